@@ -1,0 +1,88 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, parseConfig, resolveSecret } from './config';
+
+const minimal = {
+  visma: {
+    tokenUrl: 'https://connect.example.nl/connect/token',
+    baseUrl: 'https://api.example.nl',
+    clientId: 'client',
+    clientSecret: { env: 'HRP_TEST_SECRET' },
+    tenantId: 'tenant',
+  },
+  dataDir: 'data',
+};
+
+function problemsOf(value: unknown): readonly string[] {
+  try {
+    parseConfig(value, '/etc/hrp');
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('parseConfig', () => {
+  it('fills the documented defaults and resolves paths against the config directory', () => {
+    const config = parseConfig(minimal, '/etc/hrp');
+    expect(config.dataDir).toBe('/etc/hrp/data');
+    expect(config.policy).toMatchObject({ createDaysBeforeStart: 7, enableDaysBeforeStart: 0, disableDaysAfterEnd: 0, deleteDaysAfterEnd: 30, rules: [] });
+    expect(config.policy.primaryContractOrder).toEqual(['active-first', 'most-hours', 'earliest-start', 'lowest-id']);
+    expect(config.visma).toMatchObject({ includePersonalData: false, cutOffDays: 90 });
+  });
+
+  it('refuses unknown keys, naming them with their path', () => {
+    expect(problemsOf({ ...minimal, extra: 1, visma: { ...minimal.visma, clientSecrt: 'x' } })).toEqual(
+      expect.arrayContaining(['unknown key "extra"', 'unknown key "visma.clientSecrt"']),
+    );
+  });
+
+  it('refuses wrong types and missing keys, naming the key', () => {
+    const problems = problemsOf({ visma: { ...minimal.visma, cutOffDays: '90', includePersonalData: 'yes' } });
+    expect(problems).toEqual(expect.arrayContaining([
+      'key "visma.cutOffDays": expected number, received string',
+      'key "visma.includePersonalData": expected boolean, received string',
+      'missing key "dataDir"',
+    ]));
+  });
+
+  it('refuses plain http except towards this machine, and non-LDAPS directory URLs', () => {
+    expect(problemsOf({ ...minimal, visma: { ...minimal.visma, baseUrl: 'http://hrm.example.nl' } })[0]).toContain('visma.baseUrl');
+    expect(() => parseConfig({ ...minimal, visma: { ...minimal.visma, baseUrl: 'http://127.0.0.1:4010' } }, '/')).not.toThrow();
+    const ad = { url: 'http://dc1', bindDn: 'x', bindPassword: 'y', caFile: 'ca.pem', baseDn: 'DC=x', usersOu: 'OU=a,DC=x', disabledOu: 'OU=b,DC=x', upnSuffix: 'x.nl', mailDomain: 'x.nl' };
+    expect(problemsOf({ ...minimal, ad })[0]).toContain('key "ad.url"');
+    expect(parseConfig({ ...minimal, ad: { ...ad, url: 'ldaps://dc1.x.nl:636' } }, '/etc/hrp').ad?.caFile).toBe('/etc/hrp/ca.pem');
+  });
+
+  it('refuses rules with unknown condition keys and inconsistent lifecycle timing', () => {
+    const rule = { name: 'r', when: { department: ['x'] }, grant: { adGroups: ['CN=g'] } };
+    expect(problemsOf({ ...minimal, policy: { rules: [rule] } })[0]).toContain('policy.rules.0.when');
+    expect(problemsOf({ ...minimal, policy: { deleteDaysAfterEnd: 120 } })[0]).toContain('visma.cutOffDays');
+    expect(problemsOf({ ...minimal, policy: { enableDaysBeforeStart: 10 } })[0]).toContain('policy.enableDaysBeforeStart');
+    expect(() => parseConfig({ ...minimal, policy: { rules: [{ ...rule, when: { 'custom.Locatie': ['UTR'], orgUnitId: ['OE1'] } }] } }, '/')).not.toThrow();
+  });
+});
+
+describe('loadConfig', () => {
+  it('names the file when it is missing or not JSON', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'hrp-config-'));
+    try {
+      await expect(loadConfig(path.join(dir, 'nope.json'))).rejects.toThrow(/does not exist/);
+      await writeFile(path.join(dir, 'bad.json'), '{ "visma": ');
+      await expect(loadConfig(path.join(dir, 'bad.json'))).rejects.toThrow(/bad\.json is not valid JSON/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('resolveSecret', () => {
+  it('reads an environment variable and never echoes a value', () => {
+    expect(resolveSecret({ env: 'S' }, 'visma.clientSecret', { S: 'hunter2' })).toBe('hunter2');
+    expect(resolveSecret('inline', 'visma.clientSecret', {})).toBe('inline');
+    expect(() => resolveSecret({ env: 'MISSING' }, 'visma.clientSecret', {})).toThrow('visma.clientSecret refers to environment variable MISSING, which is not set');
+  });
+});

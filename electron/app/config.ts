@@ -1,0 +1,214 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { DEFAULT_LIFECYCLE, DEFAULT_PRIMARY_CONTRACT_ORDER } from '../engine/model/policy';
+
+/**
+ * The configuration file: one JSON document for the CLI, the demo and (later) the tray app's
+ * settings store. Unknown keys and wrong types are refused with the key's full path, so a typo
+ * never silently falls back to a default. Secrets may be written inline (for a throwaway demo) or
+ * as `{ "env": "VAR_NAME" }`; they are resolved only when a connection needs them and never end
+ * up in a plan, the history or a message.
+ */
+
+/** A secret: the value itself, or the name of an environment variable that holds it. */
+const secretSchema = z.union([
+  z.string().min(1, 'must not be empty'),
+  z.strictObject({ env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name') }),
+]);
+
+/** A secret as written in the config file. */
+export type SecretRef = z.infer<typeof secretSchema>;
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+// Plain http would send the client secret in the clear; it is only acceptable towards the
+// simulator on this machine.
+const httpsUrl = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
+  } catch {
+    return false;
+  }
+}, 'must be an https:// URL (plain http:// only towards 127.0.0.1 or localhost)');
+
+const days = z.number().int().min(0).max(3650);
+
+const ruleKeyPattern = /^(orgUnitId|orgUnitName|functionId|functionName|costCenter|custom\.[^\s.][^\s]*)$/;
+
+const ruleSchema = z.strictObject({
+  name: z.string().min(1),
+  when: z
+    .record(z.string(), z.array(z.string()).min(1, 'must list at least one value'))
+    .refine(
+      (when) => Object.keys(when).every((key) => ruleKeyPattern.test(key)),
+      'keys must be orgUnitId, orgUnitName, functionId, functionName, costCenter or custom.<field>',
+    ),
+  grant: z.strictObject({
+    adGroups: z.array(z.string().min(1)).optional(),
+  }),
+});
+
+const templateKeys = [
+  'givenName', 'sn', 'displayName', 'initials', 'department', 'title', 'company', 'description', 'cn',
+] as const;
+
+const policySchema = z.strictObject({
+  createDaysBeforeStart: days.default(DEFAULT_LIFECYCLE.createDaysBeforeStart),
+  enableDaysBeforeStart: days.default(DEFAULT_LIFECYCLE.enableDaysBeforeStart),
+  disableDaysAfterEnd: days.default(DEFAULT_LIFECYCLE.disableDaysAfterEnd),
+  deleteDaysAfterEnd: days.default(DEFAULT_LIFECYCLE.deleteDaysAfterEnd),
+  primaryContractOrder: z
+    .array(z.enum(['active-first', 'in-condition-first', 'most-hours', 'earliest-start', 'latest-start', 'lowest-id']))
+    .min(1)
+    .default([...DEFAULT_PRIMARY_CONTRACT_ORDER]),
+  rules: z.array(ruleSchema).default([]),
+  templates: z.partialRecord(z.enum(templateKeys), z.string()).default({}),
+});
+
+const vismaSchema = z.strictObject({
+  tokenUrl: httpsUrl,
+  baseUrl: httpsUrl,
+  clientId: z.string().min(1),
+  clientSecret: secretSchema,
+  tenantId: z.string().min(1),
+  includePersonalData: z.boolean().default(false),
+  cutOffDays: days.default(90),
+  jobTimeoutSeconds: z.number().int().min(1).max(86_400).default(600),
+});
+
+const ldapUrl = z.string().regex(/^ldaps?:\/\/[^/\s]+\/?$/i, 'must be ldaps://host[:port] or ldap://host[:port] (StartTLS)');
+
+const adSchema = z.strictObject({
+  url: ldapUrl,
+  bindDn: z.string().min(1),
+  bindPassword: secretSchema,
+  caFile: z.string().min(1),
+  tlsServerName: z.string().min(1).optional(),
+  baseDn: z.string().min(1),
+  usersOu: z.string().min(1),
+  disabledOu: z.string().min(1),
+  ouByOrgUnit: z.record(z.string(), z.string().min(1)).default({}),
+  upnSuffix: z.string().regex(/^[A-Za-z0-9.-]+$/, 'must be a domain name such as example.nl'),
+  mailDomain: z.string().regex(/^[A-Za-z0-9.-]+$/, 'must be a domain name such as example.nl'),
+  timeoutSeconds: z.number().int().min(1).max(600).default(30),
+});
+
+const configSchema = z
+  .strictObject({
+    visma: vismaSchema,
+    policy: policySchema.default(() => policySchema.parse({})),
+    ad: adSchema.optional(),
+    dataDir: z.string().min(1),
+  })
+  .superRefine((config, ctx) => {
+    // A person whose last contract fell out of the export window can no longer be dated; keeping
+    // the window at least as long as the delete delay means such a person is always past it.
+    if (config.visma.cutOffDays < config.policy.deleteDaysAfterEnd) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['visma', 'cutOffDays'],
+        message: `must be at least policy.deleteDaysAfterEnd (${config.policy.deleteDaysAfterEnd}), or ended contracts drop out of the export before their accounts are due for deletion`,
+      });
+    }
+    if (config.policy.enableDaysBeforeStart > config.policy.createDaysBeforeStart) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['policy', 'enableDaysBeforeStart'],
+        message: 'must not be larger than policy.createDaysBeforeStart (an account cannot be enabled before it exists)',
+      });
+    }
+    if (config.policy.deleteDaysAfterEnd < config.policy.disableDaysAfterEnd) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['policy', 'deleteDaysAfterEnd'],
+        message: 'must not be smaller than policy.disableDaysAfterEnd (an account is disabled before it is deleted)',
+      });
+    }
+  });
+
+/** The validated configuration, with defaults filled in and paths still as written. */
+export type AppConfig = z.infer<typeof configSchema>;
+/** Visma.net connection settings. */
+export type VismaConfig = AppConfig['visma'];
+/** Active Directory connection and placement settings. */
+export type AdConfig = NonNullable<AppConfig['ad']>;
+/** Lifecycle, primary contract, rules and templates. */
+export type PolicyConfig = AppConfig['policy'];
+
+/** A configuration that cannot be used; `message` names the file and every offending key. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(
+    message: string,
+    readonly problems: readonly string[] = [],
+  ) {
+    super(message);
+  }
+}
+
+function formatPath(segments: readonly PropertyKey[]): string {
+  return segments.map(String).join('.') || '(top level)';
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') {
+    const where = issue.path.length > 0 ? `${formatPath(issue.path)}.` : '';
+    return issue.keys.map((key) => `unknown key "${where}${key}"`).join('; ');
+  }
+  const key = formatPath(issue.path);
+  if (issue.code === 'invalid_type' && issue.input === undefined) return `missing key "${key}"`;
+  return `key "${key}": ${issue.message.replace(/^Invalid input: /, '')}`;
+}
+
+/**
+ * Validate a parsed JSON value as configuration. Relative `dataDir` and `ad.caFile` are resolved
+ * against `baseDir` (the directory of the config file).
+ */
+export function parseConfig(value: unknown, baseDir: string, source = 'the configuration'): AppConfig {
+  const result = configSchema.safeParse(value, { reportInput: true });
+  if (!result.success) {
+    const problems = result.error.issues.map(describeIssue);
+    throw new ConfigError(`${source} is not valid:\n  - ${problems.join('\n  - ')}`, problems);
+  }
+  const config = result.data;
+  return {
+    ...config,
+    dataDir: path.resolve(baseDir, config.dataDir),
+    ad: config.ad ? { ...config.ad, caFile: path.resolve(baseDir, config.ad.caFile) } : undefined,
+  };
+}
+
+/** Read and validate a JSON config file. */
+export async function loadConfig(file: string): Promise<AppConfig> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ConfigError(
+      code === 'ENOENT' ? `config file ${file} does not exist` : `config file ${file} cannot be read (${code ?? 'error'})`,
+    );
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`config file ${file} is not valid JSON: ${(error as Error).message}`);
+  }
+  return parseConfig(json, path.dirname(path.resolve(file)), `config file ${file}`);
+}
+
+/**
+ * Resolve a secret to its value. `key` is the config key, used only in the message when the
+ * environment variable is missing; the value itself never appears in a message.
+ */
+export function resolveSecret(secret: SecretRef, key: string, env: NodeJS.ProcessEnv = process.env): string {
+  if (typeof secret === 'string') return secret;
+  const value = env[secret.env];
+  if (value === undefined || value === '') {
+    throw new ConfigError(`${key} refers to environment variable ${secret.env}, which is not set`);
+  }
+  return value;
+}

@@ -1,0 +1,81 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AdAction } from '../model/plan';
+import { RunStore, parseRun } from './run-store';
+
+const action: AdAction = {
+  id: '0001-create-100234',
+  target: 'ad',
+  action: 'create',
+  personId: '100234',
+  account: { dn: 'CN=Jan Berg,OU=Users,DC=test,DC=local', sAMAccountName: 'j.berg', objectGuid: null },
+  changes: [{ attribute: 'sAMAccountName', before: null, after: 'j.berg' }],
+  entitlement: null,
+  reasons: ['contract 100234_1_1 starts 2026-12-01; create 7 days before start'],
+  dependsOn: [],
+};
+
+describe('RunStore', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'hrp-history-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('records a completed run and lists it newest first', async () => {
+    const store = new RunStore(dir);
+    const first = await store.begin({ runId: 'r1', planId: 'p1', asOf: '2026-11-27', trigger: 'cli', actions: [action], startedAt: '2026-11-27T08:00:00.000Z' });
+    await first.record({ actionId: action.id, outcome: 'created', error: null, at: '2026-11-27T08:00:01.000Z' });
+    const done = await first.finish('completed');
+    expect(done.summary.created).toBe(1);
+    const second = await store.begin({ runId: 'r2', planId: 'p2', asOf: '2026-11-28', trigger: 'schedule', actions: [], startedAt: '2026-11-28T08:00:00.000Z' });
+    await second.finish('completed');
+
+    const { runs, problems } = await store.list();
+    expect(problems).toEqual([]);
+    expect(runs.map((r) => r.runId)).toEqual(['r2', 'r1']);
+    expect(runs[1]?.status).toBe('completed');
+    expect(runs[1]?.outcomes).toEqual([{ actionId: action.id, outcome: 'created', error: null, at: '2026-11-27T08:00:01.000Z' }]);
+    expect(runs[1]?.actions[0]?.reasons[0]).toContain('100234_1_1');
+  });
+
+  it('reads a run that never finished as interrupted, keeping the outcomes written before the crash', async () => {
+    const store = new RunStore(dir);
+    const run = await store.begin({ runId: 'r3', planId: 'p3', asOf: '2026-11-27', trigger: 'cli', actions: [action, { ...action, id: '0002-create-100235' }] });
+    await run.record({ actionId: action.id, outcome: 'created', error: null, at: new Date().toISOString() });
+    // Simulate the process dying while writing the next line: a torn line at the end.
+    const [file] = await readdir(path.join(dir, 'history'));
+    const full = path.join(dir, 'history', file!);
+    await writeFile(full, `${await readFile(full, 'utf8')}{"type":"outcome","actionId":"0002-cr`);
+
+    const { runs } = await store.list();
+    expect(runs[0]?.status).toBe('interrupted');
+    expect(runs[0]?.finishedAt).toBeNull();
+    expect(runs[0]?.outcomes.map((o) => o.actionId)).toEqual([action.id]);
+  });
+
+  it('never overwrites an existing run file', async () => {
+    const store = new RunStore(dir);
+    const startedAt = '2026-11-27T08:00:00.000Z';
+    await store.begin({ runId: 'same', planId: 'p', asOf: '2026-11-27', trigger: 'cli', actions: [], startedAt });
+    await expect(store.begin({ runId: 'same', planId: 'p', asOf: '2026-11-27', trigger: 'cli', actions: [], startedAt })).rejects.toThrow();
+  });
+
+  it('returns no runs for a data directory without history', async () => {
+    expect(await new RunStore(path.join(dir, 'none')).list()).toEqual({ runs: [], problems: [] });
+  });
+
+  it('reports a file without a start line instead of failing', async () => {
+    const store = new RunStore(dir);
+    await store.begin({ runId: 'ok', planId: 'p', asOf: '2026-11-27', trigger: 'cli', actions: [] });
+    await writeFile(path.join(dir, 'history', 'broken.jsonl'), 'not json\n');
+    const { runs, problems } = await store.list();
+    expect(runs).toHaveLength(1);
+    expect(problems[0]).toContain('broken.jsonl');
+    expect(parseRun('')).toBeNull();
+  });
+});
