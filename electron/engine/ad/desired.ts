@@ -1,0 +1,281 @@
+import type { Finding } from '../model/finding';
+import type { IsoDate } from '../model/iso-date';
+import type { Contract, Person } from '../model/person';
+import { evaluateLifecycle, type LifecycleEvaluation } from '../policy/lifecycle';
+import { matchRules } from '../policy/rules';
+import { personTemplateValues, renderTemplate } from '../policy/template';
+import type { AdPolicy, AdTargetSettings, TemplatedAttribute } from './ad-policy';
+import { CN_MAX_LENGTH, SAM_MAX_LENGTH, nameParts } from './naming';
+import { normaliseDn } from './naming-dn';
+
+/** The single-valued attributes the engine computes for every account, null when empty. */
+export interface DesiredAttributes {
+  readonly givenName: string | null;
+  readonly sn: string | null;
+  readonly displayName: string | null;
+  readonly initials: string | null;
+  readonly employeeID: string;
+  readonly department: string | null;
+  readonly title: string | null;
+  readonly company: string | null;
+}
+
+/** Attribute names of {@link DesiredAttributes}, in the order changes are listed. */
+export const DESIRED_ATTRIBUTE_NAMES = [
+  'givenName',
+  'sn',
+  'displayName',
+  'initials',
+  'employeeID',
+  'department',
+  'title',
+  'company',
+] as const satisfies readonly (keyof DesiredAttributes)[];
+
+/**
+ * `description` is only managed when the policy has a template for it. Without one the engine
+ * writes it only to stamp a disable, and clears that stamp when the account comes back.
+ */
+export type DesiredDescription =
+  | { readonly managed: false }
+  | { readonly managed: true; readonly value: string | null };
+
+/** A group a rule grants, with the rules and contracts that grant it. */
+export interface DesiredGroup {
+  readonly dn: string;
+  readonly reasons: readonly string[];
+}
+
+/**
+ * What one person's AD account should look like on the evaluation date, before names that need
+ * the whole directory (sAMAccountName, unique CN, manager DN) are settled by the planner.
+ */
+export interface DesiredAccount {
+  readonly personId: string;
+  readonly lifecycle: LifecycleEvaluation;
+  /** An account should exist (stage prepare or active). */
+  readonly exists: boolean;
+  /** The account should be enabled (stage active). */
+  readonly enabled: boolean;
+  readonly ou: string;
+  /** Why this OU, for the admin. */
+  readonly ouReason: string;
+  /** The CN before uniqueness: displayName, or the `cn` template. */
+  readonly cnBase: string;
+  /** Name parts the sAMAccountName candidates are built from. */
+  readonly logonGivenName: string;
+  readonly logonFamilyName: string;
+  readonly attributes: DesiredAttributes;
+  readonly description: DesiredDescription;
+  /** Rule-granted groups (empty outside the in-condition window). */
+  readonly groups: readonly DesiredGroup[];
+  readonly managerPersonId: string | null;
+  readonly primaryContract: Contract | null;
+}
+
+/** The desired account, or null when the person cannot have one; with findings either way. */
+export interface DesiredResult {
+  readonly desired: DesiredAccount | null;
+  readonly findings: readonly Finding[];
+}
+
+/**
+ * Windows AD's upper bounds (schema rangeUpper) on the attributes the engine writes. Samba accepts
+ * longer values, so the engine checks these itself.
+ */
+export const AD_ATTRIBUTE_LIMITS = {
+  sAMAccountName: SAM_MAX_LENGTH,
+  cn: CN_MAX_LENGTH,
+  employeeID: 16,
+  upnPrefix: 64,
+  givenName: 64,
+  sn: 64,
+  displayName: 256,
+  initials: 6,
+  department: 64,
+  title: 128,
+  company: 64,
+  description: 1024,
+} as const;
+
+/** How the description of an account the engine disabled begins; see {@link disableStamp}. */
+export const DISABLE_STAMP_PREFIX = 'Disabled by HR Provisioner';
+
+/**
+ * The description written when the engine disables an account:
+ * "Disabled by HR Provisioner on 2026-11-27: contract 100234_1_1 ended 2026-11-26". Cut to the AD
+ * limit so a long cause can never fail the write.
+ */
+export function disableStamp(asOf: IsoDate, cause: string): string {
+  return `${DISABLE_STAMP_PREFIX} on ${asOf}: ${cause}`.slice(0, AD_ATTRIBUTE_LIMITS.description);
+}
+
+/** True when `description` is a stamp the engine wrote on disable. */
+export function isDisableStamp(description: string | null): boolean {
+  return description !== null && description.startsWith(DISABLE_STAMP_PREFIX);
+}
+
+/** Characters Windows AD refuses in a sAMAccountName. */
+export const SAM_FORBIDDEN_CHARACTERS = '"/\\[]:;|=,+*?<>@';
+
+/** Values to check against what Windows AD enforces and Samba does not. */
+export interface NameValues {
+  readonly sAMAccountName?: string;
+  readonly cn?: string;
+  readonly employeeID?: string;
+  readonly userPrincipalName?: string;
+}
+
+/** Why `values` would be refused by Windows AD, in words; empty when they pass. */
+export function adNameProblems(values: NameValues): readonly string[] {
+  const problems: string[] = [];
+  const { sAMAccountName: sam, cn, employeeID, userPrincipalName: upn } = values;
+  if (sam !== undefined) {
+    if (sam.length === 0) problems.push('sAMAccountName is empty');
+    if (sam.length > AD_ATTRIBUTE_LIMITS.sAMAccountName) {
+      problems.push(`sAMAccountName "${sam}" is longer than ${AD_ATTRIBUTE_LIMITS.sAMAccountName} characters`);
+    }
+    const bad = [...sam].filter((ch) => SAM_FORBIDDEN_CHARACTERS.includes(ch));
+    if (bad.length > 0) problems.push(`sAMAccountName "${sam}" contains ${[...new Set(bad)].join(' ')}`);
+  }
+  if (cn !== undefined) {
+    if (cn.trim().length === 0) problems.push('CN is empty');
+    if (cn.length > AD_ATTRIBUTE_LIMITS.cn) problems.push(`CN "${cn}" is longer than ${AD_ATTRIBUTE_LIMITS.cn} characters`);
+  }
+  if (employeeID !== undefined && employeeID.length > AD_ATTRIBUTE_LIMITS.employeeID) {
+    problems.push(`employeeID "${employeeID}" is longer than ${AD_ATTRIBUTE_LIMITS.employeeID} characters`);
+  }
+  if (upn !== undefined) {
+    const at = upn.lastIndexOf('@');
+    const prefix = at < 0 ? upn : upn.slice(0, at);
+    if (prefix.length > AD_ATTRIBUTE_LIMITS.upnPrefix) {
+      problems.push(`userPrincipalName prefix "${prefix}" is longer than ${AD_ATTRIBUTE_LIMITS.upnPrefix} characters`);
+    }
+  }
+  return problems;
+}
+
+function emptyToNull(value: string | null | undefined): string | null {
+  const trimmed = value?.trim() ?? '';
+  return trimmed === '' ? null : trimmed;
+}
+
+/**
+ * The desired account for `person` on `asOf`. A person whose id does not fit employeeID (16
+ * characters) gets no account and an `invalid-attribute` finding. A template that does not render
+ * gives a `template-error` finding and the default value. A value longer than Windows AD allows is
+ * cut, with a warning, so that every run writes the same value.
+ */
+export function desiredAccount(
+  person: Person,
+  asOf: IsoDate,
+  policy: AdPolicy,
+  settings: AdTargetSettings,
+): DesiredResult {
+  const findings: Finding[] = [];
+  const finding = (severity: Finding['severity'], code: Finding['code'], message: string): void => {
+    findings.push({ severity, code, employeeId: person.id, message });
+  };
+
+  const idProblems = adNameProblems({ employeeID: person.id });
+  if (idProblems.length > 0) {
+    finding('error', 'invalid-attribute', `person ${person.id}: ${idProblems.join('; ')}; no AD account is managed for this person`);
+    return { desired: null, findings };
+  }
+
+  const lifecycle = evaluateLifecycle(person.contracts, asOf, policy.lifecycle);
+  const primary = person.contracts.find((c) => c.id === person.primaryContractId) ?? null;
+  const parts = nameParts(person.name);
+
+  const values: Record<string, string | null> = {
+    ...personTemplateValues(person, primary),
+    givenName: parts.givenName,
+    sn: parts.sn,
+    displayName: null,
+    initials: parts.initials,
+    employeeID: person.id,
+    department: primary?.orgUnit?.name ?? null,
+    title: primary?.function?.name ?? null,
+    company: person.company?.name ?? null,
+    description: null,
+    cn: null,
+  };
+  const templates = policy.templates ?? {};
+  const apply = (attribute: TemplatedAttribute): void => {
+    const template = templates[attribute];
+    if (template === undefined) return;
+    const result = renderTemplate(template, values);
+    if (result.ok) values[attribute] = result.value;
+    else finding('error', 'template-error', `template for ${attribute} ("${template}"): ${result.error}; the default value is used`);
+  };
+  // Order matters: displayName defaults to the (templated) givenName + sn, cn to the displayName.
+  for (const attribute of ['givenName', 'sn', 'initials', 'department', 'title', 'company'] as const) apply(attribute);
+  values.displayName = `${values.givenName ?? ''} ${values.sn ?? ''}`.trim();
+  apply('displayName');
+  apply('description');
+  values.cn = values.displayName;
+  apply('cn');
+
+  const limited = (attribute: keyof typeof AD_ATTRIBUTE_LIMITS): string | null => {
+    const value = emptyToNull(values[attribute]);
+    const limit = AD_ATTRIBUTE_LIMITS[attribute];
+    if (value === null || value.length <= limit) return value;
+    finding('warning', 'invalid-attribute', `${attribute} "${value}" is longer than ${limit} characters; it is cut`);
+    return value.slice(0, limit).trimEnd();
+  };
+
+  const attributes: DesiredAttributes = {
+    givenName: limited('givenName'),
+    sn: limited('sn'),
+    displayName: limited('displayName'),
+    initials: limited('initials'),
+    employeeID: person.id,
+    department: limited('department'),
+    title: limited('title'),
+    company: limited('company'),
+  };
+  const description: DesiredDescription =
+    templates.description === undefined ? { managed: false } : { managed: true, value: limited('description') };
+
+  const orgUnitId = primary?.orgUnit?.id ?? null;
+  const mappedOu = orgUnitId === null ? undefined : settings.ouByOrgUnit[orgUnitId];
+  const ou = mappedOu ?? settings.usersOu;
+  const ouReason =
+    mappedOu !== undefined && primary !== null
+      ? `org unit ${orgUnitId}${primary.orgUnit?.name ? ` (${primary.orgUnit.name})` : ''} of primary contract ${primary.id} maps to ${mappedOu}`
+      : primary === null
+        ? 'no primary contract: default users OU'
+        : `org unit ${orgUnitId ?? '(none)'} of primary contract ${primary.id} has no OU of its own: default users OU`;
+
+  const groups = new Map<string, { dn: string; reasons: string[] }>();
+  for (const match of matchRules(policy.rules, person, lifecycle.inCondition)) {
+    const reason = `rule "${match.rule.name}" matches contract ${match.contracts.map((c) => c.id).join(', ')}`;
+    for (const dn of match.rule.grant.adGroups ?? []) {
+      const key = normaliseDn(dn);
+      const entry = groups.get(key) ?? { dn, reasons: [] };
+      entry.reasons.push(reason);
+      groups.set(key, entry);
+    }
+  }
+
+  const managerPersonId = primary?.managerPersonId ?? null;
+  return {
+    desired: {
+      personId: person.id,
+      lifecycle,
+      exists: lifecycle.stage === 'prepare' || lifecycle.stage === 'active',
+      enabled: lifecycle.stage === 'active',
+      ou,
+      ouReason,
+      cnBase: emptyToNull(values.cn) ?? person.id,
+      logonGivenName: values.givenName ?? '',
+      logonFamilyName: parts.logonFamilyName,
+      attributes,
+      description,
+      groups: [...groups.values()],
+      managerPersonId: managerPersonId === person.id ? null : managerPersonId,
+      primaryContract: primary,
+    },
+    findings,
+  };
+}

@@ -1,0 +1,147 @@
+import type { AdTargetSettings } from '../ad/ad-policy';
+import { isWithin, normaliseDn, parentDn } from '../ad/naming-dn';
+import type { AdAccount } from '../model/ad-account';
+import type { Person } from '../model/person';
+
+/**
+ * How persons and accounts relate. Persons and accounts are joined on employeeID: an account under
+ * `baseDn` correlates with a person when its trimmed employeeID equals one of the person's employee
+ * ids exactly. Every person lands in exactly one situation, and so does every account.
+ *
+ * - `linked`: one person, one account, in a managed OU: the engine manages it.
+ * - `unlinked`: one person, one account, outside the managed OUs: never changed, and no second
+ *   account is created for the person either.
+ * - `unmatched`: a person without an account.
+ * - `disputed`: persons and accounts that correlate with more than one of the other side (two
+ *   accounts for one person, say): none of them is changed.
+ * - `source-missing`: an account in a managed OU whose employeeID belongs to no person.
+ * - `unmanaged`: an account without employeeID, outside `baseDn`, or outside the managed OUs with
+ *   an employeeID of no person.
+ */
+export type Situation =
+  | { readonly kind: 'linked'; readonly person: Person; readonly account: AdAccount }
+  | { readonly kind: 'unlinked'; readonly person: Person; readonly account: AdAccount }
+  | { readonly kind: 'unmatched'; readonly person: Person }
+  | { readonly kind: 'disputed'; readonly persons: readonly Person[]; readonly accounts: readonly AdAccount[] }
+  | { readonly kind: 'source-missing'; readonly account: AdAccount }
+  | { readonly kind: 'unmanaged'; readonly account: AdAccount; readonly reason: UnmanagedReason };
+
+/** Why an account is not managed. */
+export type UnmanagedReason = 'no-employee-id' | 'outside-base-dn' | 'outside-managed-ous';
+
+/** The normalised DNs of the OUs whose direct children the engine manages. */
+export function managedOus(settings: AdTargetSettings): ReadonlySet<string> {
+  return new Set([settings.usersOu, settings.disabledOu, ...Object.values(settings.ouByOrgUnit)].map(normaliseDn));
+}
+
+/**
+ * True when the account sits directly in a managed OU. Sub-OUs are not included: an admin's
+ * `OU=Service accounts` below the users OU stays out of reach unless it is listed.
+ */
+export function isInManagedOu(dn: string, managed: ReadonlySet<string>): boolean {
+  return managed.has(parentDn(dn));
+}
+
+/**
+ * Compares ids the way the plan orders persons: numeric ids by value ("9" before "10"), others as
+ * text, so a plan is the same on every machine.
+ */
+export function compareIds(a: string, b: string): number {
+  const numeric = /^\d+$/;
+  if (numeric.test(a) && numeric.test(b)) {
+    const x = a.replace(/^0+(?=\d)/, '');
+    const y = b.replace(/^0+(?=\d)/, '');
+    if (x.length !== y.length) return x.length - y.length;
+  }
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Puts every person and account in its situation. Persons come out in ascending id order;
+ * account-only situations follow, ordered by DN.
+ */
+export function correlate(
+  persons: readonly Person[],
+  accounts: readonly AdAccount[],
+  settings: AdTargetSettings,
+): readonly Situation[] {
+  const managed = managedOus(settings);
+  const sortedPersons = [...persons].sort((a, b) => compareIds(a.id, b.id));
+  const sortedAccounts = [...accounts].sort((a, b) => compareStrings(normaliseDn(a.dn), normaliseDn(b.dn)));
+
+  const personsByEmployeeId = new Map<string, Person[]>();
+  for (const person of sortedPersons) {
+    for (const id of new Set(person.employeeIds.map((e) => e.trim()))) {
+      const list = personsByEmployeeId.get(id) ?? [];
+      list.push(person);
+      personsByEmployeeId.set(id, list);
+    }
+  }
+
+  const accountsByPerson = new Map<Person, AdAccount[]>();
+  const personsByAccount = new Map<AdAccount, Person[]>();
+  const situations: Situation[] = [];
+  const accountOnly: Situation[] = [];
+
+  for (const account of sortedAccounts) {
+    const employeeId = account.employeeID?.trim() ?? '';
+    if (employeeId === '') {
+      accountOnly.push({ kind: 'unmanaged', account, reason: 'no-employee-id' });
+      continue;
+    }
+    if (!isWithin(account.dn, settings.baseDn)) {
+      accountOnly.push({ kind: 'unmanaged', account, reason: 'outside-base-dn' });
+      continue;
+    }
+    const owners = personsByEmployeeId.get(employeeId) ?? [];
+    if (owners.length === 0) {
+      accountOnly.push(
+        isInManagedOu(account.dn, managed)
+          ? { kind: 'source-missing', account }
+          : { kind: 'unmanaged', account, reason: 'outside-managed-ous' },
+      );
+      continue;
+    }
+    personsByAccount.set(account, owners);
+    for (const person of owners) accountsByPerson.set(person, [...(accountsByPerson.get(person) ?? []), account]);
+  }
+
+  // Persons and accounts joined through correlations form components; anything but 1:1 is disputed.
+  const seen = new Set<Person>();
+  for (const person of sortedPersons) {
+    if (seen.has(person)) continue;
+    const componentPersons = new Set<Person>([person]);
+    const componentAccounts = new Set<AdAccount>();
+    const queue: Person[] = [person];
+    while (queue.length > 0) {
+      const p = queue.pop() as Person;
+      for (const account of accountsByPerson.get(p) ?? []) {
+        if (componentAccounts.has(account)) continue;
+        componentAccounts.add(account);
+        for (const other of personsByAccount.get(account) ?? []) {
+          if (!componentPersons.has(other)) {
+            componentPersons.add(other);
+            queue.push(other);
+          }
+        }
+      }
+    }
+    for (const p of componentPersons) seen.add(p);
+    const ps = [...componentPersons].sort((a, b) => compareIds(a.id, b.id));
+    const as = [...componentAccounts].sort((a, b) => compareStrings(normaliseDn(a.dn), normaliseDn(b.dn)));
+    const [only] = as;
+    if (ps.length === 1 && as.length === 0) situations.push({ kind: 'unmatched', person });
+    else if (ps.length === 1 && as.length === 1 && only !== undefined) {
+      situations.push(
+        isInManagedOu(only.dn, managed)
+          ? { kind: 'linked', person, account: only }
+          : { kind: 'unlinked', person, account: only },
+      );
+    } else situations.push({ kind: 'disputed', persons: ps, accounts: as });
+  }
+  return [...situations, ...accountOnly];
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
