@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { DATASETS } from './datasets';
+import type { DatasetName, DatasetSpec } from './datasets';
+import { appendRows, parseVismaCsv } from './csv';
+import { VismaExportError } from './errors';
+
+function spec(name: DatasetName): DatasetSpec {
+  const found = DATASETS.find((candidate) => candidate.name === name);
+  if (found === undefined) throw new Error(`no dataset ${name}`);
+  return found;
+}
+
+const costCenters = spec('costCenters');
+const contracts = spec('contracts');
+
+function parseError(run: () => unknown): VismaExportError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(VismaExportError);
+    return error as VismaExportError;
+  }
+  throw new Error('expected a VismaExportError');
+}
+
+describe('parseVismaCsv', () => {
+  it('reads quoted commas, doubled quotes and line breaks inside quotes', () => {
+    const text = 'costcenter,costcentername\nCC1,"Zorg, West"\nCC2,"De ""Linde"""\nCC3,"regel 1\nregel 2"\n';
+    expect(parseVismaCsv(text, costCenters)).toEqual([
+      { costcenter: 'CC1', costcentername: 'Zorg, West' },
+      { costcenter: 'CC2', costcentername: 'De "Linde"' },
+      { costcenter: 'CC3', costcentername: 'regel 1\nregel 2' },
+    ]);
+  });
+
+  it('strips a UTF-8 BOM and reads CRLF line ends, keeping diacritics', () => {
+    const bytes = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from('costcenter,costcentername\r\nCC1,Cliënten\r\nCC2,"Zorg\r\nThuis"\r\n', 'utf8'),
+    ]);
+    const rows = parseVismaCsv(bytes, costCenters);
+    expect(rows).toEqual([
+      { costcenter: 'CC1', costcentername: 'Cliënten' },
+      { costcenter: 'CC2', costcentername: 'Zorg\r\nThuis' },
+    ]);
+    // Without BOM handling the first header would be '\uFEFFcostcenter' and the check would fail.
+    expect(Object.keys(rows[0] ?? {})).toEqual(['costcenter', 'costcentername']);
+  });
+
+  it('accepts a last line without a line end', () => {
+    expect(parseVismaCsv('costcenter,costcentername\nCC1,A', costCenters)).toEqual([{ costcenter: 'CC1', costcentername: 'A' }]);
+  });
+
+  it('gives empty cells as empty strings, quoted or not', () => {
+    expect(parseVismaCsv('costcenter,costcentername,extra\nCC1,,""\n', costCenters)).toEqual([
+      { costcenter: 'CC1', costcentername: '', extra: '' },
+    ]);
+  });
+
+  it('trims and lower-cases headers but leaves values alone', () => {
+    expect(parseVismaCsv(' CostCenter , COSTCENTERNAME\n CC1 , Zorg \n', costCenters)).toEqual([
+      { costcenter: ' CC1 ', costcentername: ' Zorg ' },
+    ]);
+  });
+
+  it('keeps unknown extra columns and drops unnamed ones', () => {
+    const rows = parseVismaCsv('costcentername,newcolumn,costcenter,\nZorg,x,CC1,\n', costCenters);
+    expect(rows).toEqual([{ costcentername: 'Zorg', newcolumn: 'x', costcenter: 'CC1' }]);
+  });
+
+  it('reads files of one export with columns in different orders', () => {
+    const rows = [
+      ...parseVismaCsv('costcenter,costcentername\nCC1,A\n', costCenters, { index: 1, count: 2 }),
+      ...parseVismaCsv('costcentername,costcenter\nB,CC2\n', costCenters, { index: 2, count: 2 }),
+    ];
+    expect(rows).toEqual([
+      { costcenter: 'CC1', costcentername: 'A' },
+      { costcenter: 'CC2', costcentername: 'B' },
+    ]);
+  });
+
+  it('skips blank lines and reads a header-only or empty file as no rows', () => {
+    expect(parseVismaCsv('costcenter,costcentername\n\nCC1,A\n\n', costCenters)).toHaveLength(1);
+    expect(parseVismaCsv('costcenter,costcentername\r\n', costCenters)).toEqual([]);
+    expect(parseVismaCsv('', costCenters)).toEqual([]);
+  });
+
+  it('does not let a __proto__ column replace the prototype of a row', () => {
+    const [row] = parseVismaCsv('costcenter,costcentername,__proto__\nCC1,A,{}\n', costCenters);
+    expect(Object.getPrototypeOf(row)).toBe(Object.prototype);
+    expect(row).toEqual({ costcenter: 'CC1', costcentername: 'A' });
+  });
+
+  it('treats any header text as a plain name, never as code', () => {
+    const nasty = '"a\\"b}; this.pwned = 1; ({"';
+    const text = `costcenter,costcentername,"${nasty.replace(/"/g, '""')}",'x',\`y\`,\\z\nCC1,A,1,2,3,4\n`;
+    const [row] = parseVismaCsv(text, costCenters);
+    expect(row).toEqual({ costcenter: 'CC1', costcentername: 'A', [nasty]: '1', "'x'": '2', '`y`': '3', '\\z': '4' });
+    expect((globalThis as { pwned?: unknown }).pwned).toBeUndefined();
+  });
+
+  it('gives every row of a file the same shape', () => {
+    const rows = parseVismaCsv('costcenter,costcentername,a,b\nCC1,A,1,2\nCC2,B,3,4\n', costCenters);
+    expect(rows.map((row) => Object.keys(row))).toEqual([
+      ['costcenter', 'costcentername', 'a', 'b'],
+      ['costcenter', 'costcentername', 'a', 'b'],
+    ]);
+  });
+
+  it('names the dataset and the column when a required column is missing', () => {
+    const header = contracts.requiredColumns.filter((column) => column !== 'orgunit').join(',');
+    const error = parseError(() => parseVismaCsv(`${header}\n`, contracts));
+    expect(error.kind).toBe('missing-column');
+    expect(error.dataset).toBe('contracts');
+    expect(error.message).toContain("the contracts export has no column 'orgunit'");
+  });
+
+  it('names the file of a multi-file export that lacks a column', () => {
+    const error = parseError(() => parseVismaCsv('costcenter\nCC1\n', costCenters, { index: 2, count: 3 }));
+    expect(error.message).toContain("the cost centres export (file 2 of 3) has no column 'costcentername'");
+  });
+
+  it('reports a row with too few or too many values with its line number, without its values', () => {
+    const short = parseError(() => parseVismaCsv('costcenter,costcentername\nCC1,A\nGeheim-Waarde\n', costCenters));
+    expect(short.kind).toBe('csv');
+    expect(short.message).toBe(
+      'the cost centres export is not valid CSV at line 3: a row has 1 values where the header has 2 columns',
+    );
+    expect(short.message).not.toContain('Geheim');
+    // The line number counts physical lines, so a line break inside quotes moves it on.
+    const long = parseError(() => parseVismaCsv('costcenter,costcentername\nCC1,"a\nb"\nCC2,B,extra\n', costCenters));
+    expect(long.message).toContain('at line 4: a row has 3 values where the header has 2 columns');
+  });
+
+  it('reports an unclosed quote', () => {
+    const error = parseError(() => parseVismaCsv('costcenter,costcentername\nCC1,"open\n', costCenters));
+    expect(error.kind).toBe('csv');
+    expect(error.message).toContain('a quoted value is never closed');
+  });
+
+  it('reports a duplicate column', () => {
+    const error = parseError(() => parseVismaCsv('costcenter,CostCenter,costcentername\n', costCenters));
+    expect(error.kind).toBe('csv');
+    expect(error.message).toContain("has the column 'costcenter' twice");
+  });
+});
+
+describe('appendRows', () => {
+  it('appends more rows than a spread call could take as arguments', () => {
+    const target = [{ a: '0' }];
+    const rows = Array.from({ length: 300_000 }, (_, index) => ({ a: String(index) }));
+    appendRows(target, rows);
+    expect(target).toHaveLength(300_001);
+    expect(target[300_000]).toEqual({ a: '299999' });
+  });
+});
