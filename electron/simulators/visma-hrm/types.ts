@@ -14,14 +14,18 @@ export interface VismaFaults {
   readonly failedJobs?: { readonly count: number; readonly datasets?: readonly DatasetName[] };
   /** Split each export over this many CSV files (default 1). */
   readonly filesPerExport?: number;
-  /** Answer 429 Too Many Requests (with Retry-After when retryAfterSeconds is set). */
+  /**
+   * Answer 429 Too Many Requests (with Retry-After when retryAfterSeconds is set), with an empty body.
+   * `on` selects the request kind (without it: any kind); `datasets` limits it to requests about
+   * those datasets (token requests concern none, so they never match a `datasets` filter).
+   */
   readonly tooManyRequests?: {
     readonly count: number;
     readonly retryAfterSeconds?: number;
     readonly on?: 'command' | 'query' | 'file' | 'token';
     readonly datasets?: readonly DatasetName[];
   };
-  /** Answer a 5xx (default 503). */
+  /** Answer a 5xx (default 503) with a small JSON body; `on` and `datasets` as for tooManyRequests. */
   readonly serverErrors?: {
     readonly count: number;
     readonly status?: number;
@@ -34,7 +38,11 @@ export interface VismaFaults {
   readonly tokenTtlSeconds?: number;
   /** Scopes the client is NOT granted: exports needing them answer 401. */
   readonly missingScopes?: readonly string[];
-  /** Tokens issued before this many further requests become invalid (401 on use), to test renewal. */
+  /**
+   * Tokens issued before this many further requests become invalid (401 on use), to test renewal.
+   * Counts export-API requests (commands and polls, not token requests or file downloads): with 2,
+   * the next two API requests succeed and the third finds its token expired. Fires once.
+   */
   readonly expireTokensAfterRequests?: number;
   /** Drop these columns from a dataset's CSV (to test "missing required column"). */
   readonly dropColumns?: Readonly<Partial<Record<DatasetName, readonly string[]>>>;
@@ -51,6 +59,11 @@ export interface VismaSimulatorOptions {
   /** The data served: either rows per dataset, or a seed + size for the generator. */
   readonly data: Readonly<Record<DatasetName, readonly CsvRow[]>>;
   readonly faults?: VismaFaults;
+  /**
+   * Clock in milliseconds since the epoch (default `Date.now`), so a test can move time past a
+   * token's expiry without waiting. Also dates `changeTimestampBefore`.
+   */
+  readonly clock?: () => number;
 }
 
 /** A running simulator. */
@@ -63,7 +76,10 @@ export interface RunningVismaSimulator {
   setFaults(faults: VismaFaults): void;
   /** Replace the served data. */
   setData(data: Readonly<Record<DatasetName, readonly CsvRow[]>>): void;
-  /** Every request received, for assertions (method, path without host, and whether it carried a bearer token). */
+  /**
+   * Every request received, for assertions (method, path without host but with the query string,
+   * whether it carried a bearer token, and the body as text).
+   */
   readonly requests: ReadonlyArray<{ readonly method: string; readonly path: string; readonly authorized: boolean; readonly body: string }>;
   close(): Promise<void>;
 }
