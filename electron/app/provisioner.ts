@@ -1,13 +1,25 @@
 import type { AppConfig } from './config';
-import { resolveSecret } from './config';
+import { ConfigError, resolveSecret } from './config';
 import { fetchVismaExport } from '../engine/visma/client';
 import type { VismaProgressEvent } from '../engine/visma/options';
 import { evaluateExport } from '../engine/policy/evaluate';
 import type { Finding } from '../engine/model/finding';
 import type { IsoDate } from '../engine/model/iso-date';
 import type { Person } from '../engine/model/person';
-import type { RunRecord } from '../engine/model/run';
+import type { RunRecord, RunTrigger } from '../engine/model/run';
+import type { Plan } from '../engine/model/plan';
 import { RunStore } from '../engine/history/run-store';
+import { LdapDirectory } from '../engine/ad/directory';
+import { isWithin } from '../engine/ad/dn';
+import type { Directory } from '../engine/ad/directory';
+import { planAd } from '../engine/plan/ad-plan';
+import { savePlan } from '../engine/plan/plan-file';
+import { applyAdActions } from '../engine/apply/apply-ad';
+import { directoryPort, toAdAccount } from '../engine/apply/directory-port';
+import { generatePassword } from '../engine/ad/password';
+import type { AdPolicy, AdTargetSettings } from '../engine/ad/ad-policy';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
 
 /**
  * The application API: the one set of operations the CLI, the tray app (over IPC) and the web host
@@ -15,7 +27,10 @@ import { RunStore } from '../engine/history/run-store';
  */
 
 /** Progress the services report while they work; the CLI prints it, the UI will show it. */
-export type ProgressEvent = { readonly kind: 'visma'; readonly event: VismaProgressEvent };
+export type ProgressEvent =
+  | { readonly kind: 'visma'; readonly event: VismaProgressEvent }
+  | { readonly kind: 'directory'; readonly phase: 'reading' | 'read'; readonly accounts?: number; readonly elapsedMs: number }
+  | { readonly kind: 'apply'; readonly done: number; readonly total: number };
 
 /** Result of reading and evaluating the HR source. */
 export interface ImportResult {
@@ -30,6 +45,19 @@ export interface ProvisionerOptions {
   readonly env?: NodeJS.ProcessEnv;
   readonly onProgress?: (event: ProgressEvent) => void;
   readonly signal?: AbortSignal;
+  /** Opens the directory; tests may hand in their own. Default: ldapts over LDAPS / StartTLS. */
+  readonly openDirectory?: (config: AdConnection) => Directory;
+}
+
+/** What it takes to reach the directory, secrets resolved. */
+export interface AdConnection {
+  readonly url: string;
+  readonly bindDn: string;
+  readonly bindPassword: string;
+  readonly caFile: string;
+  readonly tlsServerName?: string;
+  readonly timeoutMs: number;
+  readonly baseDn: string;
 }
 
 /** Application services over one configuration. */
@@ -44,7 +72,10 @@ export class Provisioner {
     this.env = options.env ?? process.env;
     this.onProgress = options.onProgress ?? (() => {});
     this.signal = options.signal;
+    this.openDirectory = options.openDirectory ?? ((connection) => new LdapDirectory(connection));
   }
+
+  private readonly openDirectory: (config: AdConnection) => Directory;
 
   /** Read every Visma export and evaluate persons as of `asOf`. Fails before anything is written. */
   async importPersons(asOf: IsoDate): Promise<ImportResult> {
@@ -68,6 +99,112 @@ export class Provisioner {
       cutOffDays: visma.cutOffDays,
     });
     return { asOf, persons, findings };
+  }
+
+  /**
+   * Read both sides and plan the Active Directory changes as of `asOf`. Writes nothing to the
+   * directory; the plan is saved under the data directory (and to `out` when given).
+   */
+  async preview(asOf: IsoDate, out?: string): Promise<Plan> {
+    const imported = await this.importPersons(asOf);
+    const plan = await this.withDirectory(async (directory, ad) => {
+      const started = Date.now();
+      this.onProgress({ kind: 'directory', phase: 'reading', elapsedMs: 0 });
+      // Logon names are unique in the whole domain, not only under baseDn: read every user account
+      // so a name used elsewhere is never planned. Correlation still only looks under baseDn.
+      const { defaultNamingContext } = await directory.testConnection();
+      const domainDn = isWithin(ad.baseDn, defaultNamingContext) ? defaultNamingContext : ad.baseDn;
+      const accounts = (await directory.readAccounts(domainDn)).map(toAdAccount);
+      this.onProgress({ kind: 'directory', phase: 'read', accounts: accounts.length, elapsedMs: Date.now() - started });
+      const plan = planAd({
+        persons: imported.persons,
+        accounts,
+        asOf,
+        policy: this.adPolicy(),
+        settings: this.adSettings(),
+        findings: imported.findings,
+      });
+      // Accounts outside baseDn were read for their names only; listing them all would bury the
+      // unmanaged accounts the admin needs to see.
+      return { ...plan, unmanaged: plan.unmanaged.filter((account) => isWithin(account.dn, ad.baseDn)) };
+    });
+    await savePlan(path.join(this.config.dataDir, 'plans', `${plan.planId}.json`), plan);
+    if (out) await savePlan(path.resolve(out), plan);
+    return plan;
+  }
+
+  /**
+   * Apply a plan (a saved one, or a fresh preview when none is given) and record the run. Each
+   * action is checked against the directory as it is now; what is already true is not redone.
+   */
+  async apply(input: { readonly plan?: Plan; readonly asOf: IsoDate; readonly trigger: RunTrigger }): Promise<RunRecord> {
+    const plan = input.plan ?? (await this.preview(input.asOf));
+    const store = new RunStore(this.config.dataDir);
+    const run = await store.begin({ runId: randomUUID(), planId: plan.planId, asOf: plan.asOf, trigger: input.trigger, actions: plan.actions });
+    try {
+      await this.withDirectory(async (directory, ad) => {
+        let done = 0;
+        await applyAdActions(plan.actions, {
+          port: directoryPort(directory, ad.baseDn),
+          disabledOu: ad.disabledOu,
+          generatePassword: (subject) => generatePassword(subject),
+          onOutcome: async (outcome) => {
+            await run.record(outcome);
+            done += 1;
+            this.onProgress({ kind: 'apply', done, total: plan.actions.length });
+          },
+          ...(this.signal ? { signal: this.signal } : {}),
+        });
+      });
+    } catch (error) {
+      // The directory could not be read or reached: nothing more is attempted, and the run says why.
+      return run.finish('failed', error instanceof Error ? error.message : String(error));
+    }
+    return run.finish('completed');
+  }
+
+  private adConfig(): NonNullable<AppConfig['ad']> {
+    if (!this.config.ad) throw new ConfigError('the configuration has no "ad" section: add one to preview or apply Active Directory changes');
+    return this.config.ad;
+  }
+
+  private adSettings(): AdTargetSettings {
+    const ad = this.adConfig();
+    return {
+      baseDn: ad.baseDn,
+      usersOu: ad.usersOu,
+      disabledOu: ad.disabledOu,
+      ouByOrgUnit: ad.ouByOrgUnit,
+      upnSuffix: ad.upnSuffix,
+      mailDomain: ad.mailDomain,
+    };
+  }
+
+  private adPolicy(): AdPolicy {
+    const { policy } = this.config;
+    return {
+      lifecycle: policy,
+      rules: policy.rules.map((rule) => ({ name: rule.name, when: rule.when, grant: { adGroups: rule.grant.adGroups ?? [] } })),
+      templates: policy.templates,
+    };
+  }
+
+  private async withDirectory<T>(work: (directory: Directory, ad: NonNullable<AppConfig['ad']>) => Promise<T>): Promise<T> {
+    const ad = this.adConfig();
+    const directory = this.openDirectory({
+      url: ad.url,
+      bindDn: ad.bindDn,
+      bindPassword: resolveSecret(ad.bindPassword, 'ad.bindPassword', this.env),
+      caFile: ad.caFile,
+      ...(ad.tlsServerName ? { tlsServerName: ad.tlsServerName } : {}),
+      timeoutMs: ad.timeoutSeconds * 1000,
+      baseDn: ad.baseDn,
+    });
+    try {
+      return await work(directory, ad);
+    } finally {
+      await directory.close();
+    }
   }
 
   /** Recorded apply runs, newest first. */

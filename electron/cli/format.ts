@@ -2,6 +2,7 @@ import type { ImportResult, ProgressEvent } from '../app/provisioner';
 import { DATASETS } from '../engine/visma/datasets';
 import type { Finding } from '../engine/model/finding';
 import type { RunRecord } from '../engine/model/run';
+import type { AttributeValue, Plan } from '../engine/model/plan';
 
 /** Readable reports for the terminal. Plain text, fixed-width columns, no colours. */
 
@@ -13,6 +14,17 @@ function seconds(ms: number): string {
 
 /** One line per dataset when its export is done; null for the intermediate phases. */
 export function formatProgress(progress: ProgressEvent): string | null {
+  switch (progress.kind) {
+    case 'directory':
+      return progress.phase === 'read'
+        ? `  ${'Active Directory'.padEnd(24, '.')} ${number.format(progress.accounts ?? 0).padStart(8)} accounts (${seconds(progress.elapsedMs)})`
+        : null;
+    case 'apply':
+      // One line per 100 actions keeps a long run visibly alive without flooding the terminal.
+      return progress.done % 100 === 0 || progress.done === progress.total ? `  applied ${progress.done} of ${progress.total}` : null;
+    case 'visma':
+      break;
+  }
   const { event } = progress;
   if (event.phase !== 'done') return null;
   const label = DATASETS.find((d) => d.name === event.dataset)?.label ?? event.dataset;
@@ -79,5 +91,51 @@ export function formatHistory(runs: readonly RunRecord[], problems: readonly str
     if (run.error) lines.push(`    error: ${run.error}`);
   }
   for (const problem of problems) lines.push(`warning: ${problem}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function show(value: AttributeValue): string {
+  if (value === null) return '—';
+  return typeof value === 'string' ? value : value.join('; ');
+}
+
+function truncate(text: string, width: number): string {
+  return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+}
+
+/** The plan as a table: one row per action with its reasons and attribute changes below it. */
+export function formatPlan(plan: Plan, savedTo: string | null = null): string {
+  const lines = ['', `Plan ${plan.planId} as of ${plan.asOf}`];
+  const counts = Object.entries(plan.summary)
+    .filter(([kind, n]) => kind !== 'total' && n > 0)
+    .map(([kind, n]) => `${n} ${kind}`);
+  lines.push(plan.actions.length === 0 ? 'Nothing to change: Active Directory matches Visma.' : `${plan.summary.total} action(s): ${counts.join(', ')}`);
+  if (plan.actions.length > 0) {
+    lines.push('', `${'#'.padEnd(5)} ${'action'.padEnd(8)} ${'person'.padEnd(8)} ${'account'.padEnd(20)} reason`);
+    plan.actions.forEach((action, i) => {
+      const reason = action.reasons[0] ?? '';
+      lines.push(`${String(i + 1).padEnd(5)} ${action.action.padEnd(8)} ${(action.personId ?? '—').padEnd(8)} ${truncate(action.account.sAMAccountName, 20).padEnd(20)} ${reason}`);
+      for (const more of action.reasons.slice(1)) lines.push(`${' '.repeat(44)} ${more}`);
+      if (action.entitlement) lines.push(`${' '.repeat(44)} group ${action.entitlement}`);
+      for (const change of action.changes) {
+        if (change.attribute === 'memberOf') continue;
+        lines.push(`${' '.repeat(44)}   ${change.attribute}: ${truncate(show(change.before), 40)} -> ${truncate(show(change.after), 60)}`);
+      }
+    });
+  }
+  if (plan.unmanaged.length > 0) {
+    lines.push('', `${plan.unmanaged.length} account(s) are not managed and will not be changed:`);
+    for (const account of plan.unmanaged.slice(0, 20)) lines.push(`  ${account.sAMAccountName.padEnd(20)} ${account.reason}`);
+    if (plan.unmanaged.length > 20) lines.push(`  … and ${plan.unmanaged.length - 20} more (use --json for all)`);
+  }
+  lines.push('', formatFindings(plan.findings).trimEnd());
+  if (savedTo) lines.push(`Plan saved to ${savedTo}; apply it with: npm run --silent cli -- apply --config FILE --plan ${savedTo} --yes`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** The outcome of an apply run. */
+export function formatRun(run: RunRecord): string {
+  const lines = [formatHistory([run], []).trimEnd()];
+  if (run.summary.failed > 0) lines.push(`${run.summary.failed} action(s) failed; the others were applied. Preview again to see what is left.`);
   return `${lines.join('\n')}\n`;
 }

@@ -3,7 +3,8 @@ import { Provisioner } from '../app/provisioner';
 import type { ProgressEvent } from '../app/provisioner';
 import { parseCliArgs, USAGE, UsageError } from './args';
 import type { CliArgs } from './args';
-import { formatHistory, formatImport, formatProgress } from './format';
+import { formatHistory, formatImport, formatPlan, formatProgress, formatRun } from './format';
+import { loadPlan, PlanFileError } from '../engine/plan/plan-file';
 
 /**
  * The headless command line over the application services. It prints one JSON object with
@@ -49,7 +50,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     const provisioner = new Provisioner({ config, env: io.env, ...(onProgress ? { onProgress } : {}) });
     return await runCommand(args, provisioner, io);
   } catch (error) {
-    if (error instanceof ConfigError) {
+    if (error instanceof ConfigError || error instanceof PlanFileError) {
       io.err(`error: ${error.message}\n`);
       return 2;
     }
@@ -70,10 +71,18 @@ async function runCommand(args: CliArgs, provisioner: Provisioner, io: CliIo): P
       io.out(args.json ? `${JSON.stringify({ runs, problems })}\n` : formatHistory(runs, problems));
       return 0;
     }
-    case 'preview':
-    case 'apply':
-      io.err(`error: ${args.command} is not available yet\n`);
-      return 1;
+    case 'preview': {
+      const plan = await provisioner.preview(args.asOf, args.out ?? undefined);
+      io.out(args.json ? `${JSON.stringify(plan)}\n` : formatPlan(plan, args.out));
+      return 0;
+    }
+    case 'apply': {
+      const plan = args.plan ? await loadPlan(args.plan) : undefined;
+      const run = await provisioner.apply({ asOf: args.asOf, trigger: 'cli', ...(plan ? { plan } : {}) });
+      io.out(args.json ? `${JSON.stringify({ runId: run.runId, status: run.status, outcomes: run.outcomes, summary: run.summary, error: run.error })}\n` : formatRun(run));
+      // A run that could not reach the directory failed as a whole; failed actions are in the outcomes.
+      return run.status === 'completed' && run.summary.failed === 0 ? 0 : 1;
+    }
   }
 }
 

@@ -1,0 +1,192 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startVismaSimulator } from '../simulators/visma-hrm/server';
+import { generateVismaData } from '../simulators/visma-hrm/generate';
+import { addGroup, addOu, withRawClient } from '../engine/ad/ldap-fixture';
+import { addDays, localToday } from '../engine/model/iso-date';
+import { runCli } from './main';
+
+/**
+ * `npm run demo`: the main job on built-in demo data. Starts the Visma.net simulator with a seeded
+ * care organisation on 127.0.0.1, imports it, and, when Samba is installed, provisions a throwaway
+ * AD domain on 127.0.0.1 and runs preview, apply, preview again and history against it. Every
+ * process it starts is stopped by its PID; nothing outside the temp directory is touched.
+ */
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const EMPLOYEES = Number(process.env.HRP_DEMO_EMPLOYEES ?? 40);
+
+function heading(text: string): void {
+  process.stdout.write(`\n=== ${text} ===\n`);
+}
+
+function sambaInstalled(): boolean {
+  return spawnSync('sh', ['-c', 'command -v samba && command -v samba-tool'], { stdio: 'ignore' }).status === 0 && existsSync('/usr/share/samba/setup');
+}
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', () => resolve(true));
+  });
+}
+
+function runScript(script: string, env: Record<string, string>): Promise<{ code: number; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('bash', [path.join(root, '.ci', script)], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+async function cli(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  process.stdout.write(`\n$ npm run --silent cli -- ${args.join(' ')}\n`);
+  return runCli(args, { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), env });
+}
+
+async function main(): Promise<number> {
+  const asOf = localToday();
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'hr-provisioner-demo-'));
+  const secret = randomBytes(12).toString('hex');
+  const simulator = await startVismaSimulator({
+    clientId: 'demo-client',
+    clientSecret: secret,
+    tenantId: 'demo-tenant',
+    data: generateVismaData({ seed: 7, employees: EMPLOYEES, asOf }),
+    faults: { inProgressPolls: 1 },
+  });
+  const env: NodeJS.ProcessEnv = { ...process.env, HRP_DEMO_VISMA_SECRET: secret };
+  const configFile = path.join(dir, 'config.json');
+  const config: Record<string, unknown> = {
+    visma: {
+      tokenUrl: simulator.tokenUrl,
+      baseUrl: simulator.baseUrl,
+      clientId: 'demo-client',
+      clientSecret: { env: 'HRP_DEMO_VISMA_SECRET' },
+      tenantId: 'demo-tenant',
+    },
+    dataDir: path.join(dir, 'data'),
+  };
+  let sambaDir: string | null = null;
+  try {
+    heading(`Visma.net HRM simulator: ${EMPLOYEES} generated employees at ${simulator.baseUrl}`);
+    await writeFile(configFile, JSON.stringify(config, null, 2));
+    if ((await cli(['import', '--config', configFile, '--as-of', asOf], env)) !== 0) return 1;
+
+    if (!sambaInstalled()) {
+      heading('Active Directory part skipped');
+      process.stdout.write('Samba is not installed. Install it once as root with `bash .ci/install-system.sh` to see preview, apply and history against a throwaway domain.\n');
+      return 0;
+    }
+    if (!(await portFree(636)) || !(await portFree(389))) {
+      heading('Active Directory part skipped');
+      process.stdout.write('127.0.0.1:389/636 are in use (another Samba running?); stop it and run the demo again.\n');
+      return 0;
+    }
+    heading('Throwaway Samba AD domain TEST.LOCAL on 127.0.0.1:636');
+    sambaDir = path.join(dir, 'samba');
+    const adminPassword = `Demo-${randomBytes(9).toString('hex')}-A1`;
+    const up = await runScript('samba-up.sh', { SAMBA_DIR: sambaDir, ADMIN_PW: adminPassword });
+    if (up.code !== 0) {
+      process.stderr.write(`could not start Samba:\n${up.output.replaceAll(adminPassword, '[redacted]')}\n`);
+      return 1;
+    }
+    const base = 'OU=Zorggroep,DC=test,DC=local';
+    const connection = {
+      url: 'ldaps://127.0.0.1:636',
+      bindDn: 'CN=Administrator,CN=Users,DC=test,DC=local',
+      bindPassword: adminPassword,
+      caFile: path.join(sambaDir, 'dc', 'private', 'tls', 'ca.pem'),
+      tlsServerName: 'DC1.test.local',
+    };
+    await waitForBind(connection);
+    const ictGroup = `CN=ICT medewerkers,OU=Groepen,${base}`;
+    const allGroup = `CN=Alle medewerkers,OU=Groepen,${base}`;
+    await withRawClient(connection, async (client) => {
+      for (const ou of [base, `OU=Medewerkers,${base}`, `OU=ICT,OU=Medewerkers,${base}`, `OU=Uit dienst,${base}`, `OU=Groepen,${base}`]) await addOu(client, ou);
+      await addGroup(client, ictGroup, 'ict-medewerkers');
+      await addGroup(client, allGroup, 'alle-medewerkers');
+    });
+    env.HRP_DEMO_AD_PASSWORD = adminPassword;
+    await writeFile(configFile, JSON.stringify({
+      ...config,
+      ad: {
+        url: connection.url,
+        bindDn: connection.bindDn,
+        bindPassword: { env: 'HRP_DEMO_AD_PASSWORD' },
+        caFile: connection.caFile,
+        tlsServerName: connection.tlsServerName,
+        baseDn: base,
+        usersOu: `OU=Medewerkers,${base}`,
+        disabledOu: `OU=Uit dienst,${base}`,
+        ouByOrgUnit: { OE0004: `OU=ICT,OU=Medewerkers,${base}` },
+        upnSuffix: 'test.local',
+        mailDomain: 'zorggroep.example.nl',
+      },
+      policy: {
+        rules: [
+          { name: 'ICT', when: { orgUnitName: ['ICT'] }, grant: { adGroups: [ictGroup] } },
+          { name: 'Iedereen', when: {}, grant: { adGroups: [allGroup] } },
+        ],
+      },
+    }, null, 2));
+    const planFile = path.join(dir, 'plan.json');
+    if ((await cli(['preview', '--config', configFile, '--as-of', asOf, '--out', planFile], env)) !== 0) return 1;
+    if ((await cli(['apply', '--config', configFile, '--plan', planFile, '--yes'], env)) !== 0) return 1;
+    heading('A second preview right after the apply');
+    if ((await cli(['preview', '--config', configFile, '--as-of', asOf], env)) !== 0) return 1;
+    heading('Two weeks later: joiners start, leavers leave');
+    if ((await cli(['apply', '--config', configFile, '--as-of', addDays(asOf, 14), '--yes'], env)) !== 0) return 1;
+    if ((await cli(['history', '--config', configFile], env)) !== 0) return 1;
+    process.stdout.write(process.env.HRP_DEMO_KEEP
+      ? `\nKept for a look: ${configFile}, plans and history under ${path.join(dir, 'data')}\n`
+      : '\nSet HRP_DEMO_KEEP=1 to keep the config, plans and history of the demo.\n');
+    return 0;
+  } finally {
+    await simulator.close();
+    if (sambaDir) {
+      const down = await runScript('samba-down.sh', { SAMBA_DIR: sambaDir });
+      if (down.code !== 0) process.stderr.write(`stopping Samba failed:\n${down.output}\n`);
+    }
+    // Keep the config and history for a look afterwards only when asked.
+    if (!process.env.HRP_DEMO_KEEP) await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function waitForBind(connection: Parameters<typeof withRawClient>[0]): Promise<void> {
+  // Samba's ports accept a moment before the first bind succeeds.
+  let last: unknown;
+  for (let i = 0; i < 60; i += 1) {
+    try {
+      await withRawClient(connection, async () => {});
+      return;
+    } catch (error) {
+      last = error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  throw last;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  async (error: unknown) => {
+    process.stderr.write(`demo failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,227 @@
+import type { AdAccount } from '../model/ad-account';
+import { isEnabled } from '../model/ad-account';
+import type { AdAction, AttributeChange, AttributeValue } from '../model/plan';
+import type { ActionOutcome, Outcome } from '../model/run';
+import { dnEquals, isWithin, leafValue, normaliseDn, parentDn } from '../ad/dn';
+import type { AdWritePort, AttributeWrite } from './ad-port';
+import { AccountIndex } from './account-index';
+import { describeError } from './describe-error';
+
+/**
+ * Apply the Active Directory actions of a plan. Apply re-reads the directory first and checks each
+ * action against what is there now, so it never redoes what is already true: a second apply of
+ * the same plan, or an apply after a crash half-way, only writes what is still missing. One
+ * failed action never stops the others; actions that depend on a failed one are blocked.
+ */
+
+/** What apply needs besides the plan. */
+export interface ApplyAdOptions {
+  readonly port: AdWritePort;
+  /** The parking OU: a delete is refused for an account anywhere else. */
+  readonly disabledOu: string;
+  /** Initial password for a new account; never stored or logged. */
+  readonly generatePassword: (subject: { readonly sAMAccountName: string; readonly displayName: string | null }) => string;
+  /** Called after every action, before the next starts (the history writes it to disk here). */
+  readonly onOutcome: (outcome: ActionOutcome) => Promise<void>;
+  readonly now?: () => Date;
+  readonly signal?: AbortSignal;
+}
+
+/** The result of one action: an outcome and, for failures, the admin-readable reason. */
+interface StepResult {
+  readonly outcome: Outcome;
+  readonly error: string | null;
+}
+
+const done = (outcome: Outcome): StepResult => ({ outcome, error: null });
+const refused = (outcome: 'failed' | 'skipped' | 'blocked', error: string): StepResult => ({ outcome, error });
+
+/** Apply every action in plan order; resolves to their outcomes (also passed to `onOutcome`). */
+export async function applyAdActions(actions: readonly AdAction[], options: ApplyAdOptions): Promise<readonly ActionOutcome[]> {
+  const now = options.now ?? (() => new Date());
+  const index = new AccountIndex(await options.port.readAccounts());
+  const succeeded = new Set<string>();
+  const outcomes: ActionOutcome[] = [];
+  for (const action of actions) {
+    let result: StepResult;
+    const failedDependency = action.dependsOn.find((id) => !succeeded.has(id));
+    if (options.signal?.aborted) {
+      result = refused('skipped', 'the run was cancelled before this action');
+    } else if (failedDependency !== undefined) {
+      result = refused('blocked', `not done because action ${failedDependency} did not succeed`);
+    } else {
+      try {
+        result = await applyOne(action, index, options);
+      } catch (error) {
+        result = refused('failed', describeError(error));
+      }
+    }
+    if (result.outcome !== 'failed' && result.outcome !== 'blocked' && result.outcome !== 'skipped') succeeded.add(action.id);
+    const outcome: ActionOutcome = { actionId: action.id, outcome: result.outcome, error: result.error, at: now().toISOString() };
+    outcomes.push(outcome);
+    await options.onOutcome(outcome);
+  }
+  return outcomes;
+}
+
+async function applyOne(action: AdAction, index: AccountIndex, options: ApplyAdOptions): Promise<StepResult> {
+  const { port } = options;
+  if (action.action === 'create') return create(action, index, options);
+  const current = index.locate(action);
+  if (!current) {
+    return action.action === 'delete'
+      ? done('unchanged')
+      : refused('failed', `the account ${action.account.sAMAccountName} (${action.account.dn}) no longer exists in the directory`);
+  }
+  switch (action.action) {
+    case 'update': {
+      const writes = pendingWrites(current, action.changes);
+      if (writes.length === 0) return done('unchanged');
+      await port.modifyAttributes(current.dn, writes);
+      index.replace(current, withWrites(current, writes));
+      return done('updated');
+    }
+    case 'enable':
+    case 'disable': {
+      const wanted = action.action === 'enable';
+      const writes = pendingWrites(current, action.changes.filter((c) => c.attribute !== 'userAccountControl'));
+      const toggle = isEnabled(current) !== wanted;
+      if (writes.length === 0 && !toggle) return done('unchanged');
+      // Attributes first (the disable stamp): a crash in between leaves an enabled account with a
+      // note, which the next apply still disables, rather than a silent disabled one.
+      if (writes.length > 0) await port.modifyAttributes(current.dn, writes);
+      if (toggle) await port.setEnabled(current.dn, wanted);
+      const uac = wanted ? current.userAccountControl & ~2 : current.userAccountControl | 2;
+      index.replace(current, { ...withWrites(current, writes), userAccountControl: uac });
+      return done('updated');
+    }
+    case 'move': {
+      const target = afterText(action.changes, 'dn');
+      if (target === null) return refused('failed', 'the plan gives no new location for this move');
+      if (dnEquals(current.dn, target)) return done('unchanged');
+      await port.move(current.dn, target);
+      index.replace(current, { ...current, dn: target, cn: leafValue(target) });
+      return done('updated');
+    }
+    case 'delete': {
+      // Re-check ownership on the live entry: a plan may be hours old.
+      if (isEnabled(current)) return refused('blocked', 'the account is enabled again; it is only deleted while disabled');
+      if (!dnEquals(parentDn(current.dn), options.disabledOu) && !isWithin(current.dn, options.disabledOu)) {
+        return refused('blocked', `the account is no longer in the disabled OU ${options.disabledOu}`);
+      }
+      if (!current.employeeID) return refused('blocked', 'the account has no employeeID any more, so it is not ours to delete');
+      await port.deleteEntry(current.dn);
+      index.remove(current);
+      return done('updated');
+    }
+    case 'grant':
+    case 'revoke': {
+      const group = action.entitlement;
+      if (group === null) return refused('failed', 'the plan names no group');
+      const member = current.memberOf.some((g) => dnEquals(g, group));
+      if (action.action === 'grant') {
+        if (member) return done('unchanged');
+        await port.addGroupMember(group, current.dn);
+        index.replace(current, { ...current, memberOf: [...current.memberOf, group] });
+      } else {
+        if (!member) return done('unchanged');
+        await port.removeGroupMember(group, current.dn);
+        index.replace(current, { ...current, memberOf: current.memberOf.filter((g) => !dnEquals(g, group)) });
+      }
+      return done('updated');
+    }
+  }
+}
+
+async function create(action: AdAction, index: AccountIndex, options: ApplyAdOptions): Promise<StepResult> {
+  const employeeId = afterText(action.changes, 'employeeID') ?? action.personId;
+  const existing = employeeId ? index.byEmployeeId(employeeId) : undefined;
+  // Created by an earlier, interrupted apply of this or another plan: nothing left to do.
+  if (existing) return done('unchanged');
+  const attributes: Record<string, string> = {};
+  for (const change of action.changes) {
+    if (change.attribute === 'cn' || change.attribute === 'dn') continue;
+    const value = typeof change.after === 'string' ? change.after : null;
+    if (value !== null && value !== '') attributes[change.attribute] = value;
+  }
+  const sam = attributes.sAMAccountName ?? action.account.sAMAccountName;
+  const clash = index.bySamAccountName(sam);
+  if (clash) return refused('failed', `the logon name ${sam} was taken by ${clash.dn} after the plan was made; preview again`);
+  const password = options.generatePassword({ sAMAccountName: sam, displayName: attributes.displayName ?? null });
+  await options.port.addUser(action.account.dn, attributes, password);
+  index.add(createdAccount(action.account.dn, attributes));
+  return done('created');
+}
+
+/** The attribute writes still needed to reach each change's `after` value. */
+function pendingWrites(account: AdAccount, changes: readonly AttributeChange[]): readonly AttributeWrite[] {
+  const writes: AttributeWrite[] = [];
+  for (const change of changes) {
+    if (change.attribute === 'dn' || change.attribute === 'memberOf' || change.attribute === 'userAccountControl') continue;
+    if (sameValue(change.attribute, readAttribute(account, change.attribute), change.after)) continue;
+    const after = change.after;
+    writes.push({
+      attribute: change.attribute,
+      values: after === null || after === '' ? null : typeof after === 'string' ? [after] : [...after],
+    });
+  }
+  return writes;
+}
+
+const SINGLE_VALUED = [
+  'sAMAccountName', 'userPrincipalName', 'mail', 'givenName', 'sn', 'displayName', 'initials', 'employeeID',
+  'department', 'title', 'company', 'manager', 'description',
+] as const;
+type SingleValued = (typeof SINGLE_VALUED)[number];
+
+function readAttribute(account: AdAccount, attribute: string): AttributeValue {
+  const key = SINGLE_VALUED.find((name) => name.toLowerCase() === attribute.toLowerCase());
+  return key ? account[key] : null;
+}
+
+function sameValue(attribute: string, a: AttributeValue, b: AttributeValue): boolean {
+  const text = (v: AttributeValue): string => (v === null ? '' : typeof v === 'string' ? v : [...v].join('\n'));
+  if (attribute.toLowerCase() === 'manager' && a && b && typeof a === 'string' && typeof b === 'string') {
+    return normaliseDn(a) === normaliseDn(b);
+  }
+  return text(a) === text(b);
+}
+
+function withWrites(account: AdAccount, writes: readonly AttributeWrite[]): AdAccount {
+  const next: Record<string, unknown> = { ...account };
+  for (const write of writes) {
+    const key = SINGLE_VALUED.find((name) => name.toLowerCase() === write.attribute.toLowerCase()) as SingleValued | undefined;
+    if (key) next[key] = write.values?.[0] ?? null;
+  }
+  return next as unknown as AdAccount;
+}
+
+function afterText(changes: readonly AttributeChange[], attribute: string): string | null {
+  const after = changes.find((c) => c.attribute === attribute)?.after;
+  return typeof after === 'string' ? after : null;
+}
+
+function createdAccount(dn: string, attributes: Readonly<Record<string, string>>): AdAccount {
+  const get = (name: string): string | null => attributes[name] ?? null;
+  return {
+    dn,
+    objectGuid: '',
+    sAMAccountName: get('sAMAccountName') ?? '',
+    userPrincipalName: get('userPrincipalName'),
+    mail: get('mail'),
+    cn: leafValue(dn),
+    givenName: get('givenName'),
+    sn: get('sn'),
+    displayName: get('displayName'),
+    initials: get('initials'),
+    employeeID: get('employeeID'),
+    department: get('department'),
+    title: get('title'),
+    company: get('company'),
+    manager: get('manager'),
+    description: get('description'),
+    userAccountControl: 514,
+    memberOf: [],
+    whenChanged: null,
+  };
+}
