@@ -1,0 +1,235 @@
+/**
+ * Distinguished names (RFC 4514) for Active Directory: build RDNs with correct escaping, parse DNs that the
+ * server returns, and compare them safely.
+ *
+ * Never compare DNs as raw strings: Samba and AD rewrite escapes in the DNs they hand back (`Semi\;colon`
+ * comes back as `Semi\3Bcolon`, `E\=q` as `E\3Dq`, `Hex\2Cesc` as `Hex\,esc`), and attribute types and values
+ * compare case-insensitively in AD. Parse, then compare the normalised form (or better, compare objectGUIDs).
+ *
+ * Pure functions, no I/O.
+ */
+
+/** One attribute-value pair of an RDN, with the value unescaped (the real characters). */
+export interface DnAttribute {
+  /** Attribute type as written, e.g. `CN`, `OU`, `DC`. */
+  readonly type: string;
+  /** Unescaped value, e.g. `Doe, John`. */
+  readonly value: string;
+}
+
+/** One RDN: usually a single pair; `+` joins a multi-valued RDN (rare in AD, but legal LDAP). */
+export type Rdn = readonly DnAttribute[];
+
+/** A parsed DN: RDNs from the leaf (first) to the root (last). The empty DN (root DSE) is `[]`. */
+export type ParsedDn = readonly Rdn[];
+
+/** Thrown when a string is not a syntactically valid DN. The message quotes the DN (DNs are not secret). */
+export class DnSyntaxError extends Error {
+  /** The offending DN text. */
+  readonly dn: string;
+  constructor(dn: string, reason: string) {
+    super(`Not a valid distinguished name (${reason}): ${JSON.stringify(dn)}`);
+    this.name = 'DnSyntaxError';
+    this.dn = dn;
+  }
+}
+
+// RFC 4514 2.4 requires escaping of these anywhere in a value; '=' is not required but AD escapes it and it keeps
+// naive splitters (and people reading logs) from mistaking a value for a type=value pair.
+const ESCAPED_ANYWHERE = new Set([',', '+', '"', '\\', '<', '>', ';', '=']);
+
+/**
+ * Escapes an attribute value for use in a DN string (RFC 4514 section 2.4): `, + " \ < > ; =` are backslash
+ * escaped, a leading `#` or space and a trailing space are escaped, and control characters become `\HH`.
+ * Non-ASCII characters are kept as they are (valid UTF-8 in a DN string; AD accepts and returns them).
+ */
+export function escapeDnValue(value: string): string {
+  let out = '';
+  const chars = Array.from(value);
+  chars.forEach((ch, i) => {
+    const code = ch.codePointAt(0) ?? 0;
+    if (ESCAPED_ANYWHERE.has(ch)) {
+      out += `\\${ch}`;
+    } else if (code < 0x20 || code === 0x7f) {
+      out += `\\${code.toString(16).toUpperCase().padStart(2, '0')}`;
+    } else if ((i === 0 && (ch === ' ' || ch === '#')) || (i === chars.length - 1 && ch === ' ')) {
+      out += `\\${ch}`;
+    } else {
+      out += ch;
+    }
+  });
+  return out;
+}
+
+/**
+ * Builds one RDN string, e.g. `cnRdn('Doe, John')` gives `CN=Doe\, John`. Throws for an empty value, which no
+ * directory accepts as a naming value.
+ */
+export function rdn(type: string, value: string): string {
+  if (!/^[A-Za-z][A-Za-z0-9-]*$/.test(type)) throw new DnSyntaxError(`${type}=`, `bad attribute type ${JSON.stringify(type)}`);
+  if (value.length === 0) throw new DnSyntaxError(`${type}=`, 'empty value');
+  return `${type}=${escapeDnValue(value)}`;
+}
+
+/** Builds a `CN=` RDN from an unescaped common name. */
+export function cnRdn(commonName: string): string {
+  return rdn('CN', commonName);
+}
+
+/** Builds a `CN=` DN under `parentDn`, e.g. `childDn('Doe, John', 'OU=Users,DC=x')` gives `CN=Doe\, John,OU=Users,DC=x`. */
+export function childDn(commonName: string, parent: string): string {
+  return parent.length > 0 ? `${cnRdn(commonName)},${parent}` : cnRdn(commonName);
+}
+
+function isHex(ch: string | undefined): boolean {
+  return ch !== undefined && /^[0-9A-Fa-f]$/.test(ch);
+}
+
+/**
+ * Parses a DN string (RFC 4514, accepting the `;` separator and spaces around separators from RFC 2253 era
+ * servers). Values are unescaped, including `\HH` UTF-8 byte sequences. A `#hex` (BER) value is kept as its
+ * literal text. Throws {@link DnSyntaxError} for malformed input.
+ */
+export function parseDn(dn: string): ParsedDn {
+  const rdns: Rdn[] = [];
+  if (dn.trim().length === 0) return rdns;
+  let i = 0;
+  let current: DnAttribute[] = [];
+  const n = dn.length;
+  const skipSpaces = (): void => {
+    while (i < n && dn[i] === ' ') i += 1;
+  };
+  for (;;) {
+    skipSpaces();
+    const typeStart = i;
+    while (i < n && /[A-Za-z0-9.-]/.test(dn[i] ?? '')) i += 1;
+    const type = dn.slice(typeStart, i);
+    if (type.length === 0) throw new DnSyntaxError(dn, `attribute type expected at position ${typeStart}`);
+    skipSpaces();
+    if (dn[i] !== '=') throw new DnSyntaxError(dn, `'=' expected after ${JSON.stringify(type)}`);
+    i += 1;
+    skipSpaces();
+    let value = '';
+    if (dn[i] === '#') {
+      // BER-encoded value: keep the literal hex text; AD never hands these out for naming attributes.
+      const start = i;
+      i += 1;
+      while (i < n && isHex(dn[i])) i += 1;
+      value = dn.slice(start, i);
+    } else {
+      // Collect characters; escaped bytes (\HH) are gathered and decoded as UTF-8 together so that a
+      // multi-byte character written as \C3\AB decodes correctly.
+      let bytes: number[] = [];
+      // Index in `value` after which unescaped trailing spaces may be trimmed (escaped ones must stay).
+      let keepUpTo = 0;
+      const flushBytes = (): void => {
+        if (bytes.length > 0) {
+          value += Buffer.from(bytes).toString('utf8');
+          bytes = [];
+          keepUpTo = value.length;
+        }
+      };
+      while (i < n) {
+        const ch = dn[i] ?? '';
+        if (ch === '\\') {
+          const a = dn[i + 1];
+          const b = dn[i + 2];
+          if (isHex(a) && isHex(b)) {
+            bytes.push(parseInt(`${a}${b}`, 16));
+            i += 3;
+            continue;
+          }
+          if (a === undefined) throw new DnSyntaxError(dn, 'dangling backslash at the end');
+          flushBytes();
+          value += a;
+          keepUpTo = value.length;
+          i += 2;
+          continue;
+        }
+        if (ch === ',' || ch === ';' || ch === '+') break;
+        // RFC 4514 allows an unescaped '=' inside a value, but never these.
+        if (ch === '"' || ch === '<' || ch === '>') {
+          throw new DnSyntaxError(dn, `unescaped ${JSON.stringify(ch)} in the value of ${type}`);
+        }
+        flushBytes();
+        value += ch;
+        if (ch !== ' ') keepUpTo = value.length;
+        i += 1;
+      }
+      flushBytes();
+      // Unescaped trailing spaces are insignificant (RFC 4514 allows none; RFC 2253 readers trim them).
+      value = value.slice(0, Math.max(keepUpTo, 0));
+    }
+    if (value.length === 0) throw new DnSyntaxError(dn, `empty value for ${type}`);
+    current.push({ type, value });
+    skipSpaces();
+    if (i >= n) {
+      rdns.push(current);
+      break;
+    }
+    const sep = dn[i];
+    i += 1;
+    if (sep === '+') continue;
+    rdns.push(current);
+    current = [];
+    if (i >= n) throw new DnSyntaxError(dn, 'trailing separator');
+  }
+  return rdns;
+}
+
+/** Serialises a parsed DN with the standard escaping of {@link escapeDnValue}, keeping type and value case. */
+export function formatDn(parsed: ParsedDn): string {
+  return parsed.map((r) => r.map((a) => `${a.type}=${escapeDnValue(a.value)}`).join('+')).join(',');
+}
+
+function normaliseRdn(r: Rdn): string {
+  // Multi-valued RDNs are unordered sets: sort so that A+B equals B+A.
+  return r
+    .map((a) => `${a.type.toLowerCase()}=${escapeDnValue(a.value.normalize('NFC').toLowerCase())}`)
+    .sort()
+    .join('+');
+}
+
+/**
+ * The comparison key of a DN: types and values lower-cased, values NFC-normalised, one canonical escaping.
+ * Two DNs name the same entry in AD when their keys are equal. Use it as a Map key; do not send it to the server.
+ */
+export function normaliseDn(dn: string): string {
+  return parseDn(dn).map(normaliseRdn).join(',');
+}
+
+/** True when two DN strings name the same entry (case-insensitive, escape-insensitive). */
+export function dnEquals(a: string, b: string): boolean {
+  return normaliseDn(a) === normaliseDn(b);
+}
+
+/** The parent of a DN (its first RDN removed), re-serialised; `''` for a single-RDN DN. */
+export function parentDn(dn: string): string {
+  const parsed = parseDn(dn);
+  if (parsed.length === 0) throw new DnSyntaxError(dn, 'the empty DN has no parent');
+  return formatDn(parsed.slice(1));
+}
+
+/** The unescaped value of the first (leaf) RDN, e.g. `Doe, John` for `CN=Doe\, John,OU=Users,DC=x`. */
+export function leafValue(dn: string): string {
+  const first = parseDn(dn)[0]?.[0];
+  if (first === undefined) throw new DnSyntaxError(dn, 'the empty DN has no RDN');
+  return first.value;
+}
+
+/**
+ * True when `dn` lies strictly below `baseDn` (a descendant at any depth, not the base itself), comparing
+ * normalised RDNs. `isUnder('CN=a,OU=Users,DC=x', 'ou=users,dc=X')` is true.
+ */
+export function isUnder(dn: string, baseDn: string): boolean {
+  const child = parseDn(dn).map(normaliseRdn);
+  const base = parseDn(baseDn).map(normaliseRdn);
+  if (child.length <= base.length) return false;
+  const offset = child.length - base.length;
+  return base.every((r, idx) => child[offset + idx] === r);
+}
+
+/** True when `dn` is `baseDn` itself or lies below it (LDAP subtree scope). */
+export function isWithin(dn: string, baseDn: string): boolean {
+  return dnEquals(dn, baseDn) || isUnder(dn, baseDn);
+}
