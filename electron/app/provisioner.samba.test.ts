@@ -196,9 +196,9 @@ describe('AD lifecycle against Samba', () => {
     expect(account?.memberOf).toEqual([]);
     expect((await provisioner().preview('2027-02-01')).actions).toEqual([]);
 
-    // 29 days later still kept; 30 days after the end deleted.
-    expect(kinds(await provisioner().preview('2027-03-01'), '200001')).toEqual([]);
-    expect(kinds((await previewAndApply('2027-03-02')).plan, '200001')).toEqual(['delete']);
+    // Kept while end + 30 days has not passed; deleted the day after.
+    expect(kinds(await provisioner().preview('2027-03-02'), '200001')).toEqual([]);
+    expect(kinds((await previewAndApply('2027-03-03')).plan, '200001')).toEqual(['delete']);
     expect(await accountOf('200001')).toBeUndefined();
 
     const { runs } = await provisioner().history();
