@@ -20,7 +20,7 @@ import { runCli } from './main';
  */
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const EMPLOYEES = Number(process.env.HRP_DEMO_EMPLOYEES ?? 40);
+const EMPLOYEES = Number(process.env.HRP_DEMO_EMPLOYEES ?? 150);
 
 function heading(text: string): void {
   process.stdout.write(`\n=== ${text} ===\n`);

@@ -70,7 +70,7 @@ export function formatImport(result: ImportResult): string {
 }
 
 /** The history, newest first, one block per run. */
-export function formatHistory(runs: readonly RunRecord[], problems: readonly string[]): string {
+export function formatHistory(runs: readonly RunRecord[], problems: readonly string[], shownOutcomes = 12): string {
   if (runs.length === 0 && problems.length === 0) return 'No runs recorded yet.\n';
   const lines: string[] = [];
   for (const run of runs) {
@@ -80,11 +80,15 @@ export function formatHistory(runs: readonly RunRecord[], problems: readonly str
       .join(', ');
     lines.push(`${run.startedAt}  run ${run.runId}  ${run.status}  as of ${run.asOf}  (${counts || 'nothing to do'})`);
     const byId = new Map(run.actions.map((a) => [a.id, a]));
-    for (const outcome of run.outcomes) {
+    // Problems are always listed in full; the routine outcomes only up to a screenful.
+    const problems = run.outcomes.filter((o) => o.error !== null);
+    const routine = run.outcomes.filter((o) => o.error === null);
+    for (const outcome of [...problems, ...routine.slice(0, shownOutcomes)]) {
       const action = byId.get(outcome.actionId);
       const what = action ? `${action.action} ${action.account.sAMAccountName}` : outcome.actionId;
       lines.push(`    ${outcome.outcome.padEnd(9)} ${what}${outcome.error ? `: ${outcome.error}` : ''}`);
     }
+    if (routine.length > shownOutcomes) lines.push(`    … and ${routine.length - shownOutcomes} more (use --json for all)`);
     const done = new Set(run.outcomes.map((o) => o.actionId));
     const notRun = run.actions.filter((a) => !done.has(a.id)).length;
     if (notRun > 0) lines.push(`    ${notRun} planned action(s) have no outcome (the run ${run.status === 'interrupted' ? 'was interrupted' : 'stopped'})`);
@@ -97,6 +101,21 @@ export function formatHistory(runs: readonly RunRecord[], problems: readonly str
 function show(value: AttributeValue): string {
   if (value === null) return '—';
   return typeof value === 'string' ? value : value.join('; ');
+}
+
+function wrap(parts: readonly string[], width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const part of parts) {
+    if (line && line.length + part.length + 2 > width) {
+      lines.push(`${line};`);
+      line = part;
+    } else {
+      line = line ? `${line}; ${part}` : part;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
 }
 
 function truncate(text: string, width: number): string {
@@ -117,6 +136,11 @@ export function formatPlan(plan: Plan, savedTo: string | null = null): string {
       lines.push(`${String(i + 1).padEnd(5)} ${action.action.padEnd(8)} ${(action.personId ?? '—').padEnd(8)} ${truncate(action.account.sAMAccountName, 20).padEnd(20)} ${reason}`);
       for (const more of action.reasons.slice(1)) lines.push(`${' '.repeat(44)} ${more}`);
       if (action.entitlement) lines.push(`${' '.repeat(44)} group ${action.entitlement}`);
+      if (action.action === 'create') {
+        // A new account has no "before": its attributes read better as one wrapped list.
+        lines.push(...wrap(action.changes.map((c) => `${c.attribute}=${show(c.after)}`), 100).map((l) => `${' '.repeat(47)}${l}`));
+        return;
+      }
       for (const change of action.changes) {
         if (change.attribute === 'memberOf') continue;
         lines.push(`${' '.repeat(44)}   ${change.attribute}: ${truncate(show(change.before), 40)} -> ${truncate(show(change.after), 60)}`);
