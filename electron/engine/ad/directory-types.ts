@@ -1,3 +1,5 @@
+import type { AdAccount } from '../model/ad-account';
+
 /**
  * Types of the Active Directory port: what the engine reads from and writes to a directory. The ldapts
  * adapter ({@link LdapDirectory} in `directory.ts`) implements {@link Directory}; planners and tests can
@@ -33,34 +35,14 @@ export interface DirectoryConnectionConfig {
   readonly baseDn?: string;
 }
 
-/** A user account as read from the directory. Absent single-valued attributes are `null`. */
-export interface DirectoryAccount {
-  /** DN as the server returned it. Compare with `dnEquals`/`normaliseDn`, never as a raw string. */
-  readonly dn: string;
-  /** objectGUID in canonical form: lowercase `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`. Stable across moves and renames. */
-  readonly objectGuid: string;
-  readonly sAMAccountName: string;
-  readonly userPrincipalName: string | null;
-  readonly mail: string | null;
-  readonly cn: string;
-  readonly givenName: string | null;
-  readonly sn: string | null;
-  readonly displayName: string | null;
-  readonly initials: string | null;
-  readonly employeeID: string | null;
-  readonly department: string | null;
-  readonly title: string | null;
-  readonly company: string | null;
-  /** DN of the manager's account. */
-  readonly manager: string | null;
-  readonly description: string | null;
-  readonly userAccountControl: number;
+/**
+ * A user account as read from the directory: the {@link AdAccount} the engine plans on, plus the
+ * decoded enabled flag and any extra attributes the caller asked for. Absent single-valued
+ * attributes are `null`; DNs are as the server returned them (compare with `dnEquals`).
+ */
+export interface DirectoryAccount extends AdAccount {
   /** `true` when the ACCOUNTDISABLE bit (2) of userAccountControl is clear. */
   readonly enabled: boolean;
-  /** DNs of the groups the account is a direct member of (primary group excluded, as AD does). */
-  readonly memberOf: readonly string[];
-  /** Last change as an ISO 8601 UTC timestamp (`null` only if the server withheld it). */
-  readonly whenChanged: string | null;
   /** Extra attributes the caller asked for, keyed by the name as requested; absent attributes map to `[]`. */
   readonly extra: Readonly<Record<string, readonly string[]>>;
 }
