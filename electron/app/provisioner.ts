@@ -9,6 +9,7 @@ import type { Person } from '../engine/model/person';
 import type { RunRecord, RunTrigger } from '../engine/model/run';
 import type { Plan } from '../engine/model/plan';
 import { RunStore } from '../engine/history/run-store';
+import { acquireRunLock } from '../engine/history/run-lock';
 import { LdapDirectory } from '../engine/ad/directory';
 import { isWithin } from '../engine/ad/dn';
 import type { Directory } from '../engine/ad/directory';
@@ -138,6 +139,15 @@ export class Provisioner {
    * action is checked against the directory as it is now; what is already true is not redone.
    */
   async apply(input: { readonly plan?: Plan; readonly asOf: IsoDate; readonly trigger: RunTrigger }): Promise<RunRecord> {
+    const release = await acquireRunLock(this.config.dataDir);
+    try {
+      return await this.applyLocked(input);
+    } finally {
+      await release();
+    }
+  }
+
+  private async applyLocked(input: { readonly plan?: Plan; readonly asOf: IsoDate; readonly trigger: RunTrigger }): Promise<RunRecord> {
     const plan = input.plan ?? (await this.preview(input.asOf));
     const store = new RunStore(this.config.dataDir);
     const run = await store.begin({ runId: randomUUID(), planId: plan.planId, asOf: plan.asOf, trigger: input.trigger, actions: plan.actions });
