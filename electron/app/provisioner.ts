@@ -8,6 +8,7 @@ import type { IsoDate } from '../engine/model/iso-date';
 import type { Person } from '../engine/model/person';
 import type { RunRecord, RunTrigger } from '../engine/model/run';
 import type { Plan } from '../engine/model/plan';
+import type { AdAccount } from '../engine/model/ad-account';
 import { RunStore } from '../engine/history/run-store';
 import { acquireRunLock } from '../engine/history/run-lock';
 import { LdapDirectory } from '../engine/ad/directory';
@@ -107,8 +108,29 @@ export class Provisioner {
    * directory; the plan is saved under the data directory (and to `out` when given).
    */
   async preview(asOf: IsoDate, out?: string): Promise<Plan> {
-    const imported = await this.importPersons(asOf);
-    const plan = await this.withDirectory(async (directory, ad) => {
+    // Visma and the directory are independent servers: reading both at once makes a preview as
+    // long as the slower of the two instead of their sum. A failure of either stops the preview.
+    const ad = this.adConfig();
+    const [imported, accounts] = await Promise.all([this.importPersons(asOf), this.readDirectory()]);
+    const planned = planAd({
+      persons: imported.persons,
+      accounts,
+      asOf,
+      policy: this.adPolicy(),
+      settings: this.adSettings(),
+      findings: imported.findings,
+    });
+    // Accounts outside baseDn were read for their names only; listing them all would bury the
+    // unmanaged accounts the admin needs to see.
+    const plan: Plan = { ...planned, unmanaged: planned.unmanaged.filter((account) => isWithin(account.dn, ad.baseDn)) };
+    await savePlan(path.join(this.config.dataDir, 'plans', `${plan.planId}.json`), plan);
+    if (out) await savePlan(path.resolve(out), plan);
+    return plan;
+  }
+
+  /** Every user account of the domain (or of baseDn when it lies outside the default naming context). */
+  private readDirectory(): Promise<readonly AdAccount[]> {
+    return this.withDirectory(async (directory, ad) => {
       const started = Date.now();
       this.onProgress({ kind: 'directory', phase: 'reading', elapsedMs: 0 });
       // Logon names are unique in the whole domain, not only under baseDn: read every user account
@@ -117,21 +139,8 @@ export class Provisioner {
       const domainDn = isWithin(ad.baseDn, defaultNamingContext) ? defaultNamingContext : ad.baseDn;
       const accounts = (await directory.readAccounts(domainDn)).map(toAdAccount);
       this.onProgress({ kind: 'directory', phase: 'read', accounts: accounts.length, elapsedMs: Date.now() - started });
-      const plan = planAd({
-        persons: imported.persons,
-        accounts,
-        asOf,
-        policy: this.adPolicy(),
-        settings: this.adSettings(),
-        findings: imported.findings,
-      });
-      // Accounts outside baseDn were read for their names only; listing them all would bury the
-      // unmanaged accounts the admin needs to see.
-      return { ...plan, unmanaged: plan.unmanaged.filter((account) => isWithin(account.dn, ad.baseDn)) };
+      return accounts;
     });
-    await savePlan(path.join(this.config.dataDir, 'plans', `${plan.planId}.json`), plan);
-    if (out) await savePlan(path.resolve(out), plan);
-    return plan;
   }
 
   /**

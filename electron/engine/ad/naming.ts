@@ -239,12 +239,12 @@ export class NameRegistry {
 
   /** True when `cn` is taken in the OU `ouDn`. */
   isCnTaken(ouDn: string, cn: string): boolean {
-    return this.cns.get(normaliseDn(ouDn))?.has(cn.toLowerCase()) ?? false;
+    return this.cns.get(this.ouKey(ouDn))?.has(cn.toLowerCase()) ?? false;
   }
 
   /** Marks `cn` as taken in `ouDn`. */
   reserveCn(ouDn: string, cn: string): void {
-    const key = normaliseDn(ouDn);
+    const key = this.ouKey(ouDn);
     let set = this.cns.get(key);
     if (set === undefined) {
       set = new Set();
@@ -266,5 +266,18 @@ export class NameRegistry {
       }
     }
     return null;
+  }
+
+  // Parsing a DN is the costly part of a CN check, and a preview asks about the same few OUs
+  // tens of thousands of times.
+  private readonly ouKeys = new Map<string, string>();
+
+  private ouKey(ouDn: string): string {
+    let key = this.ouKeys.get(ouDn);
+    if (key === undefined) {
+      key = normaliseDn(ouDn);
+      this.ouKeys.set(ouDn, key);
+    }
+    return key;
   }
 }

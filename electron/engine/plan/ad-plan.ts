@@ -159,9 +159,13 @@ export function planAd(input: PlanAdInput): Plan {
   const pickCn = (ou: string, preferred: string | null, base: string, own: string | null): string | null => {
     const isFree = (cn: string): boolean =>
       (own !== null && cn.toLowerCase() === own.toLowerCase()) || !registry.isCnTaken(ou, cn);
-    const candidates = preferred === null ? [] : [preferred];
-    for (let n = 1; n <= MAX_NAME_SUFFIX; n++) candidates.push(cnWithSuffix(base, n));
-    for (const cn of candidates) {
+    // Lazily: almost every account gets its first candidate, and 30,000 eager lists of 999
+    // numbered CNs made this the slowest part of a preview.
+    function* candidates(): Generator<string> {
+      if (preferred !== null) yield preferred;
+      for (let n = 1; n <= MAX_NAME_SUFFIX; n++) yield cnWithSuffix(base, n);
+    }
+    for (const cn of candidates()) {
       if (cn !== '' && isFree(cn)) {
         registry.reserveCn(ou, cn);
         return cn;
