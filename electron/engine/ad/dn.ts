@@ -91,6 +91,29 @@ function isHex(ch: string | undefined): boolean {
  * literal text. Throws {@link DnSyntaxError} for malformed input.
  */
 export function parseDn(dn: string): ParsedDn {
+  return parsedCache.get(dn) ?? remember(parsedCache, dn, parseDnText(dn));
+}
+
+// A preview compares the DNs of tens of thousands of accounts with a few OUs, many times over;
+// parsing each DN once keeps that linear. Results are immutable, so sharing them is safe. The
+// caps keep a long-running process from growing without bound.
+const CACHE_LIMIT = 250_000;
+const parsedCache = new Map<string, ParsedDn>();
+const rdnKeyCache = new Map<string, readonly string[]>();
+const keyCache = new Map<string, string>();
+
+function remember<V>(cache: Map<string, V>, key: string, value: V): V {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
+/** The normalised RDNs of a DN, leaf first (cached). */
+function rdnKeys(dn: string): readonly string[] {
+  return rdnKeyCache.get(dn) ?? remember(rdnKeyCache, dn, parseDn(dn).map(normaliseRdn));
+}
+
+function parseDnText(dn: string): ParsedDn {
   const rdns: Rdn[] = [];
   if (dn.trim().length === 0) return rdns;
   let i = 0;
@@ -195,7 +218,7 @@ function normaliseRdn(r: Rdn): string {
  * Two DNs name the same entry in AD when their keys are equal. Use it as a Map key; do not send it to the server.
  */
 export function normaliseDn(dn: string): string {
-  return parseDn(dn).map(normaliseRdn).join(',');
+  return keyCache.get(dn) ?? remember(keyCache, dn, rdnKeys(dn).join(','));
 }
 
 /** True when two DN strings name the same entry (case-insensitive, escape-insensitive). */
@@ -222,8 +245,8 @@ export function leafValue(dn: string): string {
  * normalised RDNs. `isUnder('CN=a,OU=Users,DC=x', 'ou=users,dc=X')` is true.
  */
 export function isUnder(dn: string, baseDn: string): boolean {
-  const child = parseDn(dn).map(normaliseRdn);
-  const base = parseDn(baseDn).map(normaliseRdn);
+  const child = rdnKeys(dn);
+  const base = rdnKeys(baseDn);
   if (child.length <= base.length) return false;
   const offset = child.length - base.length;
   return base.every((r, idx) => child[offset + idx] === r);
