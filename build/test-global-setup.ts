@@ -8,16 +8,13 @@
  * When Samba is not installed the setup fails (it does not skip): install it once with
  * `.ci/samba-up.sh --install-only` as root.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
-import { LdapDirectory } from '../electron/engine/ad/directory';
 import { createFixtureTree } from '../electron/engine/ad/ldap-fixture';
 import type { FixtureLayout } from '../electron/engine/ad/ldap-fixture';
+import { SAMBA_DOMAIN_DN, sambaInstalled, startSambaDc, stopSambaDc } from '../electron/simulators/samba-dc';
 
 /** What the Samba tests get from `inject('samba')`. */
 export interface SambaTestContext {
@@ -51,25 +48,7 @@ declare module 'vitest' {
   }
 }
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const DIR_PREFIX = 'hrp-samba-';
-
-function sambaInstalled(): boolean {
-  const r = spawnSync('sh', ['-c', 'command -v samba && command -v samba-tool'], { stdio: 'ignore' });
-  return r.status === 0 && existsSync('/usr/share/samba/setup');
-}
-
-function runScript(script: string, env: Readonly<Record<string, string>>): Promise<{ code: number; output: string }> {
-  return new Promise((resolve, reject) => {
-    // stdin closed, as in CI: the script starts samba with -F, which does not exit on EOF (pitfall 2).
-    const child = spawn('bash', [join(root, '.ci', script)], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => { output += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { output += d.toString(); });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, output }));
-  });
-}
 
 /** Working dirs of earlier runs that still have a PID file: named in the error when the ports are taken. */
 function leftoverDirs(): string[] {
@@ -83,89 +62,42 @@ function leftoverDirs(): string[] {
   }
 }
 
-function complexPassword(): string {
-  // Upper, lower, digit and symbol are all present, so the policy's complexity rule (left ON) is met.
-  return `Hrp-${randomBytes(12).toString('hex')}-Z9`;
-}
-
-async function waitForBind(directory: LdapDirectory): Promise<void> {
-  // The ports accept before the first bind does (0.4–1.1 s after a start, feasibility timings).
-  let last: unknown;
-  for (let i = 0; i < 40; i += 1) {
-    try {
-      await directory.testConnection();
-      return;
-    } catch (e) {
-      last = e;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-  throw last;
-}
-
 /** Starts the DC, creates the fixture tree and provides {@link SambaTestContext}; returns the teardown. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (!sambaInstalled()) {
     throw new Error(
       'The samba tests need a local Samba AD DC, but Samba is not installed on this machine. '
-      + 'Install it once as root with `.ci/samba-up.sh --install-only` (about 30 s), then run the tests again. '
-      + 'Unit tests alone: `npx vitest run --config build/vitest.config.ts --project unit`.',
+      + 'Install it once as root with `bash .ci/install-system.sh` (about 30 s), then run the tests again. '
+      + 'Unit tests alone: `npm run test:unit`.',
     );
   }
-  const dir = mkdtempSync(join(tmpdir(), DIR_PREFIX));
-  const bindPassword = complexPassword();
-  const up = await runScript('samba-up.sh', { SAMBA_DIR: dir, ADMIN_PW: bindPassword });
-  const pidFile = join(dir, 'samba.pid');
-  const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').trim()) : NaN;
-
-  // Backstop for an interrupted run: exit handlers are synchronous, so only a signal by the recorded PID.
+  let dir: string | null = null;
+  // Backstop for an interrupted run: exit handlers are synchronous, and stopSambaDc is.
   const onExit = (): void => {
-    if (Number.isInteger(pid) && pid > 0) {
-      try { process.kill(pid, 'SIGTERM'); } catch { /* already gone */ }
-    }
+    if (dir) stopSambaDc(dir);
   };
-  let stopped = false;
+  process.on('exit', onExit);
   const teardown = async (): Promise<void> => {
-    if (stopped) return;
-    stopped = true;
     process.off('exit', onExit);
-    const down = await runScript('samba-down.sh', { SAMBA_DIR: dir });
-    if (down.code !== 0) console.error(`samba-down failed:\n${down.output}`);
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) stopSambaDc(dir);
+    dir = null;
   };
-
-  if (up.code !== 0) {
+  try {
+    const dc = await startSambaDc({ prefix: DIR_PREFIX, onDir: (d) => (dir = d) });
+    const fixture = await createFixtureTree(dc.connection, SAMBA_DOMAIN_DN);
+    const { url, bindDn, bindPassword, caFile, tlsServerName } = dc.connection;
+    project.provide('samba', {
+      url, startTlsUrl: 'ldap://127.0.0.1:389', caFile, tlsServerName, bindDn, bindPassword,
+      baseDn: SAMBA_DOMAIN_DN, upnSuffix: 'test.local', fixture, dir: dc.dir, pid: dc.pid,
+    });
+  } catch (error) {
     await teardown();
-    const others = up.output.includes('already in use') ? leftoverDirs() : [];
+    const message = error instanceof Error ? error.message : String(error);
+    const others = message.includes('already in use') ? leftoverDirs() : [];
     const hint = others.length > 0
       ? `\nAn earlier run seems to have left a DC running; stop it with: ${others.map((d) => `SAMBA_DIR=${d} REMOVE=1 .ci/samba-down.sh`).join(' ; ')}`
       : '';
-    throw new Error(`.ci/samba-up.sh failed (exit ${up.code}):\n${up.output.replaceAll(bindPassword, '[redacted]')}${hint}`);
-  }
-  process.on('exit', onExit);
-
-  try {
-    const baseDn = 'DC=test,DC=local';
-    const facts = {
-      url: 'ldaps://127.0.0.1:636',
-      startTlsUrl: 'ldap://127.0.0.1:389',
-      caFile: join(dir, 'dc', 'private', 'tls', 'ca.pem'),
-      tlsServerName: 'DC1.test.local',
-      bindDn: `CN=Administrator,CN=Users,${baseDn}`,
-      bindPassword,
-      baseDn,
-    };
-    const directory = new LdapDirectory({ url: facts.url, bindDn: facts.bindDn, bindPassword, caFile: facts.caFile, tlsServerName: facts.tlsServerName });
-    try {
-      await waitForBind(directory);
-    } finally {
-      await directory.close();
-    }
-    const fixture = await createFixtureTree({ url: facts.url, bindDn: facts.bindDn, bindPassword, caFile: facts.caFile, tlsServerName: facts.tlsServerName }, baseDn);
-    project.provide('samba', { ...facts, upnSuffix: 'test.local', fixture, dir, pid });
-  } catch (e) {
-    await teardown();
-    throw e;
+    throw new Error(`${message}${hint}`);
   }
   return teardown;
 }

@@ -1,14 +1,12 @@
-import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startVismaSimulator } from '../simulators/visma-hrm/server';
 import { generateVismaData } from '../simulators/visma-hrm/generate';
 import { addGroup, addOu, withRawClient } from '../engine/ad/ldap-fixture';
+import { sambaInstalled, startSambaDc, stopSambaDc } from '../simulators/samba-dc';
 import { addDays, localToday } from '../engine/model/iso-date';
 import { runCli } from './main';
 
@@ -19,15 +17,10 @@ import { runCli } from './main';
  * process it starts is stopped by its PID; nothing outside the temp directory is touched.
  */
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const EMPLOYEES = Number(process.env.HRP_DEMO_EMPLOYEES ?? 150);
 
 function heading(text: string): void {
   process.stdout.write(`\n=== ${text} ===\n`);
-}
-
-function sambaInstalled(): boolean {
-  return spawnSync('sh', ['-c', 'command -v samba && command -v samba-tool'], { stdio: 'ignore' }).status === 0 && existsSync('/usr/share/samba/setup');
 }
 
 function portFree(port: number): Promise<boolean> {
@@ -38,17 +31,6 @@ function portFree(port: number): Promise<boolean> {
       resolve(false);
     });
     socket.once('error', () => resolve(true));
-  });
-}
-
-function runScript(script: string, env: Record<string, string>): Promise<{ code: number; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('bash', [path.join(root, '.ci', script)], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, output }));
   });
 }
 
@@ -97,22 +79,9 @@ async function main(): Promise<number> {
       return 0;
     }
     heading('Throwaway Samba AD domain TEST.LOCAL on 127.0.0.1:636');
-    sambaDir = path.join(dir, 'samba');
-    const adminPassword = `Demo-${randomBytes(9).toString('hex')}-A1`;
-    const up = await runScript('samba-up.sh', { SAMBA_DIR: sambaDir, ADMIN_PW: adminPassword });
-    if (up.code !== 0) {
-      process.stderr.write(`could not start Samba:\n${up.output.replaceAll(adminPassword, '[redacted]')}\n`);
-      return 1;
-    }
+    const dc = await startSambaDc({ onDir: (d) => (sambaDir = d) });
+    const { connection } = dc;
     const base = 'OU=Zorggroep,DC=test,DC=local';
-    const connection = {
-      url: 'ldaps://127.0.0.1:636',
-      bindDn: 'CN=Administrator,CN=Users,DC=test,DC=local',
-      bindPassword: adminPassword,
-      caFile: path.join(sambaDir, 'dc', 'private', 'tls', 'ca.pem'),
-      tlsServerName: 'DC1.test.local',
-    };
-    await waitForBind(connection);
     const ictGroup = `CN=ICT medewerkers,OU=Groepen,${base}`;
     const allGroup = `CN=Alle medewerkers,OU=Groepen,${base}`;
     await withRawClient(connection, async (client) => {
@@ -120,7 +89,7 @@ async function main(): Promise<number> {
       await addGroup(client, ictGroup, 'ict-medewerkers');
       await addGroup(client, allGroup, 'alle-medewerkers');
     });
-    env.HRP_DEMO_AD_PASSWORD = adminPassword;
+    env.HRP_DEMO_AD_PASSWORD = connection.bindPassword;
     await writeFile(configFile, JSON.stringify({
       ...config,
       ad: {
@@ -157,28 +126,10 @@ async function main(): Promise<number> {
     return 0;
   } finally {
     await simulator.close();
-    if (sambaDir) {
-      const down = await runScript('samba-down.sh', { SAMBA_DIR: sambaDir });
-      if (down.code !== 0) process.stderr.write(`stopping Samba failed:\n${down.output}\n`);
-    }
+    if (sambaDir) stopSambaDc(sambaDir);
     // Keep the config and history for a look afterwards only when asked.
     if (!process.env.HRP_DEMO_KEEP) await rm(dir, { recursive: true, force: true });
   }
-}
-
-async function waitForBind(connection: Parameters<typeof withRawClient>[0]): Promise<void> {
-  // Samba's ports accept a moment before the first bind succeeds.
-  let last: unknown;
-  for (let i = 0; i < 60; i += 1) {
-    try {
-      await withRawClient(connection, async () => {});
-      return;
-    } catch (error) {
-      last = error;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-  throw last;
 }
 
 main().then(

@@ -1,0 +1,133 @@
+/**
+ * A throwaway Samba AD domain controller for the tests, the demo and the bench: provisioned fresh
+ * with `.ci/samba-up.sh` into a directory of its own (realm TEST.LOCAL, 127.0.0.1:389/636 only),
+ * reached over LDAPS with full certificate verification, and always stopped by the PID the script
+ * recorded, never by name.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LdapDirectory } from '../engine/ad/directory';
+import type { DirectoryConnectionConfig } from '../engine/ad/directory';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Domain of every throwaway DC. */
+export const SAMBA_DOMAIN_DN = 'DC=test,DC=local';
+
+/** A running DC. */
+export interface SambaDc {
+  /** Working directory; removed by {@link stopSambaDc}. */
+  readonly dir: string;
+  /** PID of the samba master process. */
+  readonly pid: number;
+  /** Administrator over LDAPS, certificate verified against the DC's own CA. */
+  readonly connection: DirectoryConnectionConfig & { readonly caFile: string; readonly tlsServerName: string };
+  /** The last line samba-up.sh printed (provision and start times). */
+  readonly startLine: string;
+}
+
+/** Why no DC can be had: meant to be shown as it is. */
+export class SambaUnavailableError extends Error {
+  override readonly name = 'SambaUnavailableError';
+}
+
+/** True when the Samba AD DC packages are installed. */
+export function sambaInstalled(): boolean {
+  const r = spawnSync('sh', ['-c', 'command -v samba && command -v samba-tool'], { stdio: 'ignore' });
+  return r.status === 0 && existsSync('/usr/share/samba/setup');
+}
+
+function runScript(script: string, env: Readonly<Record<string, string>>): Promise<{ code: number; output: string }> {
+  return new Promise((resolve, reject) => {
+    // stdin closed, as in CI: the script starts samba with -F, which does not exit on EOF.
+    const child = spawn('bash', [join(root, '.ci', script)], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+function readPid(dir: string): number | null {
+  const file = join(dir, 'samba.pid');
+  if (!existsSync(file)) return null;
+  const pid = Number(readFileSync(file, 'utf8').trim());
+  return Number.isInteger(pid) && pid > 0 ? pid : null;
+}
+
+/**
+ * Stop the DC in `dir` by its recorded PID and remove the directory. Synchronous, so it can run
+ * from an exit or signal handler; safe to call twice. Returns what samba-down.sh said.
+ */
+export function stopSambaDc(dir: string): string {
+  let said = 'samba was not running';
+  if (readPid(dir) !== null) {
+    const down = spawnSync('bash', [join(root, '.ci', 'samba-down.sh')], { cwd: root, env: { ...process.env, SAMBA_DIR: dir }, encoding: 'utf8' });
+    said = `${down.stdout}${down.stderr}`.trim();
+  }
+  rmSync(dir, { recursive: true, force: true });
+  return said;
+}
+
+async function waitForBind(connection: DirectoryConnectionConfig): Promise<void> {
+  // The ports accept a moment before the first bind succeeds (0.4-1.1 s after a start).
+  const directory = new LdapDirectory(connection);
+  let last: unknown;
+  try {
+    for (let i = 0; i < 60; i += 1) {
+      try {
+        await directory.testConnection();
+        return;
+      } catch (error) {
+        last = error;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }
+  } finally {
+    await directory.close();
+  }
+  throw last;
+}
+
+/**
+ * Provision and start a fresh DC with a random Administrator password. `onDir` receives the
+ * working directory before anything starts, so a caller can stop it from a signal handler while
+ * this is still running.
+ */
+export async function startSambaDc(options: { readonly prefix?: string; readonly timeoutMs?: number; readonly onDir?: (dir: string) => void } = {}): Promise<SambaDc> {
+  if (!sambaInstalled()) {
+    throw new SambaUnavailableError(
+      'Samba is not installed on this machine. Install it once as root with `bash .ci/install-system.sh` (about 30 s).',
+    );
+  }
+  const dir = mkdtempSync(join(tmpdir(), options.prefix ?? 'hrp-samba-'));
+  options.onDir?.(dir);
+  // Upper, lower, digit and symbol: the domain's complexity rule stays on.
+  const password = `Hrp-${randomBytes(12).toString('hex')}-Z9`;
+  const up = await runScript('samba-up.sh', { SAMBA_DIR: dir, ADMIN_PW: password });
+  const pid = readPid(dir);
+  if (up.code !== 0 || pid === null) {
+    stopSambaDc(dir);
+    throw new SambaUnavailableError(`.ci/samba-up.sh failed (exit ${up.code}):\n${up.output.replaceAll(password, '[redacted]').trim()}`);
+  }
+  const connection = {
+    url: 'ldaps://127.0.0.1:636',
+    bindDn: `CN=Administrator,CN=Users,${SAMBA_DOMAIN_DN}`,
+    bindPassword: password,
+    caFile: join(dir, 'dc', 'private', 'tls', 'ca.pem'),
+    tlsServerName: 'DC1.test.local',
+    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+  };
+  try {
+    await waitForBind(connection);
+  } catch (error) {
+    stopSambaDc(dir);
+    throw error;
+  }
+  return { dir, pid, connection, startLine: up.output.trim().split('\n').at(-1) ?? '' };
+}
