@@ -1,7 +1,8 @@
 /**
  * LDAP floor benchmark: what ldapts against a local Samba AD DC can do at best, and what the adapter costs on
- * top. Provisions its own throwaway DC with `.ci/samba-up.sh` (127.0.0.1:389/636, so not while the samba tests
- * run), measures, and stops it by PID.
+ * top. A companion of `npm run bench` (run.ts) for finer LDAP figures. Provisions its own throwaway DC through
+ * `samba.ts` (127.0.0.1:389/636: it refuses while another DC holds them), measures, and stops it by PID, also
+ * on Ctrl-C.
  *
  *   npx tsx electron/bench/ldap-floor.ts [--users 1000] [--search-total 4000]
  *
@@ -9,18 +10,12 @@
  * search of all (about 4,000) users paged (1000) and unpaged, bare and through `LdapDirectory.readAccounts`;
  * and the adapter's own `addUser` (which reads the new objectGUID back).
  */
-import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { LdapDirectory, ACCOUNT_ATTRIBUTES, USER_FILTER } from '../engine/ad/directory';
 import type { DirectoryConnectionConfig } from '../engine/ad/directory';
 import { childDn } from '../engine/ad/dn';
 import { addOu, bulkAddUsers, syntheticUser, withRawClient } from '../engine/ad/ldap-fixture';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
+import { takenSambaPorts } from './ports';
+import { startSamba, stopSamba } from './samba';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -46,28 +41,25 @@ async function timeIt(runs: number, fn: () => Promise<unknown>): Promise<number>
 async function main(): Promise<void> {
   const users = arg('users', 1000);
   const searchTotal = arg('search-total', 4000);
-  const samba = mkdtempSync(join(tmpdir(), 'hrp-samba-bench-'));
-  const password = `Hrp-${randomBytes(12).toString('hex')}-Z9`;
-  const up = spawnSync('bash', [join(root, '.ci/samba-up.sh')], { env: { ...process.env, SAMBA_DIR: samba, ADMIN_PW: password }, encoding: 'utf8' });
-  if (up.status !== 0) throw new Error(`samba-up failed:\n${up.stdout}${up.stderr}`);
-  console.log(up.stdout.trim());
-  const pid = Number(readFileSync(join(samba, 'samba.pid'), 'utf8'));
-  const config: DirectoryConnectionConfig = {
-    url: 'ldaps://127.0.0.1:636', bindDn: 'CN=Administrator,CN=Users,DC=test,DC=local', bindPassword: password,
-    caFile: join(samba, 'dc/private/tls/ca.pem'), tlsServerName: 'DC1.test.local', timeoutMs: 120_000,
+  const taken = await takenSambaPorts();
+  if (taken.length > 0) {
+    console.error(`127.0.0.1:${taken.join(' and :')} in use (another Samba DC): try again when it is free.`);
+    process.exitCode = 1;
+    return;
+  }
+  let sambaDir: string | undefined;
+  const stop = (): void => {
+    if (sambaDir !== undefined) console.log(stopSamba(sambaDir));
+    sambaDir = undefined;
   };
+  process.once('SIGINT', () => { stop(); process.exit(130); });
   const base = 'OU=Bench,DC=test,DC=local';
   try {
-    // The first bind can fail for a moment after the ports open.
-    for (let i = 0; ; i += 1) {
-      try {
-        await withRawClient(config, async (c) => { await addOu(c, base); });
-        break;
-      } catch (e) {
-        if (i > 40) throw e;
-        await new Promise((r) => setTimeout(r, 250));
-      }
-    }
+    // startSamba waits for the first successful bind.
+    const samba = await startSamba((dir) => { sambaDir = dir; });
+    console.log(samba.startLine);
+    const config: DirectoryConnectionConfig = { ...samba.connection, timeoutMs: 120_000 };
+    await withRawClient(config, async (c) => { await addOu(c, base); });
     const results: string[] = [];
     await withRawClient(config, async (c) => {
       await addOu(c, `OU=Seq,${base}`);
@@ -135,9 +127,7 @@ async function main(): Promise<void> {
     // the DC is thrown away below.
     console.log(results.join('\n'));
   } finally {
-    const down = spawnSync('bash', [join(root, '.ci/samba-down.sh')], { env: { ...process.env, SAMBA_DIR: samba }, encoding: 'utf8' });
-    console.log(down.stdout.trim(), `(pid ${pid})`);
-    rmSync(samba, { recursive: true, force: true });
+    stop();
   }
 }
 

@@ -1,0 +1,338 @@
+/**
+ * Section 2: a preview of the whole population against a directory that already matches it (nothing to
+ * change), end to end through `Provisioner.preview`, with its parts, and beside it the raw floor: a bare
+ * ldapts search of the same entries with the same attributes.
+ */
+import path from 'node:path';
+import type { Client } from 'ldapts';
+import { Provisioner } from '../app/provisioner';
+import type { ProgressEvent } from '../app/provisioner';
+import type { AppConfig } from '../app/config';
+import { ACCOUNT_ATTRIBUTES, LdapDirectory, USER_FILTER } from '../engine/ad/directory';
+import { DEFAULT_PAGE_SIZE } from '../engine/ad/directory-config';
+import { rdn } from '../engine/ad/dn';
+import { addOu, withRawClient } from '../engine/ad/ldap-fixture';
+import { toAdAccount } from '../engine/apply/directory-port';
+import type { Plan } from '../engine/model/plan';
+import { planAd } from '../engine/plan/ad-plan';
+import { benchConfigJson, writeBenchConfig } from './bench-config';
+import type { VismaCredentials } from './bench-config';
+import { accountsFromPlan, loadAccounts } from './load-accounts';
+import { OpTimes, timedDirectory } from './op-timer';
+import { disturbance, watched } from './cpu-watch';
+import type { AdAccount } from '../engine/model/ad-account';
+import type { BenchSamba } from './samba';
+import { median, perSecond, seconds, timed } from './stats';
+import type { RunningVismaSimulator } from '../simulators/visma-hrm/types';
+
+/** What section 2 needs from the run. */
+export interface SectionContext {
+  readonly samba: BenchSamba;
+  readonly simulator: RunningVismaSimulator;
+  readonly credentials: VismaCredentials;
+  /** The bench's temp directory (config files, data dirs). */
+  readonly workDir: string;
+  readonly asOf: string;
+  /** Environment with both secrets set, for the Provisioner. */
+  readonly env: NodeJS.ProcessEnv;
+  readonly log: (line: string) => void;
+  /** Processes whose CPU is the bench's own (itself and the DC), for {@link watched}. */
+  readonly cpuRoots: readonly number[];
+}
+
+/**
+ * One timed preview and its parts, in milliseconds. The preview reads Visma and the directory at the same
+ * time, then plans: total = max(Visma branch, directory branch) + planning and saving.
+ */
+export interface PreviewRun {
+  readonly totalMs: number;
+  /** Export jobs, downloads and CSV parsing, from the start until the last dataset is in. */
+  readonly vismaMs: number;
+  /** Connect, bind, root DSE and `readAccounts` of the whole domain, from the start (in parallel). */
+  readonly directoryMs: number;
+  /** `readAccounts` alone, inside the preview (sharing the event loop with the Visma import). */
+  readonly readMs: number;
+  /** From the later of the two branches to the end: evaluation (if still running), `planAd`, saving. */
+  readonly tailMs: number;
+  readonly accountsRead: number;
+  readonly actions: number;
+  /** Average cores used by other processes meanwhile. */
+  readonly foreign: number;
+}
+
+/** Everything section 2 reports. */
+export interface PreviewFigures {
+  readonly persons: number;
+  readonly loaded: number;
+  readonly loadMs: number;
+  readonly managerModifies: number;
+  readonly enabledUac: string;
+  readonly initialPlanMs: number;
+  readonly runs: readonly PreviewRun[];
+  readonly firstActions: readonly string[];
+  readonly rawPagedMs: readonly number[];
+  readonly rawUnpagedMs: readonly number[];
+  readonly rawEntries: number;
+  /** `LdapDirectory.readAccounts` of the same entries on its own, outside a preview. */
+  readonly adapterMs: readonly number[];
+  /** `planAd` alone, on the persons and accounts the preview reads, in milliseconds per run. */
+  readonly planAloneMs: readonly number[];
+  /** Evaluation of the Visma export alone (normalise, aggregate, evaluate). */
+  readonly evaluateAloneMs: number;
+  readonly loadForeign: number;
+  readonly floorForeign: number;
+}
+
+/** The managed OUs of a section below the domain. */
+export function sectionOus(name: string, domainDn: string): { readonly base: string; readonly users: string; readonly disabled: string } {
+  const base = `OU=${name},${domainDn}`;
+  return { base, users: `OU=Users,${base}`, disabled: `OU=Disabled,${base}` };
+}
+
+/**
+ * Writes the config of a section whose managed tree is `ous`, creating the OUs, and one OU below Users per
+ * org unit in `orgUnitIds` (mapped with `ouByOrgUnit`, as an organisation with team OUs would).
+ */
+export async function sectionConfig(ctx: SectionContext, name: string, ous: ReturnType<typeof sectionOus>, orgUnitIds: readonly string[] = []): Promise<AppConfig> {
+  const { connection } = ctx.samba;
+  const ouByOrgUnit = Object.fromEntries(orgUnitIds.map((id) => [id, `${rdn('OU', id)},${ous.users}`]));
+  await withRawClient(connection, async (client) => {
+    for (const ou of [ous.base, ous.users, ous.disabled, ...Object.values(ouByOrgUnit)]) await addOu(client, ou);
+  });
+  const json = benchConfigJson({
+    simulator: ctx.simulator,
+    credentials: ctx.credentials,
+    dataDir: path.join(ctx.workDir, `data-${name}`),
+    ad: {
+      url: connection.url, bindDn: connection.bindDn, caFile: connection.caFile, tlsServerName: 'DC1.test.local',
+      baseDn: ous.base, usersOu: ous.users, disabledOu: ous.disabled, ouByOrgUnit,
+    },
+  });
+  return writeBenchConfig(path.join(ctx.workDir, `config-${name}.json`), json);
+}
+
+/** The plan the application would make against the directory as it is now (as `preview` plans). */
+async function planNow(ctx: SectionContext, config: AppConfig): Promise<{ readonly plan: Plan; readonly persons: number }> {
+  const ad = config.ad;
+  if (!ad) throw new Error('bench config without ad section');
+  const imported = await new Provisioner({ config, env: ctx.env }).importPersons(ctx.asOf);
+  const directory = new LdapDirectory(ctx.samba.connection);
+  try {
+    const accounts = (await directory.readAccounts(ctx.samba.domainDn)).map(toAdAccount);
+    const plan = planAd({
+      persons: imported.persons,
+      accounts,
+      asOf: ctx.asOf,
+      policy: { lifecycle: config.policy, rules: [], templates: config.policy.templates },
+      settings: {
+        baseDn: ad.baseDn, usersOu: ad.usersOu, disabledOu: ad.disabledOu, ouByOrgUnit: ad.ouByOrgUnit,
+        upnSuffix: ad.upnSuffix, mailDomain: ad.mailDomain,
+      },
+      findings: imported.findings,
+    });
+    return { plan, persons: imported.persons.length };
+  } finally {
+    await directory.close();
+  }
+}
+
+/** Describes an action on one line, for warnings. */
+export function describeAction(action: Plan['actions'][number]): string {
+  const changes = action.changes.map((c) => `${c.attribute}: ${JSON.stringify(c.before)} -> ${JSON.stringify(c.after)}`).join('; ');
+  return `${action.action} ${action.account.dn} [${changes}] (${action.reasons.join('; ')})`;
+}
+
+/** One preview through the application, timed in parts. */
+async function timedPreview(ctx: SectionContext, config: AppConfig): Promise<{ readonly run: PreviewRun; readonly plan: Plan }> {
+  const times = new OpTimes();
+  let vismaDone = 0;
+  let read = 0;
+  let accountsRead = 0;
+  const started = performance.now();
+  const onProgress = (event: ProgressEvent): void => {
+    const at = performance.now();
+    if (event.kind === 'visma' && event.event.phase === 'done') vismaDone = at;
+    if (event.kind === 'directory' && event.phase === 'read') {
+      read = at;
+      accountsRead = event.accounts ?? 0;
+    }
+  };
+  const provisioner = new Provisioner({
+    config, env: ctx.env, onProgress,
+    openDirectory: (c) => timedDirectory(new LdapDirectory(c), times),
+  });
+  const w = await watched(ctx.cpuRoots, () => provisioner.preview(ctx.asOf));
+  const end = started + w.ms;
+  const readSpan = times.first('directory.readAccounts');
+  const close = times.first('directory.close');
+  const directoryEnd = close?.end ?? read;
+  const run: PreviewRun = {
+    totalMs: w.ms,
+    vismaMs: vismaDone - started,
+    directoryMs: directoryEnd - started,
+    readMs: readSpan ? readSpan.end - readSpan.start : 0,
+    tailMs: end - Math.max(vismaDone, directoryEnd),
+    accountsRead,
+    actions: w.value.actions.length,
+    foreign: w.foreign,
+  };
+  return { run, plan: w.value };
+}
+
+/**
+ * `planAd` alone on the inputs a preview reads (persons from the simulator, accounts from the DC), as the
+ * preview calls it, `runs` times; also times the evaluation of the export alone.
+ */
+async function planAlone(ctx: SectionContext, config: AppConfig, runs: number): Promise<{ readonly planMs: number[]; readonly evaluateMs: number }> {
+  const ad = config.ad;
+  if (!ad) throw new Error('bench config without ad section');
+  const evaluateMarks: number[] = [];
+  const provisioner = new Provisioner({
+    config, env: ctx.env,
+    onProgress: (e) => { if (e.kind === 'visma' && e.event.phase === 'done') evaluateMarks.push(performance.now()); },
+  });
+  const imported = await timed(() => provisioner.importPersons(ctx.asOf));
+  const importEnd = performance.now();
+  const evaluateMs = importEnd - Math.max(...evaluateMarks);
+  const directory = new LdapDirectory(ctx.samba.connection);
+  let accounts: readonly AdAccount[];
+  try {
+    accounts = (await directory.readAccounts(ctx.samba.domainDn)).map(toAdAccount);
+  } finally {
+    await directory.close();
+  }
+  const planMs: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const t = await timed(async () => planAd({
+      persons: imported.value.persons, accounts, asOf: ctx.asOf,
+      policy: { lifecycle: config.policy, rules: [], templates: config.policy.templates },
+      settings: {
+        baseDn: ad.baseDn, usersOu: ad.usersOu, disabledOu: ad.disabledOu, ouByOrgUnit: ad.ouByOrgUnit,
+        upnSuffix: ad.upnSuffix, mailDomain: ad.mailDomain,
+      },
+      findings: imported.value.findings,
+    }));
+    planMs.push(t.ms);
+  }
+  return { planMs, evaluateMs };
+}
+
+async function rawSearch(client: Client, base: string, paged: boolean): Promise<number> {
+  const r = await client.search(base, {
+    scope: 'sub', filter: USER_FILTER, attributes: [...ACCOUNT_ATTRIBUTES], explicitBufferAttributes: ['objectGUID'],
+    ...(paged ? { paged: { pageSize: DEFAULT_PAGE_SIZE } } : {}),
+  });
+  return r.searchEntries.length;
+}
+
+/** Runs section 2. */
+export async function runPreviewSection(
+  ctx: SectionContext,
+  options: { readonly previewRuns: number; readonly floorRuns: number; readonly orgUnitIds: readonly string[] },
+): Promise<PreviewFigures> {
+  const { log } = ctx;
+  const ous = sectionOus('Bench', ctx.samba.domainDn);
+  const config = await sectionConfig(ctx, 'preview', ous, options.orgUnitIds);
+  log(`  managed tree ${ous.base}: Users with ${options.orgUnitIds.length} team OUs (ouByOrgUnit), Disabled`);
+
+  log('planning against the empty directory (import + read + planAd) ...');
+  const initial = await timed(() => planNow(ctx, config));
+  const { plan } = initial.value;
+  const { specs, unexpected } = accountsFromPlan(plan);
+  const s = plan.summary;
+  log(`  ${initial.value.persons} persons -> ${s.create} creates, ${s.enable} enables, ${s.update} updates (manager of a new account), ${s.total} actions, in ${seconds(initial.ms)}`);
+  for (const action of unexpected.slice(0, 5)) log(`  WARNING: action the loader does not replicate: ${describeAction(action)}`);
+
+  // Samba stores an enabled account without a password (512) only as AD does: try it, fall back to 544
+  // (PASSWD_NOTREQD), which the planner reads as enabled all the same.
+  const enabledUac = await probeEnabledUac(ctx, ous.users);
+  if (enabledUac !== '512') log(`  note: Samba refused userAccountControl 512 without a password; enabled accounts are loaded with ${enabledUac}`);
+
+  log(`loading ${specs.length} accounts with raw ldapts adds (8 in flight, 1 connection, no password) ...`);
+  const loadStarted = performance.now();
+  const loaded = await watched(ctx.cpuRoots, () => withRawClient(ctx.samba.connection, (client) => loadAccounts(client, specs, {
+    inFlight: 8,
+    enabledUac,
+    progressEvery: 2500,
+    onProgress: (done, total) => {
+      const ms = performance.now() - loadStarted;
+      const eta = ((total - done) / done) * ms;
+      log(`  loaded ${String(done).padStart(6)} / ${total}  ${perSecond(done, ms).padStart(9)}  elapsed ${seconds(ms)}  eta ${seconds(eta)}`);
+    },
+  })));
+  log(`  loaded ${specs.length} accounts in ${seconds(loaded.ms)} (${perSecond(specs.length, loaded.ms)}), ${loaded.value} managers set afterwards by modify${disturbance(loaded.foreign)}`);
+
+  const runs: PreviewRun[] = [];
+  let firstActions: string[] = [];
+  for (let i = 0; i < options.previewRuns; i += 1) {
+    const { run, plan: previewPlan } = await timedPreview(ctx, config);
+    runs.push(run);
+    log(`  preview ${i + 1}: ${seconds(run.totalMs)} (${run.accountsRead} accounts read, ${run.actions} actions)${disturbance(run.foreign)}`);
+    if (run.actions > 0 && firstActions.length === 0) {
+      firstActions = previewPlan.actions.slice(0, 5).map(describeAction);
+      log(`  WARNING: the preview is not empty: ${JSON.stringify(previewPlan.summary)}`);
+      for (const line of firstActions) log(`    ${line}`);
+    }
+  }
+
+  log('raw floor: bare ldapts search of the same entries and attributes ...');
+  const rawPagedMs: number[] = [];
+  const rawUnpagedMs: number[] = [];
+  let rawEntries = 0;
+  const floor = await watched(ctx.cpuRoots, () => withRawClient(ctx.samba.connection, async (client) => {
+    for (let i = 0; i < options.floorRuns; i += 1) {
+      const paged = await timed(() => rawSearch(client, ctx.samba.domainDn, true));
+      rawPagedMs.push(paged.ms);
+      rawEntries = paged.value;
+      const unpaged = await timed(() => rawSearch(client, ctx.samba.domainDn, false));
+      rawUnpagedMs.push(unpaged.ms);
+    }
+  }));
+  log(`  ${rawEntries} entries: paged ${DEFAULT_PAGE_SIZE} median ${seconds(median(rawPagedMs))}, unpaged median ${seconds(median(rawUnpagedMs))}`);
+  // The adapter alone, outside a preview: tells the adapter's own cost from that of the preview's context.
+  const adapterMs: number[] = [];
+  const directory = new LdapDirectory(ctx.samba.connection);
+  try {
+    await directory.testConnection();
+    for (let i = 0; i < options.floorRuns; i += 1) adapterMs.push((await timed(() => directory.readAccounts(ctx.samba.domainDn))).ms);
+  } finally {
+    await directory.close();
+  }
+  log(`  LdapDirectory.readAccounts alone (paged ${DEFAULT_PAGE_SIZE}): median ${seconds(median(adapterMs))}${disturbance(floor.foreign)}`);
+  log('planAd alone on the same persons and accounts ...');
+  const alone = await planAlone(ctx, config, options.floorRuns);
+  log(`  planAd median ${seconds(median(alone.planMs))}; evaluation of the export alone ${seconds(alone.evaluateMs)}`);
+
+  return {
+    persons: initial.value.persons,
+    loaded: specs.length,
+    loadMs: loaded.ms,
+    managerModifies: loaded.value,
+    enabledUac,
+    initialPlanMs: initial.ms,
+    runs,
+    firstActions,
+    rawPagedMs,
+    rawUnpagedMs,
+    rawEntries,
+    adapterMs,
+    planAloneMs: alone.planMs,
+    evaluateAloneMs: alone.evaluateMs,
+    loadForeign: loaded.foreign,
+    floorForeign: floor.foreign,
+  };
+}
+
+/** Adds and deletes one probe account with userAccountControl 512 and no password; 544 if Samba refuses. */
+async function probeEnabledUac(ctx: SectionContext, ou: string): Promise<string> {
+  const dn = `CN=UAC probe,${ou}`;
+  return withRawClient(ctx.samba.connection, async (client) => {
+    try {
+      await client.add(dn, { objectClass: ['top', 'person', 'organizationalPerson', 'user'], sAMAccountName: 'bench.uacprobe', userAccountControl: '512' });
+    } catch {
+      return '544';
+    }
+    await client.del(dn);
+    return '512';
+  });
+}
