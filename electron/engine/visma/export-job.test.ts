@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { CONTRACT_EXCLUDED_FIELDS, DATASETS } from './datasets';
 import type { DatasetName, DatasetSpec } from './datasets';
 import { fetchVismaExportWith } from './client';
-import { VismaExportError } from './errors';
 import { commandUrl, queryUrl, runExportJob } from './export-job';
 import type { JobProgress } from './export-job';
 import { createHttpContext } from './http';
 import { resolveVismaClientOptions } from './options';
 import type { VismaClientOptions, VismaProgressEvent, VismaProgressPhase } from './options';
 import { VismaTokenProvider } from './token';
+import { rejection } from './test-support';
 
 const BASE = 'http://127.0.0.1:9';
 const byName = (name: DatasetName): DatasetSpec => DATASETS.find((spec) => spec.name === name) as DatasetSpec;
@@ -75,15 +75,6 @@ function setup(visma: ReturnType<typeof fakeVisma>, extra: Partial<VismaClientOp
   });
   const ctx = createHttpContext(options, { fetch: visma.fetch });
   return { ctx, tokens: new VismaTokenProvider(ctx) };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<VismaExportError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(VismaExportError);
-  return error as VismaExportError;
 }
 
 const CSV_A = 'costcenter,costcentername\nCC1,Zorg\nCC2,Wonen\n';

@@ -2,11 +2,11 @@ import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { DATASETS } from './datasets';
 import type { DatasetSpec } from './datasets';
-import { VismaExportError } from './errors';
 import { createHttpContext, describeUrl, formatSeconds, sendRequest } from './http';
 import type { BearerSource, VismaRequest } from './http';
 import { resolveVismaClientOptions } from './options';
 import type { VismaClientOptions } from './options';
+import { rejection } from './test-support';
 
 const SECRET = 'another-Secret-4711';
 const contracts = DATASETS.find((spec) => spec.name === 'contracts') as DatasetSpec;
@@ -56,15 +56,6 @@ function bearer(): BearerSource & { invalidations: number } {
 
 function query(auth?: BearerSource): VismaRequest {
   return { dataset: contracts, step: 'query', method: 'GET', url: 'http://127.0.0.1:9/v1/query/nl/hrm/contracts/job-1', jobId: 'job-1', auth };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<VismaExportError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(VismaExportError);
-  return error as VismaExportError;
 }
 
 const ok: Answer = () => Response.json({ status: 'Completed' });

@@ -2,11 +2,11 @@ import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { CONTACT_INFORMATION_SCOPE, DATASETS } from './datasets';
 import type { DatasetSpec } from './datasets';
-import { VismaExportError } from './errors';
 import { createHttpContext } from './http';
 import { resolveVismaClientOptions } from './options';
 import type { VismaClientOptions } from './options';
 import { VISMA_FIXED_SCOPES, VismaTokenProvider, renewalMarginMs, tokenScopes } from './token';
+import { rejection } from './test-support';
 
 const SECRET = 'S3cr3t-client-secret-value';
 const employees = DATASETS[0] as DatasetSpec;
@@ -46,15 +46,6 @@ function provider(fetch: typeof globalThis.fetch, clock: { now: number }, extra:
     ...extra,
   });
   return new VismaTokenProvider(createHttpContext(options, { fetch, now: () => clock.now }));
-}
-
-async function rejection(promise: Promise<unknown>): Promise<VismaExportError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(VismaExportError);
-  return error as VismaExportError;
 }
 
 describe('token scopes', () => {
