@@ -55,6 +55,8 @@ describe('parseConfig', () => {
     const ad = { url: 'http://dc1', bindDn: 'x', bindPassword: 'y', caFile: 'ca.pem', baseDn: 'DC=x', usersOu: 'OU=a,DC=x', disabledOu: 'OU=b,DC=x', upnSuffix: 'x.nl', mailDomain: 'x.nl' };
     expect(problemsOf({ ...minimal, ad })[0]).toContain('key "ad.url"');
     expect(parseConfig({ ...minimal, ad: { ...ad, url: 'ldaps://dc1.x.nl:636' } }, '/etc/hrp').ad?.caFile).toBe('/etc/hrp/ca.pem');
+    expect(parseConfig({ ...minimal, ad: { ...ad, url: 'ldaps://dc1.x.nl' } }, '/').ad).toMatchObject({ pageSize: 1000, readConnections: 2, timeoutSeconds: 30 });
+    expect(problemsOf({ ...minimal, ad: { ...ad, url: 'ldaps://dc1.x.nl', readConnections: 9 } })[0]).toContain('key "ad.readConnections"');
   });
 
   it('refuses rules with unknown condition keys and inconsistent lifecycle timing', () => {

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_PAGE_SIZE } from '../engine/ad/directory-config';
+import { DEFAULT_READ_CONNECTIONS, MAX_READ_CONNECTIONS } from '../engine/ad/read-partitions';
 import { DEFAULT_LIFECYCLE, DEFAULT_PRIMARY_CONTRACT_ORDER } from '../engine/model/policy';
 
 /**
@@ -93,6 +95,10 @@ const adSchema = z.strictObject({
   upnSuffix: z.string().regex(/^[A-Za-z0-9.-]+$/, 'must be a domain name such as example.nl'),
   mailDomain: z.string().regex(/^[A-Za-z0-9.-]+$/, 'must be a domain name such as example.nl'),
   timeoutSeconds: z.number().int().min(1).max(600).default(30),
+  /** Entries per page of an account search; 0 reads unpaged (only Samba allows that beyond 1000 entries). */
+  pageSize: z.number().int().min(0).max(100_000).default(DEFAULT_PAGE_SIZE),
+  /** Connections the read of every account is spread over. */
+  readConnections: z.number().int().min(1).max(MAX_READ_CONNECTIONS).default(DEFAULT_READ_CONNECTIONS),
 });
 
 const configSchema = z

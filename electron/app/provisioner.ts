@@ -59,6 +59,8 @@ export interface AdConnection {
   readonly caFile: string;
   readonly tlsServerName?: string;
   readonly timeoutMs: number;
+  readonly pageSize: number;
+  readonly readConnections: number;
   readonly baseDn: string;
 }
 
@@ -217,6 +219,8 @@ export class Provisioner {
       caFile: ad.caFile,
       ...(ad.tlsServerName ? { tlsServerName: ad.tlsServerName } : {}),
       timeoutMs: ad.timeoutSeconds * 1000,
+      pageSize: ad.pageSize,
+      readConnections: ad.readConnections,
       baseDn: ad.baseDn,
     });
     try {

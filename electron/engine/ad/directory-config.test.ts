@@ -43,7 +43,7 @@ function configError(config: DirectoryConnectionConfig): DirectoryConfigError {
 
 describe('resolveDirectoryConfig', () => {
   it('accepts LDAPS and LDAP (StartTLS) with default ports', () => {
-    expect(resolveDirectoryConfig(good)).toMatchObject({ url: 'ldaps://dc1.example.local:636', transport: 'ldaps', port: 636, timeoutMs: 30_000, pageSize: 1000 });
+    expect(resolveDirectoryConfig(good)).toMatchObject({ url: 'ldaps://dc1.example.local:636', transport: 'ldaps', port: 636, timeoutMs: 30_000, pageSize: 1000, readConnections: 2 });
     expect(resolveDirectoryConfig({ ...good, url: 'ldap://dc1.example.local' })).toMatchObject({ transport: 'starttls', port: 389 });
     expect(resolveDirectoryConfig({ ...good, url: 'ldaps://127.0.0.1:3269/', tlsServerName: 'DC1.test.local', pageSize: 0 }))
       .toMatchObject({ host: '127.0.0.1', port: 3269, servername: 'DC1.test.local', pageSize: 0 });
@@ -71,6 +71,8 @@ describe('resolveDirectoryConfig', () => {
     expect(configError({ ...good, tlsServerName: '' }).setting).toBe('tlsServerName');
     expect(configError({ ...good, timeoutMs: 0 }).setting).toBe('timeoutMs');
     expect(configError({ ...good, pageSize: -1 }).setting).toBe('pageSize');
+    for (const readConnections of [0, 5, 1.5]) expect(configError({ ...good, readConnections }).setting).toBe('readConnections');
+    expect(resolveDirectoryConfig({ ...good, readConnections: 4 }).readConnections).toBe(4);
   });
 });
 

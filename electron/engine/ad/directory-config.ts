@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { DirectoryConfigError } from './directory-errors';
 import type { DirectoryConnectionConfig } from './directory-types';
+import { DEFAULT_READ_CONNECTIONS, MAX_READ_CONNECTIONS } from './read-partitions';
 
 /** How the TLS protection is obtained. */
 export type DirectoryTransport = 'ldaps' | 'starttls';
@@ -24,6 +25,8 @@ export interface ResolvedDirectoryConfig {
   readonly servername: string | undefined;
   readonly timeoutMs: number;
   readonly pageSize: number;
+  /** Connections a full account read is spread over (1 to {@link MAX_READ_CONNECTIONS}). */
+  readonly readConnections: number;
   readonly baseDn: string | undefined;
 }
 
@@ -90,6 +93,10 @@ export function resolveDirectoryConfig(config: DirectoryConnectionConfig): Resol
   if (!Number.isInteger(pageSize) || pageSize < 0 || pageSize > 100_000) {
     throw new DirectoryConfigError('pageSize', `The page size must be 0 (unpaged) or a whole number up to 100000, not ${String(pageSize)}.`);
   }
+  const readConnections = config.readConnections ?? DEFAULT_READ_CONNECTIONS;
+  if (!Number.isInteger(readConnections) || readConnections < 1 || readConnections > MAX_READ_CONNECTIONS) {
+    throw new DirectoryConfigError('readConnections', `The number of read connections must be a whole number from 1 to ${MAX_READ_CONNECTIONS}, not ${String(readConnections)}.`);
+  }
   return {
     url: `${parsed.protocol}//${parsed.hostname}:${port}`,
     transport,
@@ -101,6 +108,7 @@ export function resolveDirectoryConfig(config: DirectoryConnectionConfig): Resol
     servername: config.tlsServerName,
     timeoutMs,
     pageSize,
+    readConnections,
     baseDn: config.baseDn,
   };
 }

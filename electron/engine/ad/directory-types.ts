@@ -31,6 +31,11 @@ export interface DirectoryConnectionConfig {
    * is 3-4x faster on Samba but fails on Windows AD as soon as a search matches more than 1000 entries.
    */
   readonly pageSize?: number;
+  /**
+   * Connections a read of every account is spread over, each reading a slice of the names (1-4, default 2).
+   * A DC serves one search per connection at a time; two let it use a second core for the biggest read.
+   */
+  readonly readConnections?: number;
   /** Default search base for lookups. Default: the DC's `defaultNamingContext` (read from the root DSE). */
   readonly baseDn?: string;
 }

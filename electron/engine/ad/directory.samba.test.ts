@@ -336,6 +336,43 @@ describe('reading', () => {
     expect(await dir.readAccounts(ctx.fixture.ous.other)).toEqual([]);
   });
 
+  it('reads the same accounts, each once, over 1 to 4 connections', async () => {
+    const ou = `OU=Slices,${sandbox}`;
+    await raw((c) => addOu(c, ou));
+    // The slice bounds themselves, names on either side of them, upper case, digits, punctuation, non-ASCII,
+    // and one account left to the DC to name (Samba and AD then generate a name starting with "$").
+    const names = ['f', 'h', 'k', 'l', 'n', 'o', 'e.tslice', 'f.tslice', 'K.TSLICE', 'l.tslice', 'ma.tslice', 'n.tslice', 'zz.tslice', '0.tslice', '_tslice', 'é.tslice'];
+    const made = [];
+    for (const name of names) made.push(await dir.addUser(childDn(`Slice ${name}`, ou), { sAMAccountName: name }));
+    const unnamed = childDn('Slice unnamed', ou);
+    await raw((c) => c.add(unnamed, { objectClass: ['top', 'person', 'organizationalPerson', 'user'] }));
+    const generated = await dir.findByDn(unnamed);
+    expect(generated?.sAMAccountName).toMatch(/^\$/);
+    made.push(generated?.objectGuid ?? 'missing');
+    const counts: number[] = [];
+    for (const readConnections of [1, 2, 3, 4]) {
+      const d = new LdapDirectory({ ...base, readConnections, pageSize: 3 });
+      try {
+        const accounts = await d.readAccounts(ou);
+        counts.push(accounts.length);
+        expect(accounts.map((a) => a.objectGuid).sort()).toEqual([...made].sort());
+      } finally {
+        await d.close();
+      }
+    }
+    expect(counts).toEqual([17, 17, 17, 17]);
+  });
+
+  it('reports a missing search base clearly, also when reading over several connections', async () => {
+    const sliced = new LdapDirectory({ ...base, readConnections: 3 });
+    try {
+      const e = await failure(sliced.readAccounts(`OU=Nope,${sandbox}`));
+      expect(e.message).toMatch(/Reading OU=Nope,.* failed: the object does not exist \(LDAP 32\)/);
+    } finally {
+      await sliced.close();
+    }
+  });
+
   it('reports a missing search base clearly', async () => {
     const e = await failure(dir.readAccounts(`OU=Nope,${sandbox}`));
     expect(e.message).toMatch(/Reading OU=Nope,.* failed: the object does not exist \(LDAP 32\)/);

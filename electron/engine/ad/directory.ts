@@ -23,6 +23,7 @@ import type {
 } from './directory-types';
 import { cnRdn, escapeDnValue, leafValue, parseDn } from './dn';
 import { isResultCodeError, LdapSession, SessionSpentError } from './ldap-session';
+import { readPartitions, withinPartition } from './read-partitions';
 import {
   encodeUnicodePwd, generalizedTimeToIso, guidToBytes, guidToString, isEnabled, NEW_ACCOUNT_UAC, normaliseGuid,
   passwordContainsAccountName, withEnabled,
@@ -136,6 +137,7 @@ export class LdapDirectory implements Directory {
   readonly #cfg: ResolvedDirectoryConfig;
   // Private fields: util.inspect / console.log of the adapter never shows the password.
   readonly #bindPassword: string;
+  readonly #config: DirectoryConnectionConfig;
   #session: Promise<LdapSession> | undefined;
   #defaultBase: Promise<string> | undefined;
 
@@ -143,6 +145,7 @@ export class LdapDirectory implements Directory {
   constructor(config: DirectoryConnectionConfig) {
     this.#cfg = resolveDirectoryConfig(config);
     this.#bindPassword = config.bindPassword;
+    this.#config = config;
   }
 
   /** The validated URL, e.g. `ldaps://dc1.example.local:636`. */
@@ -318,7 +321,29 @@ export class LdapDirectory implements Directory {
   }
 
   async readAccounts(searchBase: string, extraAttributes: readonly string[] = []): Promise<readonly DirectoryAccount[]> {
-    return this.#searchAccounts('read-accounts', searchBase, USER_FILTER, extraAttributes);
+    const slices = readPartitions(this.#cfg.readConnections);
+    if (slices.length === 1) return this.#searchAccounts('read-accounts', searchBase, USER_FILTER, extraAttributes);
+    // The first slice on this connection, every other one on a connection of its own, closed afterwards.
+    const helpers = slices.slice(1).map(() => new LdapDirectory({ ...this.#config, readConnections: 1 }));
+    const readers: LdapDirectory[] = [this, ...helpers];
+    try {
+      const results = await Promise.allSettled(slices.map((slice, i) =>
+        (readers[i] ?? this).#searchAccounts('read-accounts', searchBase, withinPartition(USER_FILTER, slice), extraAttributes)));
+      const accounts: DirectoryAccount[] = [];
+      // An entry renamed between two slice reads could show up in both; it is one account.
+      const seen = new Set<string>();
+      for (const result of results) {
+        if (result.status === 'rejected') throw result.reason;
+        for (const account of result.value) {
+          if (seen.has(account.objectGuid)) continue;
+          seen.add(account.objectGuid);
+          accounts.push(account);
+        }
+      }
+      return accounts;
+    } finally {
+      await Promise.all(helpers.map((h) => h.close()));
+    }
   }
 
   async readGroupMembers(groupDn: string): Promise<readonly string[]> {
