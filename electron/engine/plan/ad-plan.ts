@@ -26,7 +26,7 @@ import type {
 } from '../model/plan';
 import { ruleGroups } from '../policy/rules';
 import { assertNever } from './assert-never';
-import { correlate, type UnmanagedReason } from './correlate';
+import { correlate, sortByDn, type UnmanagedReason } from './correlate';
 
 /** Everything {@link planAd} needs: the read state of both sides and what the organisation wants. */
 export interface PlanAdInput {
@@ -458,7 +458,7 @@ export function planAd(input: PlanAdInput): Plan {
             dependsOn: [created],
           });
         }
-        for (const group of sortedGroups(desired.groups)) {
+        for (const group of sortByDn(desired.groups)) {
           draft({
             action: 'grant',
             personId: person.id,
@@ -607,7 +607,7 @@ export function planAd(input: PlanAdInput): Plan {
       if (managedGroups.has(key)) current.set(key, dn);
     }
     const wantedKeys = new Set(wanted.map((g) => normaliseDn(g.dn)));
-    for (const group of sortedGroups(wanted)) {
+    for (const group of sortByDn(wanted)) {
       if (current.has(normaliseDn(group.dn))) continue;
       draft({
         action: 'grant',
@@ -689,14 +689,6 @@ function uacChange(account: AdAccount, disable: boolean): AttributeChange {
     before: String(uac),
     after: String(disable ? uac | UAC_ACCOUNT_DISABLE : uac & ~UAC_ACCOUNT_DISABLE),
   };
-}
-
-function sortedGroups<T extends { readonly dn: string }>(groups: readonly T[]): readonly T[] {
-  return [...groups].sort((a, b) => {
-    const x = normaliseDn(a.dn);
-    const y = normaliseDn(b.dn);
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
 }
 
 /** Counts per action kind plus the total. */

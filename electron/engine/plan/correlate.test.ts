@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { account, contract, person, SETTINGS } from './ad-plan.fixtures';
-import { compareIds, correlate, type Situation } from './correlate';
+import { compareIds } from '../model/compare-ids';
+import { correlate, type Situation } from './correlate';
 
 const users = SETTINGS.usersOu;
 

@@ -1,6 +1,7 @@
 import type { AdTargetSettings } from '../ad/ad-policy';
 import { isWithin, normaliseDn, parentDn } from '../ad/naming-dn';
 import type { AdAccount } from '../model/ad-account';
+import { compareIds } from '../model/compare-ids';
 import type { Person } from '../model/person';
 
 /**
@@ -42,18 +43,22 @@ export function isInManagedOu(dn: string, managed: ReadonlySet<string>): boolean
   return managed.has(parentDn(dn));
 }
 
-/**
- * Compares ids the way the plan orders persons: numeric ids by value ("9" before "10"), others as
- * text, so a plan is the same on every machine.
- */
-export function compareIds(a: string, b: string): number {
-  const numeric = /^\d+$/;
-  if (numeric.test(a) && numeric.test(b)) {
-    const x = a.replace(/^0+(?=\d)/, '');
-    const y = b.replace(/^0+(?=\d)/, '');
-    if (x.length !== y.length) return x.length - y.length;
-  }
-  return a < b ? -1 : a > b ? 1 : 0;
+/** `items` sorted by a key computed once per item, not twice per comparison. */
+function sortByKey<T, K>(items: readonly T[], key: (item: T) => K, compare: (a: K, b: K) => number): T[] {
+  return items
+    .map((item) => ({ item, key: key(item) }))
+    .sort((a, b) => compare(a.key, b.key))
+    .map((entry) => entry.item);
+}
+
+/** Persons in ascending id order (see {@link compareIds}). */
+export function sortPersons<P extends { readonly id: string }>(persons: readonly P[]): P[] {
+  return [...persons].sort((a, b) => compareIds(a.id, b.id));
+}
+
+/** Accounts (or groups) ordered by normalised DN. */
+export function sortByDn<A extends { readonly dn: string }>(accounts: readonly A[]): A[] {
+  return sortByKey(accounts, (a) => normaliseDn(a.dn), compareStrings);
 }
 
 /**
@@ -66,8 +71,8 @@ export function correlate(
   settings: AdTargetSettings,
 ): readonly Situation[] {
   const managed = managedOus(settings);
-  const sortedPersons = [...persons].sort((a, b) => compareIds(a.id, b.id));
-  const sortedAccounts = [...accounts].sort((a, b) => compareStrings(normaliseDn(a.dn), normaliseDn(b.dn)));
+  const sortedPersons = sortPersons(persons);
+  const sortedAccounts = sortByDn(accounts);
 
   const personsByEmployeeId = new Map<string, Person[]>();
   for (const person of sortedPersons) {
@@ -127,8 +132,8 @@ export function correlate(
       }
     }
     for (const p of componentPersons) seen.add(p);
-    const ps = [...componentPersons].sort((a, b) => compareIds(a.id, b.id));
-    const as = [...componentAccounts].sort((a, b) => compareStrings(normaliseDn(a.dn), normaliseDn(b.dn)));
+    const ps = componentPersons.size === 1 ? [...componentPersons] : sortPersons([...componentPersons]);
+    const as = componentAccounts.size <= 1 ? [...componentAccounts] : sortByDn([...componentAccounts]);
     const [only] = as;
     if (ps.length === 1 && as.length === 0) situations.push({ kind: 'unmatched', person });
     else if (ps.length === 1 && as.length === 1 && only !== undefined) {
