@@ -15,6 +15,7 @@ import { encodeUnicodePwd, NEW_ACCOUNT_UAC } from '../engine/ad/ldap-values';
 import { generatePassword } from '../engine/ad/password';
 import type { AdAction, Plan } from '../engine/model/plan';
 import type { RunRecord } from '../engine/model/run';
+import { startVismaSimulator } from '../simulators/visma-hrm/server';
 import { joinersData } from './joiners';
 import { OpTimes, timedDirectory, timeJournalWrites, timeLdapOperations } from './op-timer';
 import { describeAction, sectionConfig, sectionOus } from './preview-bench';
@@ -112,17 +113,26 @@ async function rawLoop(client: Client, adds: readonly RawAdd[]): Promise<number>
 
 /** Runs section 3. */
 export async function runApplySection(ctx: SectionContext, options: { readonly creates: number }): Promise<ApplyFigures> {
+  const ous = sectionOus('BenchApply', ctx.samba.domainDn);
+  const rawOu = `OU=BenchRaw,${ctx.samba.domainDn}`;
+  // The joiners come from a simulator of their own, in this process: apply's rate does not depend on Visma.
+  const joiners = await startVismaSimulator({ ...ctx.credentials, data: joinersData(options.creates, ctx.asOf), faults: { inProgressPolls: 1 } });
+  try {
+    return await applySection({ ...ctx, simulator: joiners }, options, ous, rawOu);
+  } finally {
+    await joiners.close();
+  }
+}
+
+async function applySection(ctx: SectionContext, options: { readonly creates: number }, ous: ReturnType<typeof sectionOus>, rawOu: string): Promise<ApplyFigures> {
   const { log } = ctx;
   const warnings: string[] = [];
   const warn = (line: string): void => {
     warnings.push(line);
     log(`  WARNING: ${line}`);
   };
-  const ous = sectionOus('BenchApply', ctx.samba.domainDn);
-  const rawOu = `OU=BenchRaw,${ctx.samba.domainDn}`;
   const config: AppConfig = await sectionConfig(ctx, 'apply', ous);
   await withRawClient(ctx.samba.connection, (client) => addOu(client, rawOu));
-  ctx.simulator.setData(joinersData(options.creates, ctx.asOf));
 
   log(`preview of ${options.creates} joiners (the directory still holds section 2's accounts) ...`);
   const preview = await timed(() => new Provisioner({ config, env: ctx.env }).preview(ctx.asOf));

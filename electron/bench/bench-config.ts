@@ -13,6 +13,9 @@ export const VISMA_SECRET_ENV = 'HRP_BENCH_VISMA_SECRET';
 /** Environment variable that carries the DC's Administrator password. */
 export const AD_PASSWORD_ENV = 'HRP_BENCH_AD_PASSWORD';
 
+/** Where the application finds the simulator. */
+export type VismaEndpoint = Pick<RunningVismaSimulator, 'baseUrl' | 'tokenUrl'>;
+
 /** Client credentials the simulator accepts. */
 export interface VismaCredentials {
   readonly clientId: string;
@@ -38,7 +41,7 @@ export interface BenchAdTarget {
  * lifecycle, and the AD target when given.
  */
 export function benchConfigJson(input: {
-  readonly simulator: RunningVismaSimulator;
+  readonly simulator: VismaEndpoint;
   readonly credentials: VismaCredentials;
   readonly dataDir: string;
   readonly ad?: BenchAdTarget;

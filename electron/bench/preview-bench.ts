@@ -16,19 +16,19 @@ import { toAdAccount } from '../engine/apply/directory-port';
 import type { Plan } from '../engine/model/plan';
 import { planAd } from '../engine/plan/ad-plan';
 import { benchConfigJson, writeBenchConfig } from './bench-config';
-import type { VismaCredentials } from './bench-config';
+import type { VismaCredentials, VismaEndpoint } from './bench-config';
 import { accountsFromPlan, loadAccounts } from './load-accounts';
 import { OpTimes, timedDirectory } from './op-timer';
 import { disturbance, watched } from './cpu-watch';
 import type { AdAccount } from '../engine/model/ad-account';
 import type { BenchSamba } from './samba';
 import { median, perSecond, seconds, timed } from './stats';
-import type { RunningVismaSimulator } from '../simulators/visma-hrm/types';
 
 /** What section 2 needs from the run. */
 export interface SectionContext {
   readonly samba: BenchSamba;
-  readonly simulator: RunningVismaSimulator;
+  /** The Visma simulator (in a process of its own) holding the generated workforce. */
+  readonly simulator: VismaEndpoint;
   readonly credentials: VismaCredentials;
   /** The bench's temp directory (config files, data dirs). */
   readonly workDir: string;

@@ -10,6 +10,7 @@
  *    end to end and in parts, beside a bare ldapts search of the same entries. Goal: < 15 s.
  * 3. Apply of `--creates` creates against a bare sequential ldapts add loop. Goal: >= 80 % of its rate.
  *
+ * The Visma simulator runs in a process of its own, as Visma.net is another machine in production.
  * Samba's ports are fixed (127.0.0.1:389/636): the bench refuses when they are taken (`--wait` polls every
  * 5 s for up to 15 min instead), provisions its own DC under the OS temp dir and always stops it by PID.
  * A JSON copy of the figures goes to the OS temp dir; nothing is written to the repository.
@@ -20,8 +21,6 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { generateVismaData } from '../simulators/visma-hrm/generate';
-import { startVismaSimulator } from '../simulators/visma-hrm/server';
-import type { RunningVismaSimulator } from '../simulators/visma-hrm/types';
 import { AD_PASSWORD_ENV, benchConfigJson, VISMA_SECRET_ENV, writeBenchConfig } from './bench-config';
 import { importInChild } from './import-bench';
 import type { ImportOnceResult } from './import-once';
@@ -34,6 +33,8 @@ import { SambaUnavailableError, sambaInstalled, sambaVersion, startSamba, stopSa
 import type { BenchSamba } from './samba';
 import { median, perSecond, seconds, verdict } from './stats';
 import { disturbance, watched } from './cpu-watch';
+import { startSimulatorChild } from './simulator-child';
+import type { SimulatorChild } from './simulator-child';
 
 const { values: args } = parseArgs({
   options: {
@@ -67,17 +68,21 @@ const log = (line: string): void => {
   process.stdout.write(`[${t}s] ${line}\n`);
 };
 
-// ---- clean-up that also runs on Ctrl-C: the Samba DC (by its PID), the import child (by its PID), temp dirs.
+// ---- clean-up that also runs on Ctrl-C: the Samba DC, the import child and the simulator (each by its PID),
+// temp dirs.
 let sambaDir: string | undefined;
 let childPid: number | undefined;
+let simulatorPid: number | undefined;
 let workDir: string | undefined;
-let simulator: RunningVismaSimulator | undefined;
+let simulator: SimulatorChild | undefined;
 
 function cleanUpSync(): void {
-  if (childPid !== undefined) {
-    try { process.kill(childPid, 'SIGTERM'); } catch { /* already gone */ }
-    childPid = undefined;
+  for (const pid of [childPid, simulatorPid]) {
+    if (pid === undefined) continue;
+    try { process.kill(pid, 'SIGTERM'); } catch { /* already gone */ }
   }
+  childPid = undefined;
+  simulatorPid = undefined;
   if (sambaDir !== undefined) {
     const dir = sambaDir;
     sambaDir = undefined;
@@ -118,6 +123,12 @@ function machineLines(): string[] {
     `machine: ${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, ${os.type()} ${os.release()}`,
     `node ${process.version}, samba ${sambaInstalled() ? sambaVersion().replace(/^Version\s+/, '') : 'not installed'}`,
   ];
+}
+
+/** The org units of the generated workforce, each of which the preview section gives an OU. */
+function teamOrgUnits(count: number, on: string): string[] {
+  const data = generateVismaData({ seed: 1, employees: count, asOf: on });
+  return [...new Set(data.organizationUnits.map((row) => row.orgunitid ?? '').filter((id) => id !== ''))].sort();
 }
 
 // ---- section 1 ------------------------------------------------------------------------------------------
@@ -214,12 +225,12 @@ async function main(): Promise<void> {
   const credentials = { clientId: 'bench-client', clientSecret: `bench-${randomBytes(12).toString('hex')}`, tenantId: 'bench-tenant' };
   const env: NodeJS.ProcessEnv = { ...process.env, [VISMA_SECRET_ENV]: credentials.clientSecret };
 
-  log(`generating ${employees} employee records (seed 1) ...`);
+  log(`generating ${employees} employee records (seed 1) in a simulator process of its own ...`);
   const genStarted = performance.now();
-  const data = generateVismaData({ seed: 1, employees, asOf });
-  log(`  ${data.employees.length} employee rows, ${data.contracts.length} contract rows in ${seconds(performance.now() - genStarted)}`);
-  simulator = await startVismaSimulator({ ...credentials, data, faults: { inProgressPolls: 1 } });
-  log(`visma simulator on ${simulator.baseUrl} (1 InProgress poll per export job)`);
+  simulator = await startSimulatorChild({ employees, asOf, credentials, onPid: (pid) => { simulatorPid = pid; } });
+  // The same seed here, for the org-unit ids the bench maps to OUs; the data itself is not kept.
+  const orgUnitIds = teamOrgUnits(employees, asOf);
+  log(`  visma simulator pid ${simulator.pid} on ${simulator.baseUrl} (1 InProgress poll per export job), ready in ${seconds(performance.now() - genStarted)}`);
 
   const report: string[] = [];
   const results: Record<string, unknown> = { machine: header, asOf, employees };
@@ -243,11 +254,10 @@ async function main(): Promise<void> {
     }
     log(`  ${samba.startLine}`);
     const ctx: SectionContext = {
-      samba, simulator, credentials, workDir, asOf, log, cpuRoots: [process.pid, samba.pid],
+      samba, simulator, credentials, workDir, asOf, log, cpuRoots: [process.pid, samba.pid, simulator.pid],
       env: { ...env, [AD_PASSWORD_ENV]: samba.connection.bindPassword },
     };
     log('section 2: preview with nothing to change ...');
-    const orgUnitIds = [...new Set(data.organizationUnits.map((row) => row.orgunitid ?? '').filter((id) => id !== ''))].sort();
     const preview = await runPreviewSection(ctx, { previewRuns: 2, floorRuns: 2, orgUnitIds });
     results.preview = preview;
     report.push(...previewReport(preview));

@@ -5,6 +5,9 @@
  *     [--client-id demo-client --client-secret demo-secret --tenant-id demo-tenant]
  *     [--files-per-export 1 --in-progress-polls 1]
  *
+ * The client secret may come from the environment instead (HRP_SIMULATOR_CLIENT_SECRET), which keeps it out
+ * of the process list; `--client-secret` wins when both are given.
+ *
  * Prints one JSON line ({"baseUrl", "tokenUrl", …}) on stdout once it listens, and runs until
  * SIGTERM or SIGINT, then closes its sockets and exits 0.
  */
@@ -20,7 +23,7 @@ const { values } = parseArgs({
     'seed': { type: 'string', default: '1' },
     'as-of': { type: 'string' },
     'client-id': { type: 'string', default: 'demo-client' },
-    'client-secret': { type: 'string', default: 'demo-secret' },
+    'client-secret': { type: 'string' },
     'tenant-id': { type: 'string', default: 'demo-tenant' },
     'files-per-export': { type: 'string', default: '1' },
     'in-progress-polls': { type: 'string', default: '1' },
@@ -36,6 +39,9 @@ function integer(name: string, text: string, min: number): number {
   }
   return value;
 }
+
+/** Environment variable that may carry the client secret. */
+const SECRET_ENV = 'HRP_SIMULATOR_CLIENT_SECRET';
 
 const asOf = values['as-of'] ?? isoDate(todayDayNumber());
 const employees = integer('employees', values.employees, 1);
@@ -57,7 +63,7 @@ function generate(): ReturnType<typeof generateVismaData> {
 const simulator = await startVismaSimulator({
   port: integer('port', values.port, 0),
   clientId: values['client-id'],
-  clientSecret: values['client-secret'],
+  clientSecret: values['client-secret'] ?? process.env[SECRET_ENV] ?? 'demo-secret',
   tenantId: values['tenant-id'],
   data,
   faults: {
