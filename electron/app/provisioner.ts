@@ -13,7 +13,7 @@ import { RunStore } from '../engine/history/run-store';
 import { acquireRunLock } from '../engine/history/run-lock';
 import { LdapDirectory } from '../engine/ad/directory';
 import { isWithin } from '../engine/ad/dn';
-import type { Directory } from '../engine/ad/directory';
+import type { Directory, NamesInUse } from '../engine/ad/directory';
 import { planAd } from '../engine/plan/ad-plan';
 import { savePlan } from '../engine/plan/plan-file';
 import { applyAdActions } from '../engine/apply/apply-ad';
@@ -113,10 +113,11 @@ export class Provisioner {
     // Visma and the directory are independent servers: reading both at once makes a preview as
     // long as the slower of the two instead of their sum. A failure of either stops the preview.
     const ad = this.adConfig();
-    const [imported, accounts] = await Promise.all([this.importPersons(asOf), this.readDirectory()]);
+    const [imported, { accounts, otherNames }] = await Promise.all([this.importPersons(asOf), this.readDirectory()]);
     const planned = planAd({
       persons: imported.persons,
       accounts,
+      otherNames,
       asOf,
       policy: this.adPolicy(),
       settings: this.adSettings(),
@@ -130,8 +131,11 @@ export class Provisioner {
     return plan;
   }
 
-  /** Every user account of the domain (or of baseDn when it lies outside the default naming context). */
-  private readDirectory(): Promise<readonly AdAccount[]> {
+  /**
+   * Every user account of the domain (or of baseDn when it lies outside the default naming context), and
+   * the names that groups, computers and contacts hold there.
+   */
+  private readDirectory(): Promise<{ readonly accounts: readonly AdAccount[]; readonly otherNames: NamesInUse }> {
     return this.withDirectory(async (directory, ad) => {
       const started = Date.now();
       this.onProgress({ kind: 'directory', phase: 'reading', elapsedMs: 0 });
@@ -139,9 +143,10 @@ export class Provisioner {
       // so a name used elsewhere is never planned. Correlation still only looks under baseDn.
       const { defaultNamingContext } = await directory.testConnection();
       const domainDn = isWithin(ad.baseDn, defaultNamingContext) ? defaultNamingContext : ad.baseDn;
-      const accounts = (await directory.readAccounts(domainDn)).map(toAdAccount);
+      const [read, otherNames] = await Promise.all([directory.readAccounts(domainDn), directory.readNamesInUse(domainDn)]);
+      const accounts = read.map(toAdAccount);
       this.onProgress({ kind: 'directory', phase: 'read', accounts: accounts.length, elapsedMs: Date.now() - started });
-      return accounts;
+      return { accounts, otherNames };
     });
   }
 

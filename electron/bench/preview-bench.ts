@@ -10,6 +10,7 @@ import type { ProgressEvent } from '../app/provisioner';
 import type { AppConfig } from '../app/config';
 import { ACCOUNT_ATTRIBUTES, LdapDirectory, USER_FILTER } from '../engine/ad/directory';
 import { DEFAULT_PAGE_SIZE } from '../engine/ad/directory-config';
+import { DEFAULT_READ_CONNECTIONS } from '../engine/ad/read-partitions';
 import { rdn } from '../engine/ad/dn';
 import { addOu, withRawClient } from '../engine/ad/ldap-fixture';
 import { toAdAccount } from '../engine/apply/directory-port';
@@ -298,7 +299,7 @@ export async function runPreviewSection(
   } finally {
     await directory.close();
   }
-  log(`  LdapDirectory.readAccounts alone (paged ${DEFAULT_PAGE_SIZE}): median ${seconds(median(adapterMs))}${disturbance(floor.foreign)}`);
+  log(`  LdapDirectory.readAccounts alone (paged ${DEFAULT_PAGE_SIZE}, ${DEFAULT_READ_CONNECTIONS} connections): median ${seconds(median(adapterMs))}${disturbance(floor.foreign)}`);
   log('planAd alone on the same persons and accounts ...');
   const alone = await planAlone(ctx, config, options.floorRuns);
   log(`  planAd median ${seconds(median(alone.planMs))}; evaluation of the export alone ${seconds(alone.evaluateMs)}`);

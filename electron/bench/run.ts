@@ -178,7 +178,7 @@ function previewReport(p: PreviewFigures): string[] {
     `   median preview ${seconds(best)} (goal < 15 s: ${verdict(best < 15_000)})`,
     `   apart: planAd alone median ${seconds(median(p.planAloneMs))} [${p.planAloneMs.map(seconds).join(', ')}]; evaluation of the export alone ${seconds(p.evaluateAloneMs)}`,
     `   raw floor, bare ldapts search of ${p.rawEntries} user entries, same attributes: paged (1000) median ${seconds(median(p.rawPagedMs))} [${p.rawPagedMs.map(seconds).join(', ')}], unpaged median ${seconds(median(p.rawUnpagedMs))} [${p.rawUnpagedMs.map(seconds).join(', ')}]${disturbance(p.floorForeign)}`,
-    `   LdapDirectory.readAccounts alone (paged 1000) median ${seconds(median(p.adapterMs))} [${p.adapterMs.map(seconds).join(', ')}]`,
+    `   LdapDirectory.readAccounts alone (paged 1000, 2 connections, one slice of the names each) median ${seconds(median(p.adapterMs))} [${p.adapterMs.map(seconds).join(', ')}]`,
   ];
   if (p.firstActions.length > 0) lines.push('   WARNING: the preview was not empty; first actions:', ...p.firstActions.map((a) => `     ${a}`));
   return lines;
@@ -258,7 +258,7 @@ async function main(): Promise<void> {
       env: { ...env, [AD_PASSWORD_ENV]: samba.connection.bindPassword },
     };
     log('section 2: preview with nothing to change ...');
-    const preview = await runPreviewSection(ctx, { previewRuns: 2, floorRuns: 2, orgUnitIds });
+    const preview = await runPreviewSection(ctx, { previewRuns: 3, floorRuns: 2, orgUnitIds });
     results.preview = preview;
     report.push(...previewReport(preview));
     log('section 3: apply of creates vs bare ldapts adds ...');

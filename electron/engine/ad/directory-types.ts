@@ -79,6 +79,13 @@ export interface DirectoryServerInfo {
   readonly domainFunctionality: number | null;
 }
 
+/** Names held outside the user accounts; see {@link Directory.readNamesInUse}. */
+export interface NamesInUse {
+  readonly sAMAccountNames: readonly string[];
+  /** userPrincipalName and mail values. */
+  readonly addresses: readonly string[];
+}
+
 /** A search hit reduced to the two stable identifiers. */
 export interface DirectoryHit {
   readonly dn: string;
@@ -91,6 +98,12 @@ export interface Directory {
   testConnection(): Promise<DirectoryServerInfo>;
   /** Every user account (objectCategory person, objectClass user) at or below `searchBase`. */
   readAccounts(searchBase: string, extraAttributes?: readonly string[]): Promise<readonly DirectoryAccount[]>;
+  /**
+   * The logon names and addresses held by entries that are not user accounts (groups, computers and managed
+   * service accounts, contacts) at or below `searchBase`. They share the namespace with users: a new account
+   * must not take a group's sAMAccountName or a contact's mail address.
+   */
+  readNamesInUse(searchBase: string): Promise<NamesInUse>;
   /** Member DNs of a group (direct members; follows AD ranged retrieval for large groups). */
   readGroupMembers(groupDn: string): Promise<readonly string[]>;
   findByGuid(objectGuid: string, extraAttributes?: readonly string[]): Promise<DirectoryAccount | null>;

@@ -363,6 +363,20 @@ describe('reading', () => {
     expect(counts).toEqual([17, 17, 17, 17]);
   });
 
+  it('reads the names that groups, computers and contacts hold, and no user\'s', async () => {
+    const ou = `OU=Names,${sandbox}`;
+    await raw(async (c) => {
+      await addOu(c, ou);
+      await addGroup(c, `CN=Names Group,${ou}`, 'tnames-group');
+      await c.add(`CN=TNAMES-PC,${ou}`, { objectClass: ['top', 'person', 'organizationalPerson', 'user', 'computer'], sAMAccountName: 'TNAMES-PC$' });
+      await c.add(`CN=Names Contact,${ou}`, { objectClass: ['top', 'person', 'organizationalPerson', 'contact'], mail: 'tnames.contact@example.nl' });
+    });
+    await dir.addUser(childDn('Names User', ou), { sAMAccountName: 'tnames-user', mail: 'tnames.user@example.nl' });
+    const names = await dir.readNamesInUse(ou);
+    expect([...names.sAMAccountNames].sort()).toEqual(['TNAMES-PC$', 'tnames-group']);
+    expect(names.addresses).toEqual(['tnames.contact@example.nl']);
+  });
+
   it('reports a missing search base clearly, also when reading over several connections', async () => {
     const sliced = new LdapDirectory({ ...base, readConnections: 3 });
     try {

@@ -18,7 +18,7 @@ import {
 } from './directory-errors';
 import type { DirectoryReadOperation, DirectoryWriteOperation } from './directory-errors';
 import type {
-  AttributeChange, Directory, DirectoryAccount, DirectoryConnectionConfig, DirectoryHit, DirectoryServerInfo,
+  AttributeChange, Directory, DirectoryAccount, DirectoryConnectionConfig, DirectoryHit, DirectoryServerInfo, NamesInUse,
   NewUserAttributes, NewUserOptions, WriteOutcome,
 } from './directory-types';
 import { cnRdn, escapeDnValue, leafValue, parseDn } from './dn';
@@ -35,6 +35,13 @@ export * from './directory-errors';
 
 /** Filter for user accounts: objectCategory keeps computers (which are objectClass user too) out. */
 export const USER_FILTER = '(&(objectCategory=person)(objectClass=user))';
+
+/**
+ * Entries other than user accounts that hold logon names or addresses: groups, computers and contacts. By
+ * objectClass for the last two: managed service accounts derive from computer, and a contact's objectCategory
+ * is person, the same as a user's.
+ */
+export const OTHER_NAME_HOLDERS_FILTER = '(|(objectCategory=group)(objectClass=computer)(objectClass=contact))';
 
 /** The attributes behind {@link DirectoryAccount}. */
 export const ACCOUNT_ATTRIBUTES: readonly string[] = [
@@ -344,6 +351,19 @@ export class LdapDirectory implements Directory {
     } finally {
       await Promise.all(helpers.map((h) => h.close()));
     }
+  }
+
+  async readNamesInUse(searchBase: string): Promise<NamesInUse> {
+    const r = await this.#read('read-accounts', searchBase, (c) =>
+      c.search(searchBase, { scope: 'sub', filter: OTHER_NAME_HOLDERS_FILTER, attributes: ['sAMAccountName', 'userPrincipalName', 'mail'], ...this.#searchOptions() }));
+    const sAMAccountNames: string[] = [];
+    const addresses: string[] = [];
+    for (const entry of r.searchEntries) {
+      const get = entryView(entry);
+      sAMAccountNames.push(...toStrings(get('sAMAccountName')));
+      addresses.push(...toStrings(get('userPrincipalName')), ...toStrings(get('mail')));
+    }
+    return { sAMAccountNames, addresses };
   }
 
   async readGroupMembers(groupDn: string): Promise<readonly string[]> {

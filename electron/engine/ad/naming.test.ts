@@ -160,13 +160,15 @@ describe('NameRegistry', () => {
     expect(registry.pickLogon(samAccountNameCandidates('Anna', 'Berg'), DOMAINS)?.sAMAccountName).toBe('a.berg2');
   });
 
-  it('counts sAMAccountNames of groups and computers', () => {
-    const registry = NameRegistry.fromAccounts([], ['A.BERG']);
+  it('counts sAMAccountNames of groups and computers, and addresses of contacts', () => {
+    const registry = NameRegistry.fromAccounts([], { sAMAccountNames: ['A.BERG'] });
     expect(registry.pickLogon(samAccountNameCandidates('Anna', 'Berg'), DOMAINS)?.sAMAccountName).toBe('anna.berg');
+    const withContact = NameRegistry.fromAccounts([], { addresses: [`A.Berg@${DOMAINS.mailDomain.toUpperCase()}`] });
+    expect(withContact.pickLogon(samAccountNameCandidates('Anna', 'Berg'), DOMAINS)?.sAMAccountName).toBe('anna.berg');
   });
 
   it('returns null when the candidates run out', () => {
-    const registry = NameRegistry.fromAccounts([], ['a.berg']);
+    const registry = NameRegistry.fromAccounts([], { sAMAccountNames: ['a.berg'] });
     expect(registry.pickLogon(['a.berg'], DOMAINS)).toBeNull();
   });
 

@@ -160,6 +160,13 @@ export function logonNames(sAMAccountName: string, domains: { readonly upnSuffix
   };
 }
 
+/** Names held by directory entries other than user accounts. */
+export interface OtherNames {
+  readonly sAMAccountNames?: readonly string[];
+  /** UPN and mail values. */
+  readonly addresses?: readonly string[];
+}
+
 /**
  * Every name in use in the directory and every name this plan has handed out. sAMAccountNames,
  * and UPN + mail addresses (one namespace, since both are addresses people type), are taken across
@@ -173,13 +180,14 @@ export class NameRegistry {
   private readonly cns = new Map<string, Set<string>>();
 
   /**
-   * A registry holding the names of `accounts`, plus `otherSamAccountNames` (groups and computers
-   * share the sAMAccountName namespace with users).
+   * A registry holding the names of `accounts`, plus the names held by other entries (groups and computers
+   * share the sAMAccountName namespace with users; contacts and groups hold mail addresses).
    */
-  static fromAccounts(accounts: readonly AdAccount[], otherSamAccountNames: readonly string[] = []): NameRegistry {
+  static fromAccounts(accounts: readonly AdAccount[], other: OtherNames = {}): NameRegistry {
     const registry = new NameRegistry();
     for (const account of accounts) registry.addAccount(account);
-    for (const sam of otherSamAccountNames) registry.sams.add(sam.toLowerCase());
+    for (const sam of other.sAMAccountNames ?? []) registry.sams.add(sam.toLowerCase());
+    for (const address of other.addresses ?? []) registry.addresses.add(address.toLowerCase());
     return registry;
   }
 

@@ -8,7 +8,7 @@ import {
   isDisableStamp,
   type DesiredAccount,
 } from '../ad/desired';
-import { NameRegistry, cnWithSuffix, isCnVariantOf, MAX_NAME_SUFFIX, samAccountNameCandidates } from '../ad/naming';
+import { NameRegistry, type OtherNames, cnWithSuffix, isCnVariantOf, MAX_NAME_SUFFIX, samAccountNameCandidates } from '../ad/naming';
 import { childDn, firstRdnValue, normaliseDn, parentDn, sameDn } from '../ad/naming-dn';
 import { isEnabled, UAC_ACCOUNT_DISABLE, type AdAccount } from '../model/ad-account';
 import type { Finding } from '../model/finding';
@@ -38,8 +38,11 @@ export interface PlanAdInput {
   readonly settings: AdTargetSettings;
   /** Findings from reading and evaluating the source; passed through into the plan. */
   readonly findings?: readonly Finding[];
-  /** sAMAccountNames of groups and computers: they share the namespace with users. */
-  readonly otherSamAccountNames?: readonly string[];
+  /**
+   * Names held by groups, computers and contacts: sAMAccountNames share the namespace with users, and
+   * addresses must not be handed out twice either.
+   */
+  readonly otherNames?: OtherNames;
   readonly now?: () => Date;
   readonly newId?: () => string;
 }
@@ -133,7 +136,7 @@ export function planAd(input: PlanAdInput): Plan {
   const now = input.now ?? (() => new Date());
   const newId = input.newId ?? randomUUID;
 
-  const registry = NameRegistry.fromAccounts(input.accounts, input.otherSamAccountNames ?? []);
+  const registry = NameRegistry.fromAccounts(input.accounts, input.otherNames);
   const managedGroups = new Set(ruleGroups(policy.rules).map(normaliseDn));
   const disabledOu = normaliseDn(settings.disabledOu);
 
