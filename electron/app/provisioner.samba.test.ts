@@ -241,16 +241,17 @@ describe('AD lifecycle against Samba', () => {
     expect(other?.employeeID).toBeNull();
   });
 
-  it('does not hand out a group\'s sAMAccountName or a contact\'s mail address', async () => {
+  it('does not hand out a group\'s sAMAccountName, a contact\'s mail address or another account\'s proxy address', async () => {
     // Outside baseDn on purpose: names are unique in the whole domain.
     await withRawClient(connection(), async (client) => {
       await addGroup(client, `CN=Planning Groen,${ous.groups}`, 'p.groen');
       await client.add(`CN=Piet Groen extern,${ous.other}`, { objectClass: ['top', 'person', 'organizationalPerson', 'contact'], mail: 'Piet.Groen@zorg.example.nl' });
+      await client.add(`CN=Planning,${ous.other}`, { objectClass: ['top', 'person', 'organizationalPerson', 'user'], sAMAccountName: 'planning-225', proxyAddresses: ['SMTP:planning@zorg.example.nl', 'smtp:P.Groen2@zorg.example.nl'] });
     });
     serve([jan({ employeeId: '225001', firstName: 'Piet', initials: 'P.', birthName: 'Groen', birthNamePrefix: '', contracts: [{ start: '2026-11-01', orgUnit: 'OE20' }] })]);
     const { plan } = await previewAndApply('2026-12-01');
-    expect(plan.actions.filter((a) => a.action === 'create').map((a) => a.account.sAMAccountName)).toEqual(['p.groen2']);
-    expect((await accountOf('225001'))?.mail).toBe('p.groen2@zorg.example.nl');
+    expect(plan.actions.filter((a) => a.action === 'create').map((a) => a.account.sAMAccountName)).toEqual(['p.groen3']);
+    expect((await accountOf('225001'))?.mail).toBe('p.groen3@zorg.example.nl');
   });
 
   it('aggregates a second employee record of the same person onto one account, and gives a rehire the old account back', async () => {

@@ -369,12 +369,12 @@ describe('reading', () => {
       await addOu(c, ou);
       await addGroup(c, `CN=Names Group,${ou}`, 'tnames-group');
       await c.add(`CN=TNAMES-PC,${ou}`, { objectClass: ['top', 'person', 'organizationalPerson', 'user', 'computer'], sAMAccountName: 'TNAMES-PC$' });
-      await c.add(`CN=Names Contact,${ou}`, { objectClass: ['top', 'person', 'organizationalPerson', 'contact'], mail: 'tnames.contact@example.nl' });
+      await c.add(`CN=Names Contact,${ou}`, { objectClass: ['top', 'person', 'organizationalPerson', 'contact'], mail: 'tnames.contact@example.nl', proxyAddresses: ['SMTP:tnames.contact@example.nl', 'smtp:tnames.alias@example.nl', 'X500:/o=Zorg/cn=tnames'] });
     });
     await dir.addUser(childDn('Names User', ou), { sAMAccountName: 'tnames-user', mail: 'tnames.user@example.nl' });
     const names = await dir.readNamesInUse(ou);
     expect([...names.sAMAccountNames].sort()).toEqual(['TNAMES-PC$', 'tnames-group']);
-    expect(names.addresses).toEqual(['tnames.contact@example.nl']);
+    expect([...names.addresses].sort()).toEqual(['tnames.alias@example.nl', 'tnames.contact@example.nl', 'tnames.contact@example.nl']);
   });
 
   it('reports a missing search base clearly, also when reading over several connections', async () => {

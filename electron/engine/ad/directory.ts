@@ -22,6 +22,7 @@ import type {
   NewUserAttributes, NewUserOptions, WriteOutcome,
 } from './directory-types';
 import { cnRdn, escapeDnValue, leafValue, parseDn } from './dn';
+import { smtpAddresses } from './naming';
 import { isResultCodeError, LdapSession, SessionSpentError } from './ldap-session';
 import { readPartitions, withinPartition } from './read-partitions';
 import {
@@ -45,7 +46,7 @@ export const OTHER_NAME_HOLDERS_FILTER = '(|(objectCategory=group)(objectClass=c
 
 /** The attributes behind {@link DirectoryAccount}. */
 export const ACCOUNT_ATTRIBUTES: readonly string[] = [
-  'objectGUID', 'sAMAccountName', 'userPrincipalName', 'mail', 'cn', 'givenName', 'sn', 'displayName', 'initials',
+  'objectGUID', 'sAMAccountName', 'userPrincipalName', 'mail', 'proxyAddresses', 'cn', 'givenName', 'sn', 'displayName', 'initials',
   'employeeID', 'department', 'title', 'company', 'manager', 'description', 'userAccountControl', 'memberOf',
   'whenChanged',
 ];
@@ -107,6 +108,7 @@ function toAccount(entry: Entry, extra: readonly string[]): DirectoryAccount | n
     sAMAccountName: one('sAMAccountName') ?? '',
     userPrincipalName: one('userPrincipalName'),
     mail: one('mail'),
+    proxyAddresses: toStrings(get('proxyAddresses')),
     cn: one('cn') ?? leafValue(entry.dn),
     givenName: one('givenName'),
     sn: one('sn'),
@@ -355,13 +357,13 @@ export class LdapDirectory implements Directory {
 
   async readNamesInUse(searchBase: string): Promise<NamesInUse> {
     const r = await this.#read('read-accounts', searchBase, (c) =>
-      c.search(searchBase, { scope: 'sub', filter: OTHER_NAME_HOLDERS_FILTER, attributes: ['sAMAccountName', 'userPrincipalName', 'mail'], ...this.#searchOptions() }));
+      c.search(searchBase, { scope: 'sub', filter: OTHER_NAME_HOLDERS_FILTER, attributes: ['sAMAccountName', 'userPrincipalName', 'mail', 'proxyAddresses'], ...this.#searchOptions() }));
     const sAMAccountNames: string[] = [];
     const addresses: string[] = [];
     for (const entry of r.searchEntries) {
       const get = entryView(entry);
       sAMAccountNames.push(...toStrings(get('sAMAccountName')));
-      addresses.push(...toStrings(get('userPrincipalName')), ...toStrings(get('mail')));
+      addresses.push(...toStrings(get('userPrincipalName')), ...toStrings(get('mail')), ...smtpAddresses(toStrings(get('proxyAddresses'))));
     }
     return { sAMAccountNames, addresses };
   }

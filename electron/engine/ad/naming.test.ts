@@ -7,6 +7,7 @@ import {
   logonPart,
   nameParts,
   samAccountNameCandidates,
+  smtpAddresses,
 } from './naming';
 
 const DOMAINS = { upnSuffix: 'zorg.local', mailDomain: 'zorg.nl' };
@@ -165,6 +166,12 @@ describe('NameRegistry', () => {
     expect(registry.pickLogon(samAccountNameCandidates('Anna', 'Berg'), DOMAINS)?.sAMAccountName).toBe('anna.berg');
     const withContact = NameRegistry.fromAccounts([], { addresses: [`A.Berg@${DOMAINS.mailDomain.toUpperCase()}`] });
     expect(withContact.pickLogon(samAccountNameCandidates('Anna', 'Berg'), DOMAINS)?.sAMAccountName).toBe('anna.berg');
+  });
+
+  it('counts the SMTP proxy addresses of accounts, primary and alias, and no other kinds', () => {
+    expect(smtpAddresses(['SMTP:Anna.Berg@zorg.nl', 'smtp:ab@zorg.nl', 'X500:/o=Zorg/cn=anna', 'SIP:anna@zorg.nl', 'smtp:'])).toEqual(['Anna.Berg@zorg.nl', 'ab@zorg.nl']);
+    const registry = NameRegistry.fromAccounts([account({ dn: `CN=X,${ou}`, sAMAccountName: 'x1', proxyAddresses: [`smtp:a.berg@${DOMAINS.mailDomain}`, 'X500:a.berg'] })]);
+    expect(registry.pickLogon(samAccountNameCandidates('Anna', 'Berg'), DOMAINS)?.sAMAccountName).toBe('anna.berg');
   });
 
   it('returns null when the candidates run out', () => {

@@ -160,6 +160,18 @@ export function logonNames(sAMAccountName: string, domains: { readonly upnSuffix
   };
 }
 
+/**
+ * The SMTP addresses among Exchange proxyAddresses values (`SMTP:` marks the primary, `smtp:` an alias; `X500:`,
+ * `SIP:` and others are not mail addresses and are left out).
+ */
+export function smtpAddresses(proxyAddresses: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const value of proxyAddresses) {
+    if (value.length > 5 && value.slice(0, 5).toLowerCase() === 'smtp:') out.push(value.slice(5));
+  }
+  return out;
+}
+
 /** Names held by directory entries other than user accounts. */
 export interface OtherNames {
   readonly sAMAccountNames?: readonly string[];
@@ -194,7 +206,7 @@ export class NameRegistry {
   /** Records the names an existing account holds. */
   addAccount(account: AdAccount): void {
     this.sams.add(account.sAMAccountName.toLowerCase());
-    for (const address of [account.userPrincipalName, account.mail]) {
+    for (const address of [account.userPrincipalName, account.mail, ...smtpAddresses(account.proxyAddresses)]) {
       if (address) this.addresses.add(address.toLowerCase());
     }
     this.reserveCn(parentDn(account.dn), account.cn);

@@ -15,7 +15,7 @@ function account(over: Partial<AdAccount>): AdAccount {
   return {
     dn: `CN=Jan,${USERS}`, objectGuid: 'g-1', sAMAccountName: 'jan', userPrincipalName: null, mail: null, cn: 'Jan',
     givenName: 'Jan', sn: null, displayName: null, initials: null, employeeID: '1', department: null, title: null,
-    company: null, manager: null, description: null, userAccountControl: 512, memberOf: [], whenChanged: null, ...over,
+    company: null, manager: null, description: null, userAccountControl: 512, memberOf: [], whenChanged: null, proxyAddresses: [], ...over,
   };
 }
 

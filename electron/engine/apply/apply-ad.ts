@@ -223,5 +223,6 @@ function createdAccount(dn: string, attributes: Readonly<Record<string, string>>
     userAccountControl: 514,
     memberOf: [],
     whenChanged: null,
+    proxyAddresses: [],
   };
 }

@@ -10,6 +10,8 @@ export interface AdAccount {
   readonly sAMAccountName: string;
   readonly userPrincipalName: string | null;
   readonly mail: string | null;
+  /** Exchange addresses (`SMTP:primary`, `smtp:alias`, `X500:…`); their SMTP addresses count for uniqueness. */
+  readonly proxyAddresses: readonly string[];
   readonly cn: string;
   readonly givenName: string | null;
   readonly sn: string | null;

@@ -119,6 +119,7 @@ export function account(overrides: Partial<AdAccount> & { readonly dn: string })
     userAccountControl: 512,
     memberOf: [],
     whenChanged: null,
+    proxyAddresses: [],
     ...overrides,
   };
 }
