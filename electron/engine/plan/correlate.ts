@@ -43,22 +43,17 @@ export function isInManagedOu(dn: string, managed: ReadonlySet<string>): boolean
   return managed.has(parentDn(dn));
 }
 
-/** `items` sorted by a key computed once per item, not twice per comparison. */
-function sortByKey<T, K>(items: readonly T[], key: (item: T) => K, compare: (a: K, b: K) => number): T[] {
-  return items
-    .map((item) => ({ item, key: key(item) }))
-    .sort((a, b) => compare(a.key, b.key))
-    .map((entry) => entry.item);
-}
-
 /** Persons in ascending id order (see {@link compareIds}). */
-export function sortPersons<P extends { readonly id: string }>(persons: readonly P[]): P[] {
+function sortPersons(persons: readonly Person[]): Person[] {
   return [...persons].sort((a, b) => compareIds(a.id, b.id));
 }
 
-/** Accounts (or groups) ordered by normalised DN. */
+/** Accounts (or groups) ordered by normalised DN, each DN normalised once rather than twice per comparison. */
 export function sortByDn<A extends { readonly dn: string }>(accounts: readonly A[]): A[] {
-  return sortByKey(accounts, (a) => normaliseDn(a.dn), compareStrings);
+  return accounts
+    .map((account) => ({ account, key: normaliseDn(account.dn) }))
+    .sort((a, b) => compareStrings(a.key, b.key))
+    .map((entry) => entry.account);
 }
 
 /**
@@ -132,8 +127,8 @@ export function correlate(
       }
     }
     for (const p of componentPersons) seen.add(p);
-    const ps = componentPersons.size === 1 ? [...componentPersons] : sortPersons([...componentPersons]);
-    const as = componentAccounts.size <= 1 ? [...componentAccounts] : sortByDn([...componentAccounts]);
+    const ps = sortPersons([...componentPersons]);
+    const as = sortByDn([...componentAccounts]);
     const [only] = as;
     if (ps.length === 1 && as.length === 0) situations.push({ kind: 'unmatched', person });
     else if (ps.length === 1 && as.length === 1 && only !== undefined) {
