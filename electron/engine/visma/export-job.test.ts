@@ -5,12 +5,11 @@ import { fetchVismaExportWith } from './client';
 import { commandUrl, queryUrl, runExportJob } from './export-job';
 import type { JobProgress } from './export-job';
 import { createHttpContext } from './http';
-import { resolveVismaClientOptions } from './options';
 import type { VismaClientOptions, VismaProgressEvent, VismaProgressPhase } from './options';
 import { VismaTokenProvider } from './token';
-import { rejection } from './test-support';
+import { rejection, TEST_VISMA_BASE, testClientOptions } from './test-support';
 
-const BASE = 'http://127.0.0.1:9';
+const BASE = TEST_VISMA_BASE;
 const byName = (name: DatasetName): DatasetSpec => DATASETS.find((spec) => spec.name === name) as DatasetSpec;
 const costCenters = byName('costCenters');
 
@@ -59,20 +58,7 @@ function fakeVisma(jobs: ReadonlyArray<readonly string[]>, files: readonly strin
 }
 
 function setup(visma: ReturnType<typeof fakeVisma>, extra: Partial<VismaClientOptions> = {}) {
-  const options = resolveVismaClientOptions({
-    tokenUrl: `${BASE}/connect/token`,
-    baseUrl: BASE,
-    clientId: 'client-1',
-    clientSecret: 'secret-1234',
-    tenantId: 'tenant-1',
-    includePersonalData: false,
-    pollInitialDelayMs: 1,
-    pollMaxDelayMs: 5,
-    retryBaseDelayMs: 1,
-    retryMaxDelayMs: 5,
-    maxRetries: 2,
-    ...extra,
-  });
+  const options = testClientOptions({ maxRetries: 2, ...extra });
   const ctx = createHttpContext(options, { fetch: visma.fetch });
   return { ctx, tokens: new VismaTokenProvider(ctx) };
 }
@@ -182,9 +168,8 @@ describe('fetchVismaExportWith', () => {
       return new Response(files.get(spec?.fileUrisField ?? '') ?? '');
     };
     const events: VismaProgressEvent[] = [];
-    const options = resolveVismaClientOptions({
-      tokenUrl: `${BASE}/connect/token`, baseUrl: BASE, clientId: 'c', clientSecret: 'secret-1234', tenantId: 't',
-      includePersonalData: false, pollInitialDelayMs: 1, pollMaxDelayMs: 1,
+    const options = testClientOptions({
+      pollMaxDelayMs: 1,
       onProgress: (event) => {
         events.push(event);
         throw new Error('a broken listener does not stop the import');
@@ -204,10 +189,7 @@ describe('fetchVismaExportWith', () => {
 
   it('stops at the first dataset that fails', async () => {
     const visma = fakeVisma([['Completed']], ['employeeid\n']);
-    const options = resolveVismaClientOptions({
-      tokenUrl: `${BASE}/connect/token`, baseUrl: BASE, clientId: 'c', clientSecret: 'secret-1234', tenantId: 't',
-      includePersonalData: false,
-    });
+    const options = testClientOptions();
     const error = await rejection(fetchVismaExportWith(createHttpContext(options, { fetch: visma.fetch })));
     expect(error.kind).toBe('missing-column');
     expect(error.dataset).toBe('employees');
@@ -218,10 +200,7 @@ describe('fetchVismaExportWith', () => {
     const visma = fakeVisma([['Completed']], [CSV_A]);
     const controller = new AbortController();
     controller.abort(new Error('cancelled'));
-    const options = resolveVismaClientOptions({
-      tokenUrl: `${BASE}/connect/token`, baseUrl: BASE, clientId: 'c', clientSecret: 'secret-1234', tenantId: 't',
-      includePersonalData: false, signal: controller.signal,
-    });
+    const options = testClientOptions({ signal: controller.signal });
     await expect(fetchVismaExportWith(createHttpContext(options, { fetch: visma.fetch }))).rejects.toThrow('cancelled');
     expect(visma.calls).toHaveLength(0);
   });

@@ -4,9 +4,8 @@ import { DATASETS } from './datasets';
 import type { DatasetSpec } from './datasets';
 import { createHttpContext, describeUrl, formatSeconds, sendRequest } from './http';
 import type { BearerSource, VismaRequest } from './http';
-import { resolveVismaClientOptions } from './options';
 import type { VismaClientOptions } from './options';
-import { rejection } from './test-support';
+import { rejection, testClientOptions } from './test-support';
 
 const SECRET = 'another-Secret-4711';
 const contracts = DATASETS.find((spec) => spec.name === 'contracts') as DatasetSpec;
@@ -22,18 +21,7 @@ function context(answers: readonly Answer[], extra: Partial<VismaClientOptions> 
     if (answer === undefined) throw new Error('no answer');
     return answer(init);
   };
-  const options = resolveVismaClientOptions({
-    tokenUrl: 'http://127.0.0.1:9/connect/token',
-    baseUrl: 'http://127.0.0.1:9',
-    clientId: 'client-1',
-    clientSecret: SECRET,
-    tenantId: 'tenant-1',
-    includePersonalData: false,
-    retryBaseDelayMs: 1,
-    retryMaxDelayMs: 5,
-    maxRetries: 2,
-    ...extra,
-  });
+  const options = testClientOptions({ clientSecret: SECRET, maxRetries: 2, ...extra });
   return { ctx: createHttpContext(options, { fetch: fetch as typeof globalThis.fetch }), seen };
 }
 

@@ -3,10 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { CONTACT_INFORMATION_SCOPE, DATASETS } from './datasets';
 import type { DatasetSpec } from './datasets';
 import { createHttpContext } from './http';
-import { resolveVismaClientOptions } from './options';
 import type { VismaClientOptions } from './options';
 import { VISMA_FIXED_SCOPES, VismaTokenProvider, renewalMarginMs, tokenScopes } from './token';
-import { rejection } from './test-support';
+import { rejection, testClientOptions } from './test-support';
 
 const SECRET = 'S3cr3t-client-secret-value';
 const employees = DATASETS[0] as DatasetSpec;
@@ -34,17 +33,7 @@ function tokenAnswer(token: string, expiresIn?: number): () => Response {
 }
 
 function provider(fetch: typeof globalThis.fetch, clock: { now: number }, extra: Partial<VismaClientOptions> = {}) {
-  const options = resolveVismaClientOptions({
-    tokenUrl: 'http://127.0.0.1:9/connect/token',
-    baseUrl: 'http://127.0.0.1:9',
-    clientId: 'client-1',
-    clientSecret: SECRET,
-    tenantId: 'tenant-1',
-    includePersonalData: false,
-    retryBaseDelayMs: 1,
-    retryMaxDelayMs: 5,
-    ...extra,
-  });
+  const options = testClientOptions({ clientSecret: SECRET, ...extra });
   return new VismaTokenProvider(createHttpContext(options, { fetch, now: () => clock.now }));
 }
 
