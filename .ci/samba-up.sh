@@ -21,9 +21,13 @@ ADMIN_PW=${ADMIN_PW:-'Passw0rd!Feas2024'}
 BACKEND=${BACKEND:-mdb}
 NOSYNC=${NOSYNC:-1}
 SERVICES=${SERVICES:-ldap}
+# Loopback address to listen on (default 127.0.0.1). Another 127.x.y.z lets two DCs run side by side, e.g. in
+# two work trees; anything outside 127.0.0.0/8 is refused so that no DC ever listens off this machine.
+SAMBA_IP=${HRP_SAMBA_IP:-127.0.0.1}
+case "$SAMBA_IP" in 127.*) ;; *) echo "samba-up: HRP_SAMBA_IP must be a loopback address (127.x.y.z), not $SAMBA_IP" >&2; exit 2;; esac
 
 samba_installed() { command -v samba >/dev/null && command -v samba-tool >/dev/null && [ -d /usr/share/samba/setup ]; }
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+port_open() { (exec 3<>"/dev/tcp/$SAMBA_IP/$1") 2>/dev/null; }
 
 t0=$(date +%s%3N)
 if ! samba_installed; then
@@ -40,7 +44,7 @@ if [ "${1:-}" = "--install-only" ]; then echo "samba-up: samba installed ($(samb
 # The ports are fixed (the DC has no per-port option worth the trouble): refuse early rather than let samba
 # fail half-way or, worse, let tests talk to somebody else's DC.
 for p in 389 636; do
-  if port_open "$p"; then echo "samba-up: 127.0.0.1:$p is already in use (another Samba still running? see its samba.pid)" >&2; exit 1; fi
+  if port_open "$p"; then echo "samba-up: $SAMBA_IP:$p is already in use (another Samba still running? see its samba.pid)" >&2; exit 1; fi
 done
 
 rm -rf "$SAMBA_DIR"; mkdir -p "$SAMBA_DIR/dc"
@@ -50,8 +54,8 @@ extra=()
 [ "$NOSYNC" = 1 ] && extra+=(--option="ldb:nosync=true")
 samba-tool domain provision --configfile="$SAMBA_DIR/empty.conf" --targetdir="$D" \
   --realm=TEST.LOCAL --domain=TEST --server-role=dc --dns-backend=NONE --use-rfc2307 \
-  --host-name=dc1 --host-ip=127.0.0.1 --adminpass="$ADMIN_PW" --backend-store="$BACKEND" \
-  --option="interfaces=lo" --option="bind interfaces only=yes" --option="disable netbios=yes" \
+  --host-name=dc1 --host-ip="$SAMBA_IP" --adminpass="$ADMIN_PW" --backend-store="$BACKEND" \
+  --option="interfaces=$SAMBA_IP/8" --option="bind interfaces only=yes" --option="disable netbios=yes" \
   --option="server services=$SERVICES" --option="dns update command=/bin/true" \
   --option="pid directory=$D/run" --option="ncalrpc dir=$D/run/ncalrpc" \
   --option="winbindd socket directory=$D/run/winbindd" \

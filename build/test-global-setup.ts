@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { createFixtureTree } from '../electron/engine/ad/ldap-fixture';
 import type { FixtureLayout } from '../electron/engine/ad/ldap-fixture';
-import { SAMBA_DOMAIN_DN, sambaInstalled, startSambaDc, stopSambaDc } from '../electron/simulators/samba-dc';
+import { SAMBA_DOMAIN_DN, sambaInstalled, sambaIp, startSambaDc, stopSambaDc } from '../electron/simulators/samba-dc';
 
 /** What the Samba tests get from `inject('samba')`. */
 export interface SambaTestContext {
@@ -87,7 +87,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const fixture = await createFixtureTree(dc.connection, SAMBA_DOMAIN_DN);
     const { url, bindDn, bindPassword, caFile, tlsServerName } = dc.connection;
     project.provide('samba', {
-      url, startTlsUrl: 'ldap://127.0.0.1:389', caFile, tlsServerName, bindDn, bindPassword,
+      url, startTlsUrl: `ldap://${sambaIp()}:389`, caFile, tlsServerName, bindDn, bindPassword,
       baseDn: SAMBA_DOMAIN_DN, upnSuffix: 'test.local', fixture, dir: dc.dir, pid: dc.pid,
     });
   } catch (error) {

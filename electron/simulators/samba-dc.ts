@@ -15,6 +15,16 @@ import type { DirectoryConnectionConfig } from '../engine/ad/directory';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
+/**
+ * Loopback address the throwaway DC listens on: `HRP_SAMBA_IP` (any 127.x.y.z, so that two work trees can each
+ * run a DC at once), else 127.0.0.1. Refuses anything off loopback.
+ */
+export function sambaIp(env: NodeJS.ProcessEnv = process.env): string {
+  const ip = env.HRP_SAMBA_IP?.trim() || '127.0.0.1';
+  if (!/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(ip)) throw new SambaUnavailableError(`HRP_SAMBA_IP must be a loopback address (127.x.y.z), not ${ip}`);
+  return ip;
+}
+
 /** Domain of every throwaway DC. */
 export const SAMBA_DOMAIN_DN = 'DC=test,DC=local';
 
@@ -116,7 +126,7 @@ export async function startSambaDc(options: { readonly prefix?: string; readonly
     throw new SambaUnavailableError(`.ci/samba-up.sh failed (exit ${up.code}):\n${up.output.replaceAll(password, '[redacted]').trim()}`);
   }
   const connection = {
-    url: 'ldaps://127.0.0.1:636',
+    url: `ldaps://${sambaIp()}:636`,
     bindDn: `CN=Administrator,CN=Users,${SAMBA_DOMAIN_DN}`,
     bindPassword: password,
     caFile: join(dir, 'dc', 'private', 'tls', 'ca.pem'),

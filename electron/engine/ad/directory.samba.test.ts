@@ -124,7 +124,7 @@ describe('connecting', () => {
     // A TCP relay in front of 636 lets the test cut the connection the way an idle timeout or a DC restart would.
     const sockets = new Set<net.Socket>();
     const relay = net.createServer((client) => {
-      const upstream = net.connect(636, '127.0.0.1');
+      const upstream = net.connect(636, new URL(ctx.url).hostname);
       for (const s of [client, upstream]) {
         sockets.add(s);
         s.on('error', () => undefined);
