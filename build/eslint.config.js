@@ -10,7 +10,7 @@ const electronBan = {
 };
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/out/**', 'renderer/dist/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/out/**', 'renderer/dist/**', 'electron/dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -25,6 +25,11 @@ export default tseslint.config(
         { selector: "CallExpression[callee.property.name='skip']", message: 'No skipped tests.' },
       ],
     },
+  },
+  {
+    // Build scripts run in Node.
+    files: ['build/**/*.mjs', 'build/**/*.js'],
+    languageOptions: { globals: { ...globals.node } },
   },
   {
     // The engine, shared DTOs, application services, CLI, web host and simulators run in plain Node.

@@ -13,7 +13,7 @@ import { RunStore } from '../engine/history/run-store';
 import { acquireRunLock } from '../engine/history/run-lock';
 import { LdapDirectory } from '../engine/ad/directory';
 import { isWithin } from '../engine/ad/dn';
-import type { Directory, NamesInUse } from '../engine/ad/directory';
+import type { Directory, DirectoryServerInfo, NamesInUse } from '../engine/ad/directory';
 import { planAd } from '../engine/plan/ad-plan';
 import { savePlan } from '../engine/plan/plan-file';
 import { applyAdActions } from '../engine/apply/apply-ad';
@@ -233,6 +233,11 @@ export class Provisioner {
     } finally {
       await directory.close();
     }
+  }
+
+  /** Bind to the directory and read its root DSE: the Settings screen's Test button. Writes nothing. */
+  async testDirectory(): Promise<DirectoryServerInfo> {
+    return this.withDirectory((directory) => directory.testConnection());
   }
 
   /** Recorded apply runs, newest first. */

@@ -5,16 +5,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { startVismaSimulator } from '../simulators/visma-hrm/server';
 import { generateVismaData } from '../simulators/visma-hrm/generate';
-import { addGroup, addOu, withRawClient } from '../engine/ad/ldap-fixture';
 import { sambaInstalled, startSambaDc, stopSambaDc } from '../simulators/samba-dc';
 import { addDays, localToday } from '../engine/model/iso-date';
 import { runCli } from './main';
+import { webDemo } from '../web-host/web-demo';
+import { createDemoTree } from '../web-host/demo-environment';
 
 /**
- * `npm run demo`: the main job on built-in demo data. Starts the Visma.net simulator with a seeded
- * care organisation on 127.0.0.1, imports it, and, when Samba is installed, provisions a throwaway
- * AD domain on 127.0.0.1 and runs preview, apply, preview again and history against it. Every
- * process it starts is stopped by its PID; nothing outside the temp directory is touched.
+ * `npm run demo -- --cli`: the main job on built-in demo data, as a command-line walkthrough. Starts the
+ * Visma.net simulator with a seeded care organisation on 127.0.0.1, imports it, and, when Samba is
+ * installed, provisions a throwaway AD domain on 127.0.0.1 and runs preview, apply, preview again and
+ * history against it. Every process it starts is stopped by its PID; nothing outside the temp directory
+ * is touched. Without `--cli`, `npm run demo` serves the screens instead (web-demo.ts).
  */
 
 const EMPLOYEES = Number(process.env.HRP_DEMO_EMPLOYEES ?? 150);
@@ -39,7 +41,8 @@ async function cli(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return runCli(args, { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), env });
 }
 
-async function main(): Promise<number> {
+/** The command-line walkthrough; resolves to the exit code. */
+export async function cliWalkthrough(): Promise<number> {
   const asOf = localToday();
   const dir = await mkdtemp(path.join(os.tmpdir(), 'hr-provisioner-demo-'));
   const secret = randomBytes(12).toString('hex');
@@ -81,36 +84,12 @@ async function main(): Promise<number> {
     heading('Throwaway Samba AD domain TEST.LOCAL on 127.0.0.1:636');
     const dc = await startSambaDc({ onDir: (d) => (sambaDir = d) });
     const { connection } = dc;
-    const base = 'OU=Zorggroep,DC=test,DC=local';
-    const ictGroup = `CN=ICT medewerkers,OU=Groepen,${base}`;
-    const allGroup = `CN=Alle medewerkers,OU=Groepen,${base}`;
-    await withRawClient(connection, async (client) => {
-      for (const ou of [base, `OU=Medewerkers,${base}`, `OU=ICT,OU=Medewerkers,${base}`, `OU=Uit dienst,${base}`, `OU=Groepen,${base}`]) await addOu(client, ou);
-      await addGroup(client, ictGroup, 'ict-medewerkers');
-      await addGroup(client, allGroup, 'alle-medewerkers');
-    });
+    const tree = await createDemoTree(connection, 'OU=Zorggroep,DC=test,DC=local', 'medewerkers');
     env.HRP_DEMO_AD_PASSWORD = connection.bindPassword;
     await writeFile(configFile, JSON.stringify({
       ...config,
-      ad: {
-        url: connection.url,
-        bindDn: connection.bindDn,
-        bindPassword: { env: 'HRP_DEMO_AD_PASSWORD' },
-        caFile: connection.caFile,
-        tlsServerName: connection.tlsServerName,
-        baseDn: base,
-        usersOu: `OU=Medewerkers,${base}`,
-        disabledOu: `OU=Uit dienst,${base}`,
-        ouByOrgUnit: { OE0004: `OU=ICT,OU=Medewerkers,${base}` },
-        upnSuffix: 'test.local',
-        mailDomain: 'zorggroep.example.nl',
-      },
-      policy: {
-        rules: [
-          { name: 'ICT', when: { orgUnitName: ['ICT'] }, grant: { adGroups: [ictGroup] } },
-          { name: 'Iedereen', when: {}, grant: { adGroups: [allGroup] } },
-        ],
-      },
+      ad: { ...tree.ad, bindPassword: { env: 'HRP_DEMO_AD_PASSWORD' } },
+      policy: tree.policy,
     }, null, 2));
     const planFile = path.join(dir, 'plan.json');
     if ((await cli(['preview', '--config', configFile, '--as-of', asOf, '--out', planFile], env)) !== 0) return 1;
@@ -132,7 +111,8 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
+const run = process.argv.includes('--cli') ? cliWalkthrough : webDemo;
+run().then(
   (code) => {
     process.exitCode = code;
   },

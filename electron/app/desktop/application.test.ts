@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import type { AdAction, Plan } from '../../engine/model/plan';
+import { Application, selectActions } from './application';
+import { dispatch } from './dispatch';
+import { composeConfig, withoutSecrets } from './compose-config';
+import type { SettingsPort, StoredSettings } from './settings-port';
+import { defaultDesktopSettings } from './settings-port';
+import type { SecretName } from '../../shared/settings';
+
+function action(id: string, dependsOn: string[] = []): AdAction {
+  return {
+    id, target: 'ad', action: 'create', personId: id, account: { dn: `CN=${id},OU=Zorg,DC=x`, sAMAccountName: id, objectGuid: null },
+    changes: [], entitlement: null, reasons: ['r'], dependsOn,
+  };
+}
+
+const plan = {
+  planId: 'p1', asOf: '2026-11-30', createdAt: '2026-11-30T06:00:00Z',
+  summary: { create: 4, update: 0, enable: 0, disable: 0, move: 0, delete: 0, grant: 0, revoke: 0, total: 4 },
+  actions: [action('a'), action('b', ['a']), action('c', ['b']), action('d')], unmanaged: [], findings: [],
+} satisfies Plan;
+
+/** Settings in memory: a unit test of the application's validation needs no files. */
+class MemorySettings implements SettingsPort {
+  stored: StoredSettings = { config: null, desktop: defaultDesktopSettings() };
+  secrets = new Map<SecretName, string>();
+  async load(): Promise<StoredSettings> { return this.stored; }
+  async save(settings: StoredSettings): Promise<void> { this.stored = settings; }
+  async getSecret(name: SecretName): Promise<string | null> { return this.secrets.get(name) ?? null; }
+  async setSecret(name: SecretName, value: string): Promise<void> { this.secrets.set(name, value); }
+}
+
+const VISMA = { tokenUrl: 'https://connect.example/token', baseUrl: 'https://api.example', clientId: 'c', tenantId: 't' };
+
+describe('selectActions', () => {
+  it('keeps the chosen actions and everything they depend on, in plan order', () => {
+    expect(selectActions(plan, ['c']).actions.map((a) => a.id)).toEqual(['a', 'b', 'c']);
+    expect(selectActions(plan, ['d', 'unknown']).actions.map((a) => a.id)).toEqual(['d']);
+    expect(selectActions(plan, undefined)).toBe(plan);
+  });
+});
+
+describe('settings', () => {
+  it('never hands a secret value to the renderer, but keeps an environment variable name', () => {
+    const config = { visma: { ...VISMA, clientSecret: 's3cret' }, ad: { bindPassword: { env: 'AD_PW' } } };
+    expect(JSON.stringify(withoutSecrets(config))).not.toContain('s3cret');
+    expect(withoutSecrets(config)).toMatchObject({ ad: { bindPassword: { env: 'AD_PW' } } });
+  });
+
+  it('puts stored secrets back before validating with the CLI schema', () => {
+    expect(composeConfig({ visma: VISMA }, { vismaClientSecret: 'x' }, '/data').visma.clientSecret).toBe('x');
+    expect(() => composeConfig({ visma: VISMA }, {}, '/data')).toThrow(/visma.clientSecret/);
+  });
+
+  it('refuses a save that does not validate and stores nothing of it', async () => {
+    const settings = new MemorySettings();
+    const app = new Application({ settings, dataDir: '/tmp/hrp-unit' });
+    const refused = await app.saveSettings({
+      config: { visma: VISMA, policy: { createDaysBeforeStart: 7, enableDaysBeforeStart: 10 } },
+      secrets: { vismaClientSecret: 'new-secret' },
+      desktop: defaultDesktopSettings(),
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-settings' } });
+    expect(refused.ok ? [] : refused.error.problems.join()).toContain('enableDaysBeforeStart');
+    expect(settings.stored.config).toBeNull();
+    expect(settings.secrets.size).toBe(0);
+    const saved = await app.saveSettings({ config: { visma: VISMA }, secrets: { vismaClientSecret: 'new-secret' }, desktop: defaultDesktopSettings() });
+    expect(saved).toMatchObject({ ok: true, value: { secrets: { vismaClientSecret: true, adBindPassword: false } } });
+    expect(JSON.stringify(saved)).not.toContain('new-secret');
+  });
+
+  it('says what is not available instead of pretending', async () => {
+    const app = new Application({ settings: new MemorySettings(), dataDir: '/tmp/hrp-unit' });
+    expect(await app.undoRun()).toMatchObject({ ok: false, error: { code: 'not-available' } });
+    expect(await app.useDemoData()).toMatchObject({ ok: false, error: { code: 'not-available' } });
+    expect(await app.preview({})).toMatchObject({ ok: false, error: { code: 'invalid-settings' } });
+  });
+});
+
+describe('dispatch', () => {
+  const app = new Application({ settings: new MemorySettings(), dataDir: '/tmp/hrp-unit' });
+
+  it('refuses unknown operations and invalid arguments before anything runs', async () => {
+    expect(await dispatch(app, 'constructor', {})).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await dispatch(app, 'run', { runId: 5 })).toMatchObject({ ok: false, error: { code: 'invalid-request', problems: [expect.stringContaining('runId')] } });
+    expect(await dispatch(app, 'status', { extra: true })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+  });
+
+  it('runs a valid call', async () => {
+    expect(await dispatch(app, 'status', {})).toMatchObject({ ok: true, value: { configured: false } });
+  });
+});

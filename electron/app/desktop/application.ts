@@ -1,0 +1,393 @@
+import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { Provisioner } from '../provisioner';
+import type { ImportResult, ProgressEvent } from '../provisioner';
+import type { AppConfig } from '../config';
+import { ConfigError } from '../config';
+import type { Plan } from '../../engine/model/plan';
+import type { RunRecord, RunTrigger } from '../../engine/model/run';
+import type { IsoDate } from '../../engine/model/iso-date';
+import { localToday } from '../../engine/model/iso-date';
+import { loadPlan } from '../../engine/plan/plan-file';
+import { writePrivateFileAtomic } from '../../engine/state/private-file';
+import { VismaExportError } from '../../engine/visma/errors';
+import { DirectoryError } from '../../engine/ad/directory';
+import type { Api, ApiParsedArgs as ApiArgs, ApiValues } from '../../shared/contract';
+import type { FeaturesDto, RunSummaryDto, StatusDto } from '../../shared/dto';
+import { fail, ok } from '../../shared/result';
+import type { ApiResult } from '../../shared/result';
+import { SECRET_NAMES } from '../../shared/settings';
+import type { SecretName, SettingsDto } from '../../shared/settings';
+import type { SettingsPort } from './settings-port';
+import { composeConfig, configProblems, inlineSecrets, withoutSecrets } from './compose-config';
+import { planDto, runDto, runSummaryDto } from './to-dto';
+import { runCsv } from './run-csv';
+import { leavers, personDetail, searchPersons } from './people';
+import type { PeopleData } from './people';
+import { testVisma } from './connection-tests';
+
+/**
+ * The application API of the desktop app: every operation the screens use, over the engine's
+ * Provisioner, answering `{ ok, value } | { ok, error }`. Electron IPC, the web host and tests all
+ * call this one object; no transport holds logic of its own.
+ */
+
+/** A ready-made demo environment (simulated Visma.net, throwaway AD) the first-run path can offer. */
+export interface DemoPort {
+  /** The engine configuration of the demo, and its secrets. */
+  settings(): Promise<{ readonly config: Readonly<Record<string, unknown>>; readonly secrets: Partial<Record<SecretName, string>> }>;
+}
+
+/** What the application needs from its host. */
+export interface ApplicationOptions {
+  readonly settings: SettingsPort;
+  /** Data directory of the host: the default `dataDir` of a configuration that names none. */
+  readonly dataDir: string;
+  readonly demo?: DemoPort;
+  /** The next scheduled run (ISO), from the tray app's scheduler; the web host has none. */
+  readonly nextRun?: () => string | null;
+  /** Called after every run (tray state, notifications). */
+  readonly onRunFinished?: (run: RunSummaryDto) => void;
+  readonly onProgress?: (event: ProgressEvent) => void;
+  readonly today?: () => IsoDate;
+}
+
+/** What this engine offers today; the screens show the rest as not available. */
+export const FEATURES: FeaturesDto = {
+  heldForReview: false, undo: false, lookAhead: false, nedapOns: false, explain: false, namingPreview: false, smtp: false,
+};
+
+// An import is a full Visma export: the Person and Leavers screens reuse one for a minute.
+const IMPORT_CACHE_MS = 60_000;
+
+function notAvailable(what: string): ApiResult<never> {
+  return fail('not-available', `${what} is not available in this version of HR Provisioner yet.`);
+}
+
+/** An error from anywhere below, as the UI shows it: a sentence, never a stack trace. */
+export function describeFailure(error: unknown): ApiResult<never> {
+  if (error instanceof ConfigError) return fail('invalid-settings', error.message, error.problems);
+  if (error instanceof VismaExportError || error instanceof DirectoryError) return fail('connection-failed', error.message);
+  return fail('failed', error instanceof Error ? error.message : String(error));
+}
+
+/** The application API over one settings store. */
+export class Application implements Api {
+  private plan: Plan | null = null;
+  private syncing = false;
+  private imported: { readonly at: number; readonly result: ImportResult } | null = null;
+
+  constructor(private readonly options: ApplicationOptions) {}
+
+  private today(): IsoDate {
+    return (this.options.today ?? localToday)();
+  }
+
+  private async secrets(): Promise<Partial<Record<SecretName, string>>> {
+    const found: Partial<Record<SecretName, string>> = {};
+    for (const name of SECRET_NAMES) {
+      const value = await this.options.settings.getSecret(name);
+      if (value !== null) found[name] = value;
+    }
+    return found;
+  }
+
+  /** The validated engine configuration; throws ConfigError when there is none or it is invalid. */
+  private async config(): Promise<AppConfig> {
+    const stored = await this.options.settings.load();
+    if (!stored.config) throw new ConfigError('HR Provisioner is not set up yet: fill in Settings, or start with the demo data.');
+    return composeConfig(stored.config, await this.secrets(), this.options.dataDir);
+  }
+
+  private async provisioner(): Promise<Provisioner> {
+    return new Provisioner({ config: await this.config(), ...(this.options.onProgress ? { onProgress: this.options.onProgress } : {}) });
+  }
+
+  private async guarded<T>(work: () => Promise<ApiResult<T>>): Promise<ApiResult<T>> {
+    try {
+      return await work();
+    } catch (error) {
+      return describeFailure(error);
+    }
+  }
+
+  private async runs(): Promise<readonly RunRecord[]> {
+    try {
+      return (await (await this.provisioner()).history()).runs;
+    } catch (error) {
+      if (error instanceof ConfigError) return [];
+      throw error;
+    }
+  }
+
+  async status(): Promise<ApiResult<StatusDto>> {
+    return this.guarded(async () => {
+      const stored = await this.options.settings.load();
+      const runs = (await this.runs()).map(runSummaryDto);
+      const lastRun = runs[0] ?? null;
+      const findings = { error: 0, warning: 0, info: 0 };
+      for (const finding of this.plan?.findings ?? []) findings[finding.severity] += 1;
+      const leaversThisWeek = this.imported
+        ? leavers(await this.peopleData(this.imported.result), new Set(), 7).upcoming.length
+        : null;
+      return ok({
+        configured: stored.config !== null,
+        demoAvailable: this.options.demo !== undefined,
+        lastRun,
+        recentRuns: runs.slice(0, 30).reverse(),
+        nextRun: stored.desktop.schedule.paused ? null : (this.options.nextRun?.() ?? null),
+        schedulePaused: stored.desktop.schedule.paused,
+        syncing: this.syncing,
+        attention: {
+          failedActions: lastRun ? lastRun.counts.failed + lastRun.counts.blocked : 0,
+          heldActions: 0,
+          findings,
+          leaversThisWeek,
+        },
+        features: FEATURES,
+      });
+    });
+  }
+
+  async useDemoData(): Promise<ApiResult<SettingsDto>> {
+    const demo = this.options.demo;
+    if (!demo) return notAvailable('Demo data');
+    return this.guarded(async () => {
+      const { config, secrets } = await demo.settings();
+      for (const [name, value] of Object.entries(secrets) as [SecretName, string][]) await this.options.settings.setSecret(name, value);
+      const stored = await this.options.settings.load();
+      await this.options.settings.save({ ...stored, config: withoutSecrets(config) });
+      return this.getSettings();
+    });
+  }
+
+  async getSettings(): Promise<ApiResult<SettingsDto>> {
+    return this.guarded(async () => {
+      const stored = await this.options.settings.load();
+      const secrets = await this.secrets();
+      const problems = stored.config ? configProblems(() => composeConfig(stored.config ?? {}, secrets, this.options.dataDir)) : [];
+      const set = Object.fromEntries(SECRET_NAMES.map((name) => [name, secrets[name] !== undefined])) as Record<SecretName, boolean>;
+      return ok({ config: stored.config ? withoutSecrets(stored.config) : null, secrets: set, desktop: stored.desktop, problems });
+    });
+  }
+
+  async saveSettings(args: ApiArgs<'saveSettings'>): Promise<ApiResult<SettingsDto>> {
+    return this.guarded(async () => {
+      const typed = Object.fromEntries(Object.entries(args.secrets).filter(([, v]) => typeof v === 'string')) as Partial<Record<SecretName, string>>;
+      const secrets = { ...(await this.secrets()), ...inlineSecrets(args.config), ...typed };
+      // Validate the whole before storing any of it: a refused save changes nothing.
+      const problems = configProblems(() => composeConfig(args.config, secrets, this.options.dataDir));
+      if (problems.length > 0) return fail('invalid-settings', 'The settings were not saved: correct the fields named below.', problems);
+      for (const [name, value] of Object.entries(secrets) as [SecretName, string][]) await this.options.settings.setSecret(name, value);
+      await this.options.settings.save({ config: withoutSecrets(args.config), desktop: args.desktop });
+      this.imported = null;
+      return this.getSettings();
+    });
+  }
+
+  async testConnection(args: ApiArgs<'testConnection'>): Promise<ApiResult<ApiValues['testConnection']>> {
+    return this.guarded(async () => {
+      const target = args.target;
+      switch (target) {
+        case 'visma':
+          return ok(await testVisma(await this.config()));
+        case 'ad': {
+          const provisioner = await this.provisioner();
+          try {
+            const info = await provisioner.testDirectory();
+            return ok({ target, ok: true, message: `Connected to ${info.dnsHostName ?? 'the domain controller'}; domain ${info.defaultNamingContext}.` });
+          } catch (error) {
+            return ok({ target, ok: false, message: error instanceof Error ? error.message : String(error) });
+          }
+        }
+        case 'nedap-ons':
+          return notAvailable('Nedap Ons');
+        case 'smtp':
+          return notAvailable('E-mail (SMTP)');
+        default:
+          return target satisfies never;
+      }
+    });
+  }
+
+  /** Import, plan and apply; the tray's scheduler calls this with trigger `schedule`. */
+  async sync(trigger: RunTrigger): Promise<ApiResult<RunSummaryDto>> {
+    if (this.syncing) return fail('busy', 'A sync is already running; wait for it to finish.');
+    this.syncing = true;
+    try {
+      return await this.guarded(async () => {
+        const provisioner = await this.provisioner();
+        const plan = await provisioner.preview(this.today());
+        return this.finishRun(await provisioner.apply({ plan, asOf: plan.asOf, trigger }));
+      });
+    } finally {
+      this.syncing = false;
+    }
+  }
+
+  private finishRun(run: RunRecord): ApiResult<RunSummaryDto> {
+    // The plan was consumed; the next preview reads the directory as it is now.
+    this.plan = null;
+    this.imported = null;
+    const summary = runSummaryDto(run);
+    this.options.onRunFinished?.(summary);
+    return ok(summary);
+  }
+
+  syncNow(): Promise<ApiResult<RunSummaryDto>> {
+    return this.sync('manual');
+  }
+
+  async preview(args: ApiArgs<'preview'>): Promise<ApiResult<ApiValues['preview']>> {
+    return this.guarded(async () => {
+      this.plan = await (await this.provisioner()).preview(args.asOf ?? this.today());
+      return ok(planDto(this.plan));
+    });
+  }
+
+  async currentPlan(): Promise<ApiResult<ApiValues['currentPlan']>> {
+    return ok(this.plan ? planDto(this.plan) : null);
+  }
+
+  private async findPlan(planId: string): Promise<Plan> {
+    if (this.plan?.planId === planId) return this.plan;
+    if (!/^[A-Za-z0-9-]+$/.test(planId)) throw new ConfigError(`"${planId}" is not a plan id`);
+    return loadPlan(path.join((await this.config()).dataDir, 'plans', `${planId}.json`));
+  }
+
+  async apply(args: ApiArgs<'apply'>): Promise<ApiResult<RunSummaryDto>> {
+    if (this.syncing) return fail('busy', 'A sync is already running; wait for it to finish.');
+    this.syncing = true;
+    try {
+      return await this.guarded(async () => {
+        const plan = selectActions(await this.findPlan(args.planId), args.actionIds);
+        const run = await (await this.provisioner()).apply({ plan, asOf: plan.asOf, trigger: 'manual' });
+        return this.finishRun(run);
+      });
+    } finally {
+      this.syncing = false;
+    }
+  }
+
+  async approveHeld(): Promise<ApiResult<ApiValues['approveHeld']>> {
+    return notAvailable('Holding actions for review');
+  }
+
+  async history(): Promise<ApiResult<ApiValues['history']>> {
+    return this.guarded(async () => {
+      const { runs, problems } = await (await this.provisioner()).history();
+      return ok({ runs: runs.map(runSummaryDto), problems });
+    });
+  }
+
+  private async findRun(runId: string): Promise<RunRecord | null> {
+    return (await this.runs()).find((run) => run.runId === runId) ?? null;
+  }
+
+  async run(args: ApiArgs<'run'>): Promise<ApiResult<ApiValues['run']>> {
+    return this.guarded(async () => {
+      const run = await this.findRun(args.runId);
+      return run ? ok(runDto(run)) : fail('not-found', `There is no run ${args.runId} in the history.`);
+    });
+  }
+
+  async exportRunCsv(args: ApiArgs<'exportRunCsv'>): Promise<ApiResult<ApiValues['exportRunCsv']>> {
+    return this.guarded(async () => {
+      const run = await this.findRun(args.runId);
+      if (!run) return fail('not-found', `There is no run ${args.runId} in the history.`);
+      return ok({ fileName: `hr-provisioner-run-${run.startedAt.slice(0, 10)}-${run.runId.slice(0, 8)}.csv`, content: runCsv(runDto(run)) });
+    });
+  }
+
+  async undoRun(): Promise<ApiResult<ApiValues['undoRun']>> {
+    return notAvailable('Undoing a run');
+  }
+
+  async lookAhead(): Promise<ApiResult<ApiValues['lookAhead']>> {
+    return notAvailable('The look-ahead');
+  }
+
+  private async importPersons(): Promise<ImportResult> {
+    const asOf = this.today();
+    if (this.imported && this.imported.result.asOf === asOf && Date.now() - this.imported.at < IMPORT_CACHE_MS) return this.imported.result;
+    const result = await (await this.provisioner()).importPersons(asOf);
+    this.imported = { at: Date.now(), result };
+    return result;
+  }
+
+  private async peopleData(imported: ImportResult): Promise<PeopleData> {
+    return {
+      asOf: imported.asOf,
+      persons: imported.persons,
+      findings: imported.findings,
+      planned: this.plan ? planDto(this.plan).actions : [],
+      runs: (await this.runs()).map(runDto),
+    };
+  }
+
+  private acknowledgedFile(config: AppConfig): string {
+    return path.join(config.dataDir, 'acknowledged-leavers.json');
+  }
+
+  private async acknowledged(): Promise<Set<string>> {
+    try {
+      const ids = JSON.parse(await readFile(this.acknowledgedFile(await this.config()), 'utf8')) as unknown;
+      return new Set(Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : []);
+    } catch {
+      return new Set();
+    }
+  }
+
+  async leavers(): Promise<ApiResult<ApiValues['leavers']>> {
+    return this.guarded(async () => {
+      const data = await this.peopleData(await this.importPersons());
+      return ok({ asOf: data.asOf, ...leavers(data, await this.acknowledged()) });
+    });
+  }
+
+  async acknowledgeLeaver(args: ApiArgs<'acknowledgeLeaver'>): Promise<ApiResult<ApiValues['acknowledgeLeaver']>> {
+    return this.guarded(async () => {
+      const ids = await this.acknowledged();
+      ids.add(args.personId);
+      await writePrivateFileAtomic(this.acknowledgedFile(await this.config()), JSON.stringify([...ids]));
+      return this.leavers();
+    });
+  }
+
+  async searchPersons(args: ApiArgs<'searchPersons'>): Promise<ApiResult<ApiValues['searchPersons']>> {
+    return this.guarded(async () => ok(searchPersons((await this.importPersons()).persons, args.query)));
+  }
+
+  async person(args: ApiArgs<'person'>): Promise<ApiResult<ApiValues['person']>> {
+    return this.guarded(async () => {
+      const detail = personDetail(await this.peopleData(await this.importPersons()), args.personId);
+      return detail ? ok(detail) : fail('not-found', `No person ${args.personId} in today's HR data.`);
+    });
+  }
+
+  async setSchedulePaused(args: ApiArgs<'setSchedulePaused'>): Promise<ApiResult<StatusDto>> {
+    return this.guarded(async () => {
+      const stored = await this.options.settings.load();
+      await this.options.settings.save({ ...stored, desktop: { ...stored.desktop, schedule: { ...stored.desktop.schedule, paused: args.paused } } });
+      return this.status();
+    });
+  }
+}
+
+/**
+ * The plan narrowed to the chosen actions and every action they depend on (a group add needs its
+ * create). A selection only ever narrows a plan; ids that are not in it are ignored.
+ */
+export function selectActions(plan: Plan, actionIds: readonly string[] | undefined): Plan {
+  if (!actionIds) return plan;
+  const byId = new Map(plan.actions.map((a) => [a.id, a]));
+  const chosen = new Set<string>();
+  const visit = (id: string): void => {
+    const action = byId.get(id);
+    if (!action || chosen.has(id)) return;
+    chosen.add(id);
+    action.dependsOn.forEach(visit);
+  };
+  actionIds.forEach(visit);
+  return { ...plan, actions: plan.actions.filter((a) => chosen.has(a.id)) };
+}

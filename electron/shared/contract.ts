@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import type { ApiResult } from './result';
+import type {
+  ConnectionTestDto, CsvFileDto, LeaversDto, PersonDto, PersonSummaryDto, PlanDto, RunDto, RunSummaryDto, StatusDto,
+} from './dto';
+import { desktopSettingsSchema, secretInputSchema } from './settings';
+import type { SettingsDto } from './settings';
+import { BRIDGE_NAME, OPERATION_NAMES, ipcChannel } from './operation-names';
+
+/**
+ * The IPC / HTTP contract: every operation of the application API, with the zod schema of its
+ * arguments. Main (IPC), the web host (HTTP) and the in-process dispatcher validate arguments with
+ * these same schemas before an operation runs; the renderer's client is typed from them.
+ */
+
+const none = z.strictObject({});
+const id = z.string().min(1).max(200);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
+
+/** Argument schemas, one per operation. */
+export const apiContract = {
+  status: none,
+  useDemoData: none,
+  getSettings: none,
+  saveSettings: z.strictObject({
+    config: z.record(z.string(), z.unknown()),
+    secrets: secretInputSchema,
+    desktop: desktopSettingsSchema,
+  }),
+  testConnection: z.strictObject({ target: z.enum(['visma', 'ad', 'nedap-ons', 'smtp']) }),
+  syncNow: none,
+  preview: z.strictObject({ asOf: isoDate.optional() }),
+  currentPlan: none,
+  apply: z.strictObject({ planId: id, actionIds: z.array(id).max(1_000_000).optional() }),
+  approveHeld: z.strictObject({ planId: id, actionIds: z.array(id).min(1), comment: z.string().trim().min(1).max(2000) }),
+  history: none,
+  run: z.strictObject({ runId: id }),
+  exportRunCsv: z.strictObject({ runId: id }),
+  undoRun: z.strictObject({ runId: id }),
+  lookAhead: z.strictObject({ days: z.number().int().min(1).max(31) }),
+  leavers: none,
+  acknowledgeLeaver: z.strictObject({ personId: id }),
+  searchPersons: z.strictObject({ query: z.string().max(200) }),
+  person: z.strictObject({ personId: id }),
+  setSchedulePaused: z.strictObject({ paused: z.boolean() }),
+} as const;
+
+/** Names of the operations. */
+export type OperationName = keyof typeof apiContract;
+
+/** Arguments of one operation, as a caller writes them. */
+export type ApiArgs<K extends OperationName> = z.input<(typeof apiContract)[K]>;
+
+/** Arguments of one operation once validated (defaults filled in): what an implementation receives. */
+export type ApiParsedArgs<K extends OperationName> = z.output<(typeof apiContract)[K]>;
+
+/** Look-ahead: the plan of each coming day. */
+export interface LookAheadDto {
+  readonly days: readonly { readonly asOf: string; readonly actions: PlanDto['actions'] }[];
+}
+
+/** Values the operations answer with. */
+export interface ApiValues {
+  readonly status: StatusDto;
+  readonly useDemoData: SettingsDto;
+  readonly getSettings: SettingsDto;
+  readonly saveSettings: SettingsDto;
+  readonly testConnection: ConnectionTestDto;
+  readonly syncNow: RunSummaryDto;
+  readonly preview: PlanDto;
+  readonly currentPlan: PlanDto | null;
+  readonly apply: RunSummaryDto;
+  readonly approveHeld: PlanDto;
+  readonly history: { readonly runs: readonly RunSummaryDto[]; readonly problems: readonly string[] };
+  readonly run: RunDto;
+  readonly exportRunCsv: CsvFileDto;
+  readonly undoRun: PlanDto;
+  readonly lookAhead: LookAheadDto;
+  readonly leavers: LeaversDto;
+  readonly acknowledgeLeaver: LeaversDto;
+  readonly searchPersons: readonly PersonSummaryDto[];
+  readonly person: PersonDto;
+  readonly setSchedulePaused: StatusDto;
+}
+
+/** The application API as implemented: every transport validates arguments before calling it. */
+export type Api = { readonly [K in OperationName]: (args: ApiParsedArgs<K>) => Promise<ApiResult<ApiValues[K]>> };
+
+/** The application API as a caller (the renderer) sees it. */
+export type ApiClient = { readonly [K in OperationName]: (args: ApiArgs<K>) => Promise<ApiResult<ApiValues[K]>> };
+
+// The list the preload script uses must name exactly the contract's operations.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const namesMatch: Same<(typeof OPERATION_NAMES)[number], OperationName> = true;
+void namesMatch;
+
+export { BRIDGE_NAME, OPERATION_NAMES, ipcChannel };

@@ -1,0 +1,208 @@
+/**
+ * Data the screens get from the application API. Plain readonly values: they cross IPC and HTTP as
+ * JSON and hold no secrets (a secret is only ever reported as set or not set).
+ */
+
+/** Targets the product provisions. */
+export type TargetName = 'ad' | 'nedap-ons';
+
+/** An attribute value: text, several texts, or absent. */
+export type AttributeValue = string | readonly string[] | null;
+
+/** One attribute as it is and as it will be. */
+export interface AttributeChangeDto {
+  readonly attribute: string;
+  readonly before: AttributeValue;
+  readonly after: AttributeValue;
+}
+
+/** The account an action concerns. */
+export interface AccountRefDto {
+  readonly dn: string;
+  readonly sAMAccountName: string;
+  readonly objectGuid: string | null;
+}
+
+/** One planned action as the Preview table shows it. */
+export interface ActionDto {
+  readonly id: string;
+  readonly target: TargetName;
+  /** The kind of action (create, update, enable, disable, move, delete, grant, revoke, ...). */
+  readonly action: string;
+  readonly personId: string | null;
+  /** The person's name as the account carries it (its CN). */
+  readonly personName: string;
+  /** The organisational unit the account sits in (or will sit in). */
+  readonly orgUnit: string;
+  readonly account: AccountRefDto;
+  readonly changes: readonly AttributeChangeDto[];
+  readonly entitlement: string | null;
+  readonly reasons: readonly string[];
+  readonly dependsOn: readonly string[];
+  /** True when the guard holds this action for review; it is then not applied until approved. */
+  readonly held: boolean;
+}
+
+/** A data problem found in the HR source. */
+export interface FindingDto {
+  readonly severity: 'error' | 'warning' | 'info';
+  readonly code: string;
+  readonly employeeId: string | null;
+  readonly message: string;
+}
+
+/** An account the product saw but will never change. */
+export interface UnmanagedDto {
+  readonly target: TargetName;
+  readonly dn: string;
+  readonly sAMAccountName: string;
+  readonly employeeID: string | null;
+  readonly reason: string;
+}
+
+/** A plan, ready for the Preview screen. */
+export interface PlanDto {
+  readonly planId: string;
+  readonly asOf: string;
+  readonly createdAt: string;
+  /** Counts per target and action kind. */
+  readonly counts: readonly { readonly target: TargetName; readonly action: string; readonly count: number }[];
+  readonly actions: readonly ActionDto[];
+  readonly unmanaged: readonly UnmanagedDto[];
+  readonly findings: readonly FindingDto[];
+}
+
+/** The closed set of per-action outcomes. */
+export type OutcomeName = 'created' | 'updated' | 'unchanged' | 'failed' | 'skipped' | 'blocked';
+
+/** What started a run. */
+export type RunTriggerName = 'cli' | 'manual' | 'schedule';
+
+/** How a run ended. */
+export type RunStatusName = 'running' | 'completed' | 'failed' | 'interrupted';
+
+/** One run in the History list. */
+export interface RunSummaryDto {
+  readonly runId: string;
+  readonly planId: string;
+  readonly asOf: string;
+  readonly trigger: RunTriggerName;
+  readonly startedAt: string;
+  readonly finishedAt: string | null;
+  readonly durationMs: number | null;
+  readonly status: RunStatusName;
+  readonly counts: Readonly<Record<OutcomeName, number>>;
+  readonly error: string | null;
+}
+
+/** One action of a run with its outcome. */
+export interface RunActionDto {
+  readonly action: ActionDto;
+  readonly outcome: OutcomeName | null;
+  readonly error: string | null;
+  readonly at: string | null;
+}
+
+/** A run opened in History. */
+export interface RunDto extends RunSummaryDto {
+  readonly actions: readonly RunActionDto[];
+}
+
+/** Which features of the engine this build offers; the screens say "not available" for the others. */
+export interface FeaturesDto {
+  readonly heldForReview: boolean;
+  readonly undo: boolean;
+  readonly lookAhead: boolean;
+  readonly nedapOns: boolean;
+  readonly explain: boolean;
+  readonly namingPreview: boolean;
+  readonly smtp: boolean;
+}
+
+/** Overview: is everything fine? */
+export interface StatusDto {
+  readonly configured: boolean;
+  /** True when the demo data can be offered (the host has a demo environment). */
+  readonly demoAvailable: boolean;
+  readonly lastRun: RunSummaryDto | null;
+  /** The last 30 runs, oldest first, for the chart. */
+  readonly recentRuns: readonly RunSummaryDto[];
+  readonly nextRun: string | null;
+  readonly schedulePaused: boolean;
+  readonly syncing: boolean;
+  readonly attention: {
+    readonly failedActions: number;
+    readonly heldActions: number;
+    readonly findings: Readonly<Record<'error' | 'warning' | 'info', number>>;
+    /** Null until the HR data has been read in this session. */
+    readonly leaversThisWeek: number | null;
+  };
+  readonly features: FeaturesDto;
+}
+
+/** One contract as the Person screen shows it. */
+export interface ContractDto {
+  readonly id: string;
+  readonly startDate: string;
+  readonly endDate: string | null;
+  readonly state: 'future' | 'active' | 'ended';
+  readonly inCondition: boolean;
+  readonly orgUnit: string | null;
+  readonly function: string | null;
+  readonly hoursPerWeek: number | null;
+  readonly manager: string | null;
+  readonly primary: boolean;
+}
+
+/** A person found by a search. */
+export interface PersonSummaryDto {
+  readonly id: string;
+  readonly displayName: string;
+  readonly employeeIds: readonly string[];
+  readonly orgUnit: string | null;
+  readonly function: string | null;
+}
+
+/** Everything the Person screen shows about one person. */
+export interface PersonDto extends PersonSummaryDto {
+  readonly birthDate: string | null;
+  readonly businessEmail: string;
+  readonly contracts: readonly ContractDto[];
+  readonly planned: readonly ActionDto[];
+  readonly history: readonly (RunActionDto & { readonly runId: string })[];
+  readonly accounts: readonly (AccountRefDto & { readonly target: TargetName })[];
+  readonly findings: readonly FindingDto[];
+}
+
+/** A leaver, upcoming or processed. */
+export interface LeaverDto {
+  readonly personId: string;
+  readonly displayName: string;
+  readonly orgUnit: string | null;
+  readonly manager: string | null;
+  readonly lastDay: string;
+  readonly daysFromToday: number;
+  /** What was done (history) or will be done (current plan), per target. */
+  readonly steps: readonly { readonly target: TargetName; readonly action: string; readonly outcome: OutcomeName | 'planned'; readonly at: string | null }[];
+  readonly acknowledged: boolean;
+}
+
+/** Upcoming (next 30 days) and processed (last 30 days) leavers. */
+export interface LeaversDto {
+  readonly asOf: string;
+  readonly upcoming: readonly LeaverDto[];
+  readonly processed: readonly LeaverDto[];
+}
+
+/** The answer of a connection test, in words. */
+export interface ConnectionTestDto {
+  readonly target: 'visma' | 'ad' | 'nedap-ons' | 'smtp';
+  readonly ok: boolean;
+  readonly message: string;
+}
+
+/** A CSV file to save. */
+export interface CsvFileDto {
+  readonly fileName: string;
+  readonly content: string;
+}

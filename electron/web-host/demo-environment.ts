@@ -1,0 +1,113 @@
+import { randomBytes } from 'node:crypto';
+import { startVismaSimulator } from '../simulators/visma-hrm/server';
+import { generateVismaData } from '../simulators/visma-hrm/generate';
+import { addGroup, addOu, treeDelete, withRawClient } from '../engine/ad/ldap-fixture';
+import type { DirectoryConnectionConfig } from '../engine/ad/directory';
+import type { DemoPort } from '../app/desktop/application';
+import type { IsoDate } from '../engine/model/iso-date';
+
+/**
+ * The demo data behind the first-run button: a Visma.net simulator with a generated care
+ * organisation on 127.0.0.1, and a managed OU tree with two groups in a (throwaway) Samba domain.
+ * Used by `npm run demo` and the browser tests; the tray app offers no demo (it has no DC to give).
+ */
+
+/** A DC reachable over LDAPS with a verified certificate. */
+export type DemoDirectory = DirectoryConnectionConfig & { readonly caFile: string; readonly tlsServerName: string };
+
+/** A running demo environment. */
+export interface DemoEnvironment {
+  readonly port: DemoPort;
+  readonly baseDn: string;
+  close(): Promise<void>;
+}
+
+/** What to build the demo from. */
+export interface DemoEnvironmentOptions {
+  readonly directory: DemoDirectory;
+  /** The domain (DC=test,DC=local); the managed tree is made below it. */
+  readonly domainDn: string;
+  /** Name of the managed OU: tests give one of their own so they never meet another test's accounts. */
+  readonly baseOu: string;
+  readonly employees: number;
+  readonly asOf: IsoDate;
+  readonly seed?: number;
+}
+
+/** The `ad` (without its password) and `policy` sections of the demo configuration. */
+export interface DemoTree {
+  readonly ad: Readonly<Record<string, unknown>>;
+  readonly policy: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Make the demo's managed tree under `base` (users, ICT, disabled and group OUs, two groups whose
+ * sAMAccountNames end in `groupSuffix`) and return the configuration sections that use it.
+ */
+export async function createDemoTree(directory: DemoDirectory, base: string, groupSuffix: string): Promise<DemoTree> {
+  const ictGroup = `CN=ICT medewerkers,OU=Groepen,${base}`;
+  const allGroup = `CN=Alle medewerkers,OU=Groepen,${base}`;
+  await withRawClient(directory, async (client) => {
+    for (const ou of [base, `OU=Medewerkers,${base}`, `OU=ICT,OU=Medewerkers,${base}`, `OU=Uit dienst,${base}`, `OU=Groepen,${base}`]) await addOu(client, ou);
+    await addGroup(client, ictGroup, `ict-${groupSuffix}`);
+    await addGroup(client, allGroup, `alle-${groupSuffix}`);
+  });
+  return {
+    ad: {
+      url: directory.url,
+      bindDn: directory.bindDn,
+      caFile: directory.caFile,
+      tlsServerName: directory.tlsServerName,
+      baseDn: base,
+      usersOu: `OU=Medewerkers,${base}`,
+      disabledOu: `OU=Uit dienst,${base}`,
+      ouByOrgUnit: { OE0004: `OU=ICT,OU=Medewerkers,${base}` },
+      upnSuffix: 'test.local',
+      mailDomain: 'zorggroep.example.nl',
+    },
+    policy: {
+      rules: [
+        { name: 'ICT', when: { orgUnitName: ['ICT'] }, grant: { adGroups: [ictGroup] } },
+        { name: 'Iedereen', when: {}, grant: { adGroups: [allGroup] } },
+      ],
+    },
+  };
+}
+
+/** Start the simulator and make the OU tree; `close` stops the one and removes the other. */
+export async function startDemoEnvironment(options: DemoEnvironmentOptions): Promise<DemoEnvironment> {
+  const secret = randomBytes(12).toString('hex');
+  const simulator = await startVismaSimulator({
+    clientId: 'demo-client',
+    clientSecret: secret,
+    tenantId: 'demo-tenant',
+    data: generateVismaData({ seed: options.seed ?? 7, employees: options.employees, asOf: options.asOf }),
+  });
+  const base = `OU=${options.baseOu},${options.domainDn}`;
+  let tree: DemoTree;
+  try {
+    tree = await createDemoTree(options.directory, base, randomBytes(3).toString('hex'));
+  } catch (error) {
+    await simulator.close();
+    throw error;
+  }
+  const { directory } = options;
+  const port: DemoPort = {
+    settings: async () => ({
+      config: {
+        visma: { tokenUrl: simulator.tokenUrl, baseUrl: simulator.baseUrl, clientId: 'demo-client', tenantId: 'demo-tenant' },
+        ad: tree.ad,
+        policy: tree.policy,
+      },
+      secrets: { vismaClientSecret: secret, adBindPassword: directory.bindPassword },
+    }),
+  };
+  return {
+    port,
+    baseDn: base,
+    close: async () => {
+      await simulator.close();
+      await withRawClient(directory, (client) => treeDelete(client, base)).catch(() => undefined);
+    },
+  };
+}

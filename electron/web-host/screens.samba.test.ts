@@ -1,0 +1,195 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { Application } from '../app/desktop/application';
+import { FileSettingsPort } from '../app/desktop/settings-port';
+import { localToday } from '../engine/model/iso-date';
+import { startDemoEnvironment } from './demo-environment';
+import type { DemoEnvironment } from './demo-environment';
+import { startWebHost } from './server';
+import type { WebHost } from './server';
+import { RENDERER_DIST } from './main';
+import { launchChromium } from './browser';
+
+/**
+ * The screens in Debian's Chromium against the web host running the real engine, the Visma.net
+ * simulator and the Samba DC of the test setup: first run with demo data, preview with filter and
+ * detail, apply a selection, history and CSV, Sync now, a leaver, a person, settings with a refused
+ * save and a failed connection test, in English and Dutch. Every step saves a screenshot
+ * (HRP_SCREENSHOT_DIR, default a temp directory) at 1280x800.
+ */
+
+const samba = inject('samba');
+const shots = process.env.HRP_SCREENSHOT_DIR ?? path.join(os.tmpdir(), 'hrp-screenshots');
+
+let dir: string;
+let env: DemoEnvironment;
+let host: WebHost;
+let browser: Browser;
+let page: Page;
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: path.join(shots, `${name}.png`) });
+}
+
+async function go(screen: string): Promise<void> {
+  await page.getByRole('tab', { name: screen, exact: true }).click();
+}
+
+beforeAll(async () => {
+  if (!existsSync(path.join(RENDERER_DIST, 'index.html'))) throw new Error('The renderer is not built: run `npm run build` (npm test does) first.');
+  await mkdir(shots, { recursive: true });
+  dir = await mkdtemp(path.join(os.tmpdir(), 'hrp-screens-'));
+  env = await startDemoEnvironment({
+    directory: { url: samba.url, bindDn: samba.bindDn, bindPassword: samba.bindPassword, caFile: samba.caFile, tlsServerName: samba.tlsServerName },
+    domainDn: samba.baseDn, baseOu: 'Desktop screens', employees: 120, asOf: localToday(),
+  });
+  const api = new Application({ settings: new FileSettingsPort(path.join(dir, 'settings')), dataDir: path.join(dir, 'data'), demo: env.port });
+  host = await startWebHost({ api, staticDir: RENDERER_DIST });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+  await env?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('the web host', () => {
+  it('gives nothing without the token, and refuses API calls from other sites', async () => {
+    expect((await fetch(`${host.origin}/`)).status).toBe(401);
+    const noToken = await fetch(`${host.origin}/api/status`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(noToken.status).toBe(401);
+    const auth = { authorization: `Bearer ${host.token}`, 'content-type': 'application/json' };
+    const foreign = await fetch(`${host.origin}/api/status`, { method: 'POST', headers: { ...auth, origin: 'http://evil.example' }, body: '{}' });
+    expect(foreign.status).toBe(403);
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+    const own = await fetch(`${host.origin}/api/status`, { method: 'POST', headers: auth, body: '{}' });
+    expect(((await own.json()) as { ok: boolean }).ok).toBe(true);
+    const bad = await fetch(`${host.origin}/api/run`, { method: 'POST', headers: auth, body: '{"runId": 5}' });
+    expect(await bad.json()).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+  });
+});
+
+describe('the screens (English)', () => {
+  it('offers the demo data on first run and sets it up', async () => {
+    await page.goto(host.url);
+    await expect.poll(() => page.url()).not.toContain('token=');
+    await page.getByRole('heading', { name: 'Welcome to HR Provisioner' }).waitFor();
+    await shot('01-first-run');
+    await page.getByRole('button', { name: 'Use demo data' }).click();
+    await page.getByRole('button', { name: 'Sync now' }).waitFor();
+    await expect.poll(() => page.getByText('No runs yet').first().isVisible()).toBe(true);
+  });
+
+  it('previews, filters by action and opens an action with its reasons and before/after', async () => {
+    await go('Preview');
+    await page.getByRole('button', { name: 'Make a preview' }).click();
+    await page.locator('[data-action-id]').first().waitFor({ timeout: 60_000 });
+    const shown = page.getByText(/\d+ of \d+ shown/);
+    const before = await shown.textContent();
+    await page.getByRole('combobox', { name: 'Action' }).selectOption('create');
+    await expect.poll(() => shown.textContent()).not.toBe(before);
+    const first = page.locator('[data-action-id]').first();
+    await expect.poll(() => first.textContent()).toContain('Create');
+    await first.click();
+    const detail = page.getByRole('complementary', { name: 'Action details' });
+    await detail.getByText('Before and after').waitFor();
+    expect(await detail.textContent()).toContain('sAMAccountName');
+    await shot('02-preview');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => detail.isVisible()).toBe(false);
+  });
+
+  it('applies a selection of two creates and shows the run in History', async () => {
+    const boxes = page.locator('[data-action-id] input[type=checkbox]');
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await page.getByRole('button', { name: 'Apply selected (2)' }).click();
+    await page.getByRole('button', { name: 'Apply', exact: true }).click();
+    await page.getByRole('heading', { name: /^Run of / }).waitFor({ timeout: 60_000 });
+    const table = page.getByRole('table', { name: 'Actions of the run' });
+    // A create may bring the create of its manager along (dependsOn): at least the two chosen ones run.
+    expect(await table.locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
+    expect(await table.textContent()).toContain('Created');
+    await shot('03-run');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    expect((await download).suggestedFilename()).toMatch(/^hr-provisioner-run-.*\.csv$/);
+    await go('History');
+    await expect.poll(() => page.getByRole('table', { name: 'Runs, newest first' }).locator('tbody tr').count()).toBe(1);
+  });
+
+  it('syncs now from the Overview and shows the last run and the chart', async () => {
+    await go('Overview');
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await page.getByText(/Sync finished at/).waitFor({ timeout: 120_000 });
+    await page.getByRole('img', { name: /Outcomes of the last 2 runs/ }).waitFor();
+    expect(await page.getByText(/manual · completed/).count()).toBeGreaterThan(0);
+    await shot('04-overview');
+  });
+
+  it('lists leavers and acknowledges one', async () => {
+    await go('Leavers');
+    await page.getByRole('heading', { name: /Leaving in the next 30 days/ }).waitFor({ timeout: 60_000 });
+    const acknowledge = page.getByRole('button', { name: 'Acknowledge' });
+    const count = await acknowledge.count();
+    expect(count).toBeGreaterThan(0);
+    await acknowledge.first().click();
+    await expect.poll(() => acknowledge.count()).toBe(count - 1);
+    await shot('05-leavers');
+  });
+
+  it('finds a person and shows contracts, accounts and reasons', async () => {
+    await go('Person');
+    await page.getByRole('textbox', { name: 'Search by name or employee id' }).fill('an');
+    await page.getByRole('main').getByRole('button').first().waitFor();
+    await page.getByRole('main').getByRole('button').first().click();
+    await page.getByRole('heading', { name: 'Contracts' }).waitFor({ timeout: 60_000 });
+    await expect.poll(() => page.getByRole('table', { name: 'Contracts' }).locator('tbody tr').count()).toBeGreaterThan(0);
+    await shot('06-person');
+  });
+
+  it('refuses settings that do not add up, and says why a connection test failed', async () => {
+    await go('Settings');
+    const enable = page.getByRole('textbox', { name: 'Enable days before start' });
+    await enable.fill('10');
+    await page.getByRole('textbox', { name: 'Create days before start' }).fill('7');
+    await page.getByRole('button', { name: 'Save' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('must not be larger than policy.createDaysBeforeStart');
+    await shot('07-settings-invalid');
+    await enable.fill('0');
+    await page.getByLabel('Client secret').fill('wrong-secret');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved.').waitFor();
+    await page.getByRole('button', { name: 'Test' }).first().click();
+    const answer = page.getByText(/^Does not work:/);
+    await answer.waitFor({ timeout: 60_000 });
+    expect(await answer.textContent()).toMatch(/refused|rejected|401|client/i);
+    await shot('08-settings-test-failed');
+  });
+});
+
+describe('the screens (Dutch)', () => {
+  it('switches to Dutch and shows the screens in Dutch', async () => {
+    await page.getByRole('navigation').getByRole('combobox', { name: 'Language' }).selectOption('nl');
+    await page.getByRole('tab', { name: 'Overzicht' }).click();
+    await page.getByRole('button', { name: 'Nu synchroniseren' }).waitFor();
+    await page.getByRole('heading', { name: 'Laatste run' }).waitFor();
+    await shot('09-overzicht');
+    await go('Voorbeeld');
+    await page.getByRole('button', { name: /Voorbeeld maken|Opnieuw/ }).waitFor();
+    await shot('10-voorbeeld');
+    await go('Geschiedenis');
+    await page.getByRole('table', { name: 'Runs, nieuwste eerst' }).waitFor();
+    expect(await page.getByRole('table', { name: 'Runs, nieuwste eerst' }).textContent()).toContain('handmatig');
+    await shot('11-geschiedenis');
+  });
+});

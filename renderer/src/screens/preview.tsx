@@ -1,0 +1,211 @@
+import {
+  Badge, Button, Input, MessageBar, MessageBarActions, MessageBarBody, Select, Tab, TabList, Text, Title2, makeStyles,
+} from '@fluentui/react-components';
+import { SearchRegular } from '@fluentui/react-icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../api/client';
+import type { PlanDto } from '../../../electron/shared/dto';
+import { ActionTable, useFilteredActions } from '../components/action-table';
+import type { ActionFilters } from '../components/action-table';
+import { ActionDetail } from '../components/action-detail';
+import { ErrorMessage, Loading, NotAvailable } from '../components/messages';
+import { formatDate, formatDateTime, formatNumber } from '../format';
+import { navigate } from '../routes';
+
+const useStyles = makeStyles({
+  header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: '12px', flexWrap: 'wrap' },
+  summary: { display: 'flex', gap: '6px', flexWrap: 'wrap', margin: '8px 0' },
+  filters: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'end', margin: '8px 0' },
+  body: { display: 'grid', gap: '12px', minHeight: 0 },
+  withDetail: { gridTemplateColumns: 'minmax(0, 1fr) 380px' },
+  buttons: { display: 'flex', gap: '8px' },
+});
+
+// The table fills the window below the title, summary, tabs and filters.
+const TABLE_HEIGHT = 'calc(100vh - 290px)';
+
+const NO_FILTERS: ActionFilters = { target: '', action: '', orgUnit: '', status: '', search: '' };
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)].filter((v) => v !== '').sort((a, b) => a.localeCompare(b));
+}
+
+function Summary({ plan }: { readonly plan: PlanDto }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  if (plan.actions.length === 0) return <Text role="status">{t('preview.nothingToDo')}</Text>;
+  return (
+    <div className={styles.summary} role="status">
+      {plan.counts.map((c) => (
+        <Badge key={`${c.target}:${c.action}`} appearance="tint" size="large">
+          {t(`target.${c.target}`)} · {t(`kind.${c.action}`, c.action)}: {formatNumber(c.count)}
+        </Badge>
+      ))}
+    </div>
+  );
+}
+
+function ActionsTab({ plan, explain }: { readonly plan: PlanDto; readonly explain: boolean }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const client = useQueryClient();
+  const [filters, setFilters] = useState<ActionFilters>(NO_FILTERS);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [active, setActive] = useState<string | null>(null);
+  const [confirm, setConfirm] = useState<'all' | 'selected' | null>(null);
+  const search = useRef<HTMLInputElement>(null);
+  const rows = useFilteredActions(plan.actions, filters);
+  const options = useMemo(() => ({
+    targets: unique(plan.actions.map((a) => a.target)),
+    actions: unique(plan.actions.map((a) => a.action)),
+    orgUnits: unique(plan.actions.map((a) => a.orgUnit)),
+  }), [plan]);
+  const apply = useMutation({
+    mutationFn: (ids: readonly string[] | undefined) => call('apply', { planId: plan.planId, ...(ids ? { actionIds: [...ids] } : {}) }),
+    onSuccess: (run) => {
+      void client.invalidateQueries();
+      navigate('history', run.runId);
+    },
+  });
+  useEffect(() => {
+    // `/` focuses the search box, as in GitHub and Gmail.
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === '/' && !(e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement)) {
+        e.preventDefault();
+        search.current?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  const set = (key: keyof ActionFilters) => (_: unknown, data: { value: string }) => setFilters((f) => ({ ...f, [key]: data.value }));
+  const toggle = useCallback((id: string) => setSelected((s) => {
+    const next = new Set(s);
+    if (!next.delete(id)) next.add(id);
+    return next;
+  }), []);
+  const toggleAll = useCallback((on: boolean) => setSelected(on ? new Set(rows.map((r) => r.id)) : new Set()), [rows]);
+  const close = useCallback(() => setActive(null), []);
+  const activeAction = active ? plan.actions.find((a) => a.id === active) : undefined;
+  const count = confirm === 'all' ? plan.actions.length : selected.size;
+  return (
+    <>
+      <div className={styles.filters}>
+        <Input ref={search} contentBefore={<SearchRegular />} placeholder={t('preview.search')} aria-label={t('preview.search')} value={filters.search} onChange={set('search')} />
+        <Select aria-label={t('preview.col.target')} value={filters.target} onChange={set('target')}>
+          <option value="">{t('preview.allTargets')}</option>
+          {options.targets.map((v) => <option key={v} value={v}>{t(`target.${v}`)}</option>)}
+        </Select>
+        <Select aria-label={t('preview.col.action')} value={filters.action} onChange={set('action')}>
+          <option value="">{t('preview.allActions')}</option>
+          {options.actions.map((v) => <option key={v} value={v}>{t(`kind.${v}`, v)}</option>)}
+        </Select>
+        <Select aria-label={t('preview.col.orgUnit')} value={filters.orgUnit} onChange={set('orgUnit')}>
+          <option value="">{t('preview.allOrgUnits')}</option>
+          {options.orgUnits.map((v) => <option key={v} value={v}>{v}</option>)}
+        </Select>
+        <Select aria-label={t('preview.status')} value={filters.status} onChange={set('status')}>
+          <option value="">{t('preview.allStatus')}</option>
+          <option value="ready">{t('preview.ready')}</option>
+          <option value="held">{t('preview.held')}</option>
+        </Select>
+        <Text role="status">{t('preview.shown', { shown: formatNumber(rows.length), total: formatNumber(plan.actions.length) })}</Text>
+        <span style={{ marginLeft: 'auto' }} className={styles.buttons}>
+          <Button disabled={selected.size === 0 || apply.isPending} onClick={() => setConfirm('selected')}>{t('preview.applySelected', { count: selected.size })}</Button>
+          <Button appearance="primary" disabled={plan.actions.length === 0 || apply.isPending} onClick={() => setConfirm('all')}>{t('preview.applyAll')}</Button>
+        </span>
+      </div>
+      {confirm && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t('preview.confirm', { count })}</MessageBarBody>
+          <MessageBarActions>
+            <Button appearance="primary" onClick={() => { apply.mutate(confirm === 'all' ? undefined : [...selected]); setConfirm(null); }}>{t('preview.confirmApply')}</Button>
+            <Button onClick={() => setConfirm(null)}>{t('common.cancel')}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {apply.isPending && <Loading label={t('preview.applying')} />}
+      {apply.error && <ErrorMessage error={apply.error} />}
+      <div className={`${styles.body} ${activeAction ? styles.withDetail : ''}`}>
+        <ActionTable rows={rows} selected={selected} onToggle={toggle} onToggleAll={toggleAll} active={active} onOpen={setActive} height={TABLE_HEIGHT} />
+        {activeAction && <ActionDetail action={activeAction} onClose={close} explainAvailable={explain} height={TABLE_HEIGHT} />}
+      </div>
+    </>
+  );
+}
+
+function FindingsTab({ plan }: { readonly plan: PlanDto }) {
+  const { t } = useTranslation();
+  if (plan.findings.length === 0) return <Text>{t('preview.noFindings')}</Text>;
+  return (
+    <ul>
+      {plan.findings.map((f, i) => <li key={i}><Badge appearance="outline" color={f.severity === 'error' ? 'danger' : f.severity === 'warning' ? 'warning' : 'informative'}>{t(`severity.${f.severity}`)}</Badge> {f.message}</li>)}
+    </ul>
+  );
+}
+
+function UnmanagedTab({ plan }: { readonly plan: PlanDto }) {
+  const { t } = useTranslation();
+  if (plan.unmanaged.length === 0) return <Text>{t('preview.noUnmanaged')}</Text>;
+  return (
+    <ul>
+      {plan.unmanaged.map((u) => <li key={u.dn}><strong>{u.sAMAccountName}</strong>: {u.reason}</li>)}
+    </ul>
+  );
+}
+
+/** Preview: what will happen and why? */
+export function PreviewScreen() {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const client = useQueryClient();
+  const [tab, setTab] = useState<'actions' | 'held' | 'lookAhead' | 'findings' | 'unmanaged'>('actions');
+  const status = useQuery({ queryKey: ['status'], queryFn: () => call('status', {}) });
+  const plan = useQuery({ queryKey: ['plan'], queryFn: () => call('currentPlan', {}) });
+  const preview = useMutation({
+    mutationFn: () => call('preview', {}),
+    onSuccess: (value) => {
+      client.setQueryData(['plan'], value);
+      void client.invalidateQueries({ queryKey: ['status'] });
+    },
+  });
+  const features = status.data?.features;
+  const p = plan.data;
+  return (
+    <section aria-labelledby="preview-title">
+      <div className={styles.header}>
+        <div>
+          <Title2 block as="h2" id="preview-title">{t('nav.preview')}</Title2>
+          {p && <Text block size={200}>{t('preview.asOf', { date: formatDate(p.asOf), made: formatDateTime(p.createdAt) })}</Text>}
+        </div>
+        <Button appearance={p ? 'secondary' : 'primary'} onClick={() => preview.mutate()} disabled={preview.isPending}>
+          {p ? t('preview.refresh') : t('preview.make')}
+        </Button>
+      </div>
+      {preview.isPending && <Loading label={t('preview.making')} />}
+      {preview.error && <ErrorMessage error={preview.error} />}
+      {plan.error && <ErrorMessage error={plan.error} />}
+      {plan.isPending && <Loading label={t('common.loading')} />}
+      {p === null && !preview.isPending && <Text>{t('preview.none')}</Text>}
+      {p && (
+        <>
+          <Summary plan={p} />
+          <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as typeof tab)}>
+            <Tab value="actions">{t('preview.tabActions', { count: p.actions.length })}</Tab>
+            <Tab value="held">{t('preview.tabHeld')}</Tab>
+            <Tab value="lookAhead">{t('preview.tabLookAhead')}</Tab>
+            <Tab value="findings">{t('preview.tabFindings', { count: p.findings.length })}</Tab>
+            <Tab value="unmanaged">{t('preview.tabUnmanaged', { count: p.unmanaged.length })}</Tab>
+          </TabList>
+          {tab === 'actions' && <ActionsTab plan={p} explain={features?.explain ?? false} />}
+          {tab === 'held' && (features?.heldForReview ? <Text>{t('preview.noHeld')}</Text> : <NotAvailable feature={t('features.heldForReview')} />)}
+          {tab === 'lookAhead' && <NotAvailable feature={t('features.lookAhead')} />}
+          {tab === 'findings' && <FindingsTab plan={p} />}
+          {tab === 'unmanaged' && <UnmanagedTab plan={p} />}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,206 @@
+import {
+  Button, Card, CardHeader, Checkbox, Field, Input, MessageBar, MessageBarBody, Select, Text, Textarea, Title2, Subtitle1, makeStyles, tokens,
+} from '@fluentui/react-components';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../api/client';
+import type { DesktopSettings, SecretName, SettingsDto } from '../../../electron/shared/settings';
+import type { ConnectionTestDto } from '../../../electron/shared/dto';
+import { ErrorMessage, Loading, NotAvailable } from '../components/messages';
+import { FirstRun } from '../components/first-run';
+import { setLanguage } from '../i18n';
+import { EMPTY_CONFIG, formatMapping, getIn, numberValue, parseMapping, setIn } from './settings-form';
+import type { Json } from './settings-form';
+
+const useStyles = makeStyles({
+  cards: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(420px, 1fr))', gap: '16px', marginTop: '12px' },
+  fields: { display: 'grid', gap: '8px' },
+  row: { display: 'flex', gap: '8px', alignItems: 'center', flexWrap: 'wrap' },
+  bar: { position: 'sticky', bottom: '-20px', display: 'grid', gap: '8px', padding: '12px 0 20px', marginTop: '12px', backgroundColor: tokens.colorNeutralBackground2, borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
+  buttons: { display: 'flex', gap: '8px', alignItems: 'center' },
+});
+
+type Secrets = Partial<Record<SecretName, string>>;
+
+interface FormState {
+  readonly config: Json;
+  readonly secrets: Secrets;
+  readonly desktop: DesktopSettings;
+  readonly rulesText: string;
+}
+
+function initial(settings: SettingsDto): FormState {
+  const config = settings.config ?? EMPTY_CONFIG;
+  return { config, secrets: {}, desktop: settings.desktop, rulesText: JSON.stringify(getIn(config, ['policy', 'rules']) ?? [], null, 2) };
+}
+
+function TestButton({ target }: { readonly target: ConnectionTestDto['target'] }) {
+  const { t } = useTranslation();
+  const test = useMutation({ mutationFn: () => call('testConnection', { target }) });
+  return (
+    <div>
+      <Button onClick={() => test.mutate()} disabled={test.isPending}>{test.isPending ? t('settings.testing') : t('settings.test')}</Button>
+      {test.data && (
+        <MessageBar intent={test.data.ok ? 'success' : 'error'} role="status">
+          <MessageBarBody>{test.data.ok ? t('settings.testOk') : t('settings.testFailed')} {test.data.message}</MessageBarBody>
+        </MessageBar>
+      )}
+      {test.error && <ErrorMessage error={test.error} />}
+    </div>
+  );
+}
+
+function Section({ title, children }: { readonly title: string; readonly children: ReactNode }) {
+  const styles = useStyles();
+  return (
+    <Card>
+      <CardHeader header={<Subtitle1 block as="h3">{title}</Subtitle1>} />
+      <div className={styles.fields}>{children}</div>
+    </Card>
+  );
+}
+
+/** Settings: connections, lifecycle, OUs, naming, rules, limits, schedule, notifications, language. */
+export function SettingsScreen() {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const client = useQueryClient();
+  const settings = useQuery({ queryKey: ['settings'], queryFn: () => call('getSettings', {}) });
+  const status = useQuery({ queryKey: ['status'], queryFn: () => call('status', {}) });
+  const [form, setForm] = useState<FormState | null>(null);
+  const [rulesError, setRulesError] = useState<string | null>(null);
+  useEffect(() => {
+    if (settings.data) setForm(initial(settings.data));
+  }, [settings.data]);
+  const save = useMutation({
+    mutationFn: (f: FormState) => call('saveSettings', { config: f.config as Record<string, unknown>, secrets: f.secrets, desktop: f.desktop }),
+    onSuccess: (value) => {
+      client.setQueryData(['settings'], value);
+      void client.invalidateQueries({ queryKey: ['status'] });
+    },
+  });
+  if (settings.isPending || !form) return settings.error ? <ErrorMessage error={settings.error} /> : <Loading label={t('common.loading')} />;
+  const s = settings.data;
+  if (!s) return null;
+
+  const text = (path: readonly string[], label: string, hint?: string) => (
+    <Field label={label} hint={hint}>
+      <Input value={String(getIn(form.config, path) ?? '')} onChange={(_, d) => setForm({ ...form, config: setIn(form.config, path, d.value === '' ? undefined : d.value) })} />
+    </Field>
+  );
+  const number = (path: readonly string[], label: string) => (
+    <Field label={label}>
+      <Input type="text" inputMode="numeric" value={String(getIn(form.config, path) ?? '')} onChange={(_, d) => setForm({ ...form, config: setIn(form.config, path, numberValue(d.value)) })} />
+    </Field>
+  );
+  const secret = (name: SecretName, label: string) => (
+    <Field label={label} hint={s.secrets[name] ? t('settings.secretSet') : t('settings.secretNotSet')}>
+      <Input type="password" autoComplete="off" value={form.secrets[name] ?? ''} placeholder={s.secrets[name] ? '••••••••' : ''} onChange={(_, d) => setForm({ ...form, secrets: { ...form.secrets, [name]: d.value === '' ? undefined : d.value } })} />
+    </Field>
+  );
+  const desktop = (update: (d: DesktopSettings) => DesktopSettings) => setForm({ ...form, desktop: update(form.desktop) });
+  const onRules = (value: string) => {
+    try {
+      const rules = JSON.parse(value) as unknown;
+      setRulesError(null);
+      setForm({ ...form, rulesText: value, config: setIn(form.config, ['policy', 'rules'], rules) });
+    } catch (error) {
+      setRulesError(error instanceof Error ? error.message : String(error));
+      setForm({ ...form, rulesText: value });
+    }
+  };
+  const features = status.data?.features;
+  return (
+    <section aria-labelledby="settings-title">
+      <Title2 block as="h2" id="settings-title">{t('nav.settings')}</Title2>
+      {s.config === null && <div style={{ margin: '12px 0' }}><FirstRun demoAvailable={status.data?.demoAvailable ?? false} /></div>}
+      {s.problems.length > 0 && (
+        <MessageBar intent="warning"><MessageBarBody>{t('settings.storedProblems')}<ul>{s.problems.map((p) => <li key={p}>{p}</li>)}</ul></MessageBarBody></MessageBar>
+      )}
+      <div className={styles.cards}>
+        <Section title={t('settings.visma')}>
+          {text(['visma', 'tokenUrl'], t('settings.tokenUrl'))}
+          {text(['visma', 'baseUrl'], t('settings.baseUrl'))}
+          <div className={styles.row}>{text(['visma', 'clientId'], t('settings.clientId'))}{text(['visma', 'tenantId'], t('settings.tenantId'))}</div>
+          {secret('vismaClientSecret', t('settings.clientSecret'))}
+          <TestButton target="visma" />
+        </Section>
+        <Section title={t('settings.ad')}>
+          {text(['ad', 'url'], t('settings.adUrl'), t('settings.adUrlHint'))}
+          {text(['ad', 'bindDn'], t('settings.bindDn'))}
+          {secret('adBindPassword', t('settings.bindPassword'))}
+          <div className={styles.row}>{text(['ad', 'caFile'], t('settings.caFile'))}{text(['ad', 'tlsServerName'], t('settings.tlsServerName'))}</div>
+          <TestButton target="ad" />
+        </Section>
+        <Section title={t('settings.nedap')}>
+          {features?.nedapOns ? <TestButton target="nedap-ons" /> : <NotAvailable feature={t('features.nedapOns')} />}
+        </Section>
+        <Section title={t('settings.smtp')}>
+          {features?.smtp ? <TestButton target="smtp" /> : <NotAvailable feature={t('features.smtp')} />}
+        </Section>
+        <Section title={t('settings.lifecycle')}>
+          <div className={styles.row}>
+            {number(['policy', 'createDaysBeforeStart'], t('settings.createDays'))}
+            {number(['policy', 'enableDaysBeforeStart'], t('settings.enableDays'))}
+          </div>
+          <div className={styles.row}>
+            {number(['policy', 'disableDaysAfterEnd'], t('settings.disableDays'))}
+            {number(['policy', 'deleteDaysAfterEnd'], t('settings.deleteDays'))}
+          </div>
+        </Section>
+        <Section title={t('settings.ous')}>
+          {text(['ad', 'baseDn'], t('settings.baseDn'))}
+          {text(['ad', 'usersOu'], t('settings.usersOu'))}
+          {text(['ad', 'disabledOu'], t('settings.disabledOu'))}
+          <Field label={t('settings.ouByOrgUnit')} hint={t('settings.ouByOrgUnitHint')}>
+            <Textarea resize="vertical" value={formatMapping(getIn(form.config, ['ad', 'ouByOrgUnit']))} onChange={(_, d) => setForm({ ...form, config: setIn(form.config, ['ad', 'ouByOrgUnit'], parseMapping(d.value)) })} />
+          </Field>
+        </Section>
+        <Section title={t('settings.naming')}>
+          <div className={styles.row}>{text(['ad', 'upnSuffix'], t('settings.upnSuffix'))}{text(['ad', 'mailDomain'], t('settings.mailDomain'))}</div>
+          {!features?.namingPreview && <NotAvailable feature={t('features.namingPreview')} />}
+        </Section>
+        <Section title={t('settings.rules')}>
+          <Field label={t('settings.rulesJson')} hint={t('settings.rulesHint')} validationState={rulesError ? 'error' : 'none'} validationMessage={rulesError ?? undefined}>
+            <Textarea resize="vertical" rows={8} style={{ fontFamily: 'monospace' }} value={form.rulesText} onChange={(_, d) => onRules(d.value)} />
+          </Field>
+        </Section>
+        <Section title={t('settings.limits')}>
+          {!features?.heldForReview && <NotAvailable feature={t('features.limits')} />}
+        </Section>
+        <Section title={t('settings.schedule')}>
+          <Checkbox label={t('settings.paused')} checked={form.desktop.schedule.paused} onChange={(_, d) => desktop((x) => ({ ...x, schedule: { ...x.schedule, paused: d.checked === true } }))} />
+          <Field label={t('settings.scheduleRules')} hint={t('settings.scheduleHint')}>
+            <Textarea resize="vertical" value={form.desktop.schedule.rules.join('\n')} onChange={(_, d) => desktop((x) => ({ ...x, schedule: { ...x.schedule, rules: d.value.split('\n').filter((l) => l.trim() !== '') } }))} />
+          </Field>
+        </Section>
+        <Section title={t('settings.notifications')}>
+          {(['leaversProcessed', 'leaversThisWeek', 'runFailed', 'reviewWaiting'] as const).map((key) => (
+            <Checkbox key={key} label={t(`settings.notify.${key}`)} checked={form.desktop.notifications[key]} onChange={(_, d) => desktop((x) => ({ ...x, notifications: { ...x.notifications, [key]: d.checked === true } }))} />
+          ))}
+          <Field label={t('nav.language')}>
+            <Select value={form.desktop.language} onChange={(_, d) => {
+              const language = d.value === 'en' || d.value === 'nl' ? d.value : 'system';
+              desktop((x) => ({ ...x, language }));
+              if (language !== 'system') setLanguage(language);
+            }}>
+              <option value="system">{t('settings.systemLanguage')}</option>
+              <option value="en">English</option>
+              <option value="nl">Nederlands</option>
+            </Select>
+          </Field>
+        </Section>
+      </div>
+      <div className={styles.bar}>
+        {save.error && <ErrorMessage error={save.error} />}
+        <div className={styles.buttons}>
+        <Button appearance="primary" onClick={() => save.mutate(form)} disabled={save.isPending || rulesError !== null}>{t('settings.save')}</Button>
+        <Button onClick={() => setForm(initial(s))}>{t('settings.reset')}</Button>
+        {save.isSuccess && <Text role="status">{t('settings.saved')}</Text>}
+        </div>
+      </div>
+    </section>
+  );
+}
