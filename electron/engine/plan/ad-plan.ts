@@ -327,6 +327,7 @@ export function planAd(input: PlanAdInput): Plan {
     dn,
     sAMAccountName: account.sAMAccountName,
     objectGuid: account.objectGuid,
+    employeeID: account.employeeID,
   });
 
   const creates = new Map<PersonWork, Draft>();
