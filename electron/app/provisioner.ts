@@ -98,6 +98,7 @@ export class Provisioner {
       tenantId: visma.tenantId,
       includePersonalData: visma.includePersonalData,
       jobTimeoutMs: visma.jobTimeoutSeconds * 1000,
+      parallelJobs: visma.parallelJobs,
       onProgress: (event) => {
         if (!signal?.aborted) this.onProgress({ kind: 'visma', event });
       },
