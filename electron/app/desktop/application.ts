@@ -8,7 +8,6 @@ import type { Plan } from '../../engine/model/plan';
 import type { RunRecord, RunTrigger } from '../../engine/model/run';
 import type { IsoDate } from '../../engine/model/iso-date';
 import { localToday } from '../../engine/model/iso-date';
-import { loadPlan } from '../../engine/plan/plan-file';
 import { writePrivateFileAtomic } from '../../engine/state/private-file';
 import { VismaExportError } from '../../engine/visma/errors';
 import { DirectoryError } from '../../engine/ad/directory';
@@ -252,7 +251,8 @@ export class Application implements Api {
   private async findPlan(planId: string): Promise<Plan> {
     if (this.plan?.planId === planId) return this.plan;
     if (!/^[A-Za-z0-9-]+$/.test(planId)) throw new ConfigError(`"${planId}" is not a plan id`);
-    return loadPlan(path.join((await this.config()).dataDir, 'plans', `${planId}.json`));
+    // A saved plan is checked (seal, configuration, age) as the CLI checks one.
+    return (await this.provisioner()).loadSavedPlan(path.join((await this.config()).dataDir, 'plans', `${planId}.json`));
   }
 
   async apply(args: ApiArgs<'apply'>): Promise<ApiResult<RunSummaryDto>> {
