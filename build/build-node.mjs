@@ -30,6 +30,7 @@ await Promise.all([
       cli: 'electron/cli/main.ts',
       demo: 'electron/cli/demo.ts',
       'web-host': 'electron/web-host/main.ts',
+      main: 'electron/main/main.ts',
     },
   }),
   // A sandboxed preload script cannot be an ES module: CommonJS, with only 'electron' outside.

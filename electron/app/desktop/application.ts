@@ -47,6 +47,8 @@ export interface ApplicationOptions {
   readonly nextRun?: () => string | null;
   /** Called after every run (tray state, notifications). */
   readonly onRunFinished?: (run: RunSummaryDto) => void;
+  /** Called after settings were saved (the tray app re-reads its schedule). */
+  readonly onSettingsSaved?: () => void;
   readonly onProgress?: (event: ProgressEvent) => void;
   readonly today?: () => IsoDate;
 }
@@ -180,6 +182,7 @@ export class Application implements Api {
       for (const [name, value] of Object.entries(secrets) as [SecretName, string][]) await this.options.settings.setSecret(name, value);
       await this.options.settings.save({ config: withoutSecrets(args.config), desktop: args.desktop });
       this.imported = null;
+      this.options.onSettingsSaved?.();
       return this.getSettings();
     });
   }
@@ -369,6 +372,7 @@ export class Application implements Api {
     return this.guarded(async () => {
       const stored = await this.options.settings.load();
       await this.options.settings.save({ ...stored, desktop: { ...stored.desktop, schedule: { ...stored.desktop.schedule, paused: args.paused } } });
+      this.options.onSettingsSaved?.();
       return this.status();
     });
   }
