@@ -21,9 +21,9 @@ import type {
   AttributeChange,
   AttributeValue,
   Plan,
-  PlanSummary,
   UnmanagedAccount,
 } from '../model/plan';
+import { ACTION_KINDS, summarisePlan } from '../model/plan';
 import { ruleGroups } from '../policy/rules';
 import { assertNever } from './assert-never';
 import { correlate, sortByDn, type UnmanagedReason } from './correlate';
@@ -48,16 +48,7 @@ export interface PlanAdInput {
 }
 
 /** The order apply executes action kinds in. */
-export const AD_ACTION_ORDER: readonly AdActionKind[] = [
-  'create',
-  'move',
-  'update',
-  'enable',
-  'grant',
-  'revoke',
-  'disable',
-  'delete',
-];
+export const AD_ACTION_ORDER: readonly AdActionKind[] = ACTION_KINDS.ad;
 
 /** userAccountControl of a new account: NORMAL_ACCOUNT with ACCOUNTDISABLE. */
 const UAC_NEW_ACCOUNT = 0x200 | UAC_ACCOUNT_DISABLE;
@@ -659,7 +650,7 @@ export function planAd(input: PlanAdInput): Plan {
     planId: newId(),
     asOf,
     createdAt: now().toISOString(),
-    summary: summarise(actions),
+    summary: summarisePlan(actions),
     actions,
     unmanaged,
     findings,
@@ -692,20 +683,4 @@ function uacChange(account: AdAccount, disable: boolean): AttributeChange {
     before: String(uac),
     after: String(disable ? uac | UAC_ACCOUNT_DISABLE : uac & ~UAC_ACCOUNT_DISABLE),
   };
-}
-
-/** Counts per action kind plus the total. */
-export function summarise(actions: readonly AdAction[]): PlanSummary {
-  const counts: Record<AdActionKind, number> = {
-    create: 0,
-    update: 0,
-    enable: 0,
-    disable: 0,
-    move: 0,
-    delete: 0,
-    grant: 0,
-    revoke: 0,
-  };
-  for (const action of actions) counts[action.action] += 1;
-  return { ...counts, total: actions.length };
 }

@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import type { Plan } from '../model/plan';
+import { ACTION_KINDS, type Plan } from '../model/plan';
 
 /**
  * Saved plans. A preview is written as JSON; apply reads it back and checks its shape before it
@@ -10,23 +10,42 @@ import type { Plan } from '../model/plan';
 
 const value = z.union([z.string(), z.array(z.string()), z.null()]);
 
-const actionSchema = z.object({
+const common = {
   id: z.string().min(1),
-  target: z.literal('ad'),
-  action: z.enum(['create', 'update', 'enable', 'disable', 'move', 'delete', 'grant', 'revoke']),
   personId: z.string().nullable(),
-  account: z.object({ dn: z.string().min(1), sAMAccountName: z.string(), objectGuid: z.string().nullable() }),
   changes: z.array(z.object({ attribute: z.string().min(1), before: value, after: value })),
-  entitlement: z.string().nullable(),
   reasons: z.array(z.string()),
   dependsOn: z.array(z.string()),
+};
+
+const adActionSchema = z.object({
+  ...common,
+  target: z.literal('ad'),
+  action: z.enum(ACTION_KINDS.ad),
+  account: z.object({ dn: z.string().min(1), sAMAccountName: z.string(), objectGuid: z.string().nullable() }),
+  entitlement: z.string().nullable(),
 });
+
+const nedapActionSchema = z.object({
+  ...common,
+  target: z.literal('nedap-ons'),
+  action: z.enum(ACTION_KINDS['nedap-ons']),
+  account: z.object({
+    identificationNo: z.string().min(1),
+    employeeObjectId: z.number().int().nullable(),
+    userUuid: z.string().nullable(),
+    userName: z.string(),
+  }),
+  set: z.array(z.string()).nullable(),
+});
+
+const actionSchema = z.discriminatedUnion('target', [adActionSchema, nedapActionSchema]);
 
 const planSchema = z.object({
   planId: z.string().min(1),
   asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   createdAt: z.string(),
-  summary: z.record(z.string(), z.number()),
+  summary: z.object({ total: z.number(), ad: z.record(z.string(), z.number()), 'nedap-ons': z.record(z.string(), z.number()) }),
   actions: z.array(actionSchema),
   unmanaged: z.array(z.unknown()),
   findings: z.array(z.unknown()),
