@@ -368,7 +368,7 @@ describe('CLI against Samba', () => {
 
     expect(await runCli(['preview', '--config', file, '--as-of', '2026-12-01', '--out', planFile, '--json'], io)).toBe(0);
     const plan = JSON.parse(out.join('')) as Plan;
-    expect(plan).toMatchObject({ asOf: '2026-12-01', summary: { create: 1, enable: 1, grant: 1, total: 3 } });
+    expect(plan).toMatchObject({ asOf: '2026-12-01', summary: { ad: { create: 1, enable: 1, grant: 1 }, total: 3 } });
     expect(plan.actions[0]).toMatchObject({ target: 'ad', action: 'create', personId: '280001', entitlement: null });
     expect(plan.actions[0]?.changes).toContainEqual({ attribute: 'employeeID', before: null, after: '280001' });
     expect(JSON.stringify(plan)).not.toContain(samba.bindPassword);
