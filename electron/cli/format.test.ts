@@ -14,8 +14,8 @@ describe('formatPlan with both targets', () => {
   it('names the target of every outcome in the history', () => {
     const plan = mixedPlan();
     const at = '2026-11-30T08:00:00.000Z';
-    const text = formatHistory(
-      [
+    const text = formatHistory({
+      runs: [
         {
           runId: 'r1', planId: plan.planId, asOf: plan.asOf, trigger: 'cli', startedAt: at, finishedAt: at, status: 'completed',
           actions: plan.actions,
@@ -24,8 +24,10 @@ describe('formatPlan with both targets', () => {
           error: null,
         },
       ],
-      [],
-    );
+      problems: [],
+      keptSince: '2026-09-01',
+      retentionDays: 90,
+    });
     expect(text).toContain('created   AD create j.berg');
     expect(text).toContain('created   Nedap set-duties 1003-1');
   });
