@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Debian packages the tests need: the Samba AD DC stack (AD integration tests), and Chromium with
-# fonts (the browser tests of the screens; Roboto is in Fluent UI's font stack after Segoe UI, so
+# Debian packages the tests need: the Samba AD DC stack (AD integration tests), openssl, and Chromium
+# with fonts (the browser tests of the screens; Roboto is in Fluent UI's font stack after Segoe UI, so
 # the screens look as they do on Windows). Run as root; skips whatever is already installed.
 # policy-rc.d keeps the packages' daemons from starting on all interfaces: the tests start their
 # own DC on a loopback address only.
@@ -8,6 +8,8 @@ set -euo pipefail
 need=()
 command -v samba >/dev/null && command -v samba-tool >/dev/null && [ -d /usr/share/samba/setup ] || \
   need+=(samba samba-ad-dc samba-ad-provision samba-dsdb-modules samba-vfs-modules winbind krb5-user ldb-tools)
+# openssl makes the throwaway PKI of the Nedap Ons simulator (CA, server and client certificates).
+command -v openssl >/dev/null || need+=(openssl)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 fc-list 2>/dev/null | grep -q 'Roboto-Regular' || need+=(fonts-roboto-unhinted fonts-dejavu-core)
 if [ ${#need[@]} -eq 0 ]; then echo "install-system: nothing to install"; exit 0; fi

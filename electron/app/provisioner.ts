@@ -6,8 +6,8 @@ import { evaluateExport } from '../engine/policy/evaluate';
 import type { Finding } from '../engine/model/finding';
 import type { IsoDate } from '../engine/model/iso-date';
 import type { Person } from '../engine/model/person';
-import type { RunRecord, RunTrigger } from '../engine/model/run';
-import type { Plan } from '../engine/model/plan';
+import type { ActionOutcome, RunRecord, RunTrigger } from '../engine/model/run';
+import type { AdAction, Plan } from '../engine/model/plan';
 import type { AdAccount } from '../engine/model/ad-account';
 import { RunStore } from '../engine/history/run-store';
 import { acquireRunLock } from '../engine/history/run-lock';
@@ -23,6 +23,7 @@ import { pruneOlderThan, retentionCutoff } from '../engine/state/retention';
 import { configFingerprint } from './config-fingerprint';
 import { prepareDataDir } from './data-dir';
 import { applyAdActions } from '../engine/apply/apply-ad';
+import { applyByTarget } from '../engine/apply/apply-plan';
 import { directoryPort, toAdAccount } from '../engine/apply/directory-port';
 import { generatePassword } from '../engine/ad/password';
 import type { AdPolicy, AdTargetSettings } from '../engine/ad/ad-policy';
@@ -99,6 +100,7 @@ export class Provisioner {
       includePersonalData: visma.includePersonalData,
       jobTimeoutMs: visma.jobTimeoutSeconds * 1000,
       parallelJobs: visma.parallelJobs,
+      encoding: visma.encoding,
       onProgress: (event) => {
         if (!signal?.aborted) this.onProgress({ kind: 'visma', event });
       },
@@ -158,7 +160,14 @@ export class Provisioner {
         throw error;
       });
     try {
-      return await Promise.all([cancelling(this.importPersons(asOf, cancel.signal)), cancelling(this.readDirectory(cancel.signal))]);
+      // Both settle before the preview answers: nothing of a cancelled read runs on after it.
+      const [people, directory] = await Promise.allSettled([
+        cancelling(this.importPersons(asOf, cancel.signal)),
+        cancelling(this.readDirectory(cancel.signal)),
+      ]);
+      if (people.status === 'fulfilled' && directory.status === 'fulfilled') return [people.value, directory.value];
+      // The first failure is the cause; the other read only failed because it was cancelled.
+      throw cancel.signal.reason;
     } finally {
       outer?.removeEventListener('abort', onOuterAbort);
     }
@@ -223,27 +232,42 @@ export class Provisioner {
     const store = new RunStore(this.config.dataDir);
     await pruneOlderThan(store.directory, '.jsonl', retentionCutoff(this.config.retentionDays, new Date()));
     const run = await store.begin({ runId: randomUUID(), planId: plan.planId, asOf: plan.asOf, trigger: input.trigger, actions: plan.actions });
-    try {
-      await this.withDirectory(async (directory, ad) => {
-        let done = 0;
-        await applyAdActions(plan.actions, {
-          port: directoryPort(directory, ad.baseDn),
-          disabledOu: ad.disabledOu,
-          generatePassword: (subject) => generatePassword(subject),
-          vet: (action, current) => refusals.get(action.id) ?? accountMismatch(action, current),
-          onOutcome: async (outcome) => {
-            await run.record(outcome);
-            done += 1;
-            this.onProgress({ kind: 'apply', done, total: plan.actions.length });
-          },
-          ...(this.signal ? { signal: this.signal } : {}),
-        });
-      });
-    } catch (error) {
-      // The directory could not be read or reached: nothing more is attempted, and the run says why.
-      return run.finish('failed', error instanceof Error ? error.message : String(error));
+    let done = 0;
+    const record = async (outcome: ActionOutcome): Promise<void> => {
+      await run.record(outcome);
+      done += 1;
+      this.onProgress({ kind: 'apply', done, total: plan.actions.length });
+    };
+    const failures = await applyByTarget(
+      plan.actions,
+      {
+        ad: this.config.ad ? (actions) => this.applyAd(actions, refusals, record) : null,
+        'nedap-ons': null,
+      },
+      record,
+    );
+    // A target that could not be read or reached: nothing more was attempted there, and the run says why.
+    if (failures.length > 0) {
+      return run.finish('failed', failures.map((f) => (f.error instanceof Error ? f.error.message : String(f.error))).join('; '));
     }
     return run.finish('completed');
+  }
+
+  private applyAd(
+    actions: readonly AdAction[],
+    refusals: ReadonlyMap<string, string>,
+    record: (outcome: ActionOutcome) => Promise<void>,
+  ): Promise<readonly ActionOutcome[]> {
+    return this.withDirectory((directory, ad) =>
+      applyAdActions(actions, {
+        port: directoryPort(directory, ad.baseDn),
+        disabledOu: ad.disabledOu,
+        generatePassword: (subject) => generatePassword(subject),
+        vet: (action, current) => refusals.get(action.id) ?? accountMismatch(action, current),
+        onOutcome: record,
+        ...(this.signal ? { signal: this.signal } : {}),
+      }),
+    );
   }
 
   private adConfig(): NonNullable<AppConfig['ad']> {
@@ -264,6 +288,7 @@ export class Provisioner {
             ruleGroups: this.config.policy.rules.flatMap((rule) => rule.grant.adGroups ?? []),
           }
         : null,
+      'nedap-ons': null,
     };
   }
 
@@ -318,6 +343,7 @@ export class Provisioner {
    * `retentionDays` are removed.
    */
   async history(): Promise<{ readonly runs: readonly RunRecord[]; readonly problems: readonly string[]; readonly keptSince: string; readonly retentionDays: number }> {
+    await prepareDataDir(this.config.dataDir);
     const { runs, problems } = await new RunStore(this.config.dataDir).list();
     const keptSince = retentionCutoff(this.config.retentionDays, new Date()).toISOString().slice(0, 10);
     return { runs, problems, keptSince, retentionDays: this.config.retentionDays };

@@ -16,11 +16,14 @@ export interface AttributeChangeDto {
   readonly after: AttributeValue;
 }
 
-/** The account an action concerns. */
+/** The account an action concerns, in any target. */
 export interface AccountRefDto {
-  readonly dn: string;
-  readonly sAMAccountName: string;
-  readonly objectGuid: string | null;
+  /** The logon name (AD sAMAccountName, Nedap Ons user name). */
+  readonly name: string;
+  /** Where it lives: the DN in AD, the employment key in Nedap Ons. */
+  readonly path: string;
+  /** The account's id once it exists (AD objectGUID, Nedap user uuid). */
+  readonly id: string | null;
 }
 
 /** One planned action as the Preview table shows it. */
@@ -36,6 +39,7 @@ export interface ActionDto {
   readonly orgUnit: string;
   readonly account: AccountRefDto;
   readonly changes: readonly AttributeChangeDto[];
+  /** The group (AD) or the complete set of duties, teams or locations (Nedap Ons) the action writes. */
   readonly entitlement: string | null;
   readonly reasons: readonly string[];
   readonly dependsOn: readonly string[];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AdAction, Plan } from '../../engine/model/plan';
+import { summarisePlan } from '../../engine/model/plan';
 import { Application, selectActions } from './application';
 import { dispatch } from './dispatch';
 import { composeConfig, withoutSecrets } from './compose-config';
@@ -16,7 +17,7 @@ function action(id: string, dependsOn: string[] = []): AdAction {
 
 const plan = {
   planId: 'p1', asOf: '2026-11-30', createdAt: '2026-11-30T06:00:00Z',
-  summary: { create: 4, update: 0, enable: 0, disable: 0, move: 0, delete: 0, grant: 0, revoke: 0, total: 4 },
+  summary: summarisePlan([action('a'), action('b', ['a']), action('c', ['b']), action('d')]),
   actions: [action('a'), action('b', ['a']), action('c', ['b']), action('d')], unmanaged: [], findings: [],
 } satisfies Plan;
 

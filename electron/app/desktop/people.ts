@@ -82,7 +82,7 @@ export function personDetail(data: PeopleData, personId: string): PersonDto | nu
   const history = historyOf(personId, data.runs);
   const accounts = new Map<string, PersonDto['accounts'][number]>();
   for (const action of [...history.map((h) => h.action), ...planned]) {
-    accounts.set(action.account.sAMAccountName, { ...action.account, target: action.target });
+    accounts.set(action.account.name, { ...action.account, target: action.target });
   }
   return {
     ...personSummary(person),

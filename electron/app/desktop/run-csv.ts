@@ -22,7 +22,7 @@ export function runCsv(run: RunDto): string {
   const lines = [HEADER.map(csvCell).join(',')];
   for (const { action, outcome, error, at } of run.actions) {
     lines.push([
-      run.runId, run.startedAt, run.trigger, action.target, action.action, action.personName, action.account.sAMAccountName,
+      run.runId, run.startedAt, run.trigger, action.target, action.action, action.personName, action.account.name,
       action.orgUnit, outcome ?? 'not run', error, at, action.reasons.join(' | '),
     ].map(csvCell).join(','));
   }

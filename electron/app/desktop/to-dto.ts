@@ -26,6 +26,28 @@ export function orgUnitOf(dn: string): string {
   }
 }
 
+/** The parts of an action that differ per target. */
+function targetParts(action: PlannedAction): Pick<ActionDto, 'personName' | 'orgUnit' | 'account' | 'entitlement'> {
+  switch (action.target) {
+    case 'ad':
+      return {
+        personName: safeLeaf(action.account.dn),
+        orgUnit: orgUnitOf(action.account.dn),
+        account: { name: action.account.sAMAccountName, path: action.account.dn, id: action.account.objectGuid },
+        entitlement: action.entitlement,
+      };
+    case 'nedap-ons':
+      return {
+        personName: action.account.userName,
+        orgUnit: '',
+        account: { name: action.account.userName, path: action.account.identificationNo, id: action.account.userUuid },
+        entitlement: action.set ? action.set.join(', ') : null,
+      };
+    default:
+      return action satisfies never;
+  }
+}
+
 /** One planned action for the screens. `held` comes from the guard once the engine has one. */
 export function actionDto(action: PlannedAction, held = false): ActionDto {
   return {
@@ -33,11 +55,8 @@ export function actionDto(action: PlannedAction, held = false): ActionDto {
     target: action.target,
     action: action.action,
     personId: action.personId,
-    personName: safeLeaf(action.account.dn),
-    orgUnit: orgUnitOf(action.account.dn),
-    account: action.account,
+    ...targetParts(action),
     changes: action.changes,
-    entitlement: action.entitlement,
     reasons: action.reasons,
     dependsOn: action.dependsOn,
     held,

@@ -43,7 +43,7 @@ export function ActionDetail({ action, onClose, explainAvailable, height }: { re
         </div>
         <Button appearance="subtle" icon={<DismissRegular />} onClick={onClose} aria-label={t('detail.close')} />
       </div>
-      <Text size={200}>{action.account.dn}</Text>
+      <Text size={200}>{action.account.path}</Text>
       <section>
         <Text weight="semibold">{t('detail.why')}</Text>
         <ol className={styles.reasons}>

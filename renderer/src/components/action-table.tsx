@@ -50,7 +50,7 @@ function columns(): ColumnDef<ActionDto>[] {
     { id: 'action', accessorKey: 'action', filterFn: 'equalsString' },
     { id: 'orgUnit', accessorKey: 'orgUnit', filterFn: 'equalsString' },
     { id: 'status', accessorFn: (a) => (a.held ? 'held' : 'ready'), filterFn: 'equalsString' },
-    { id: 'text', accessorFn: (a) => `${a.personName} ${a.account.sAMAccountName} ${a.personId ?? ''}`.toLowerCase() },
+    { id: 'text', accessorFn: (a) => `${a.personName} ${a.account.name} ${a.personId ?? ''}`.toLowerCase() },
   ];
 }
 
@@ -132,7 +132,7 @@ export function ActionTable(props: {
                   {a.held && <LockClosedRegular aria-label={t('preview.held')} />}
                 </span>
                 <span className={styles.cell} role="gridcell">{a.personName}</span>
-                <span className={styles.cell} role="gridcell">{a.account.sAMAccountName}</span>
+                <span className={styles.cell} role="gridcell">{a.account.name}</span>
                 <span className={styles.cell} role="gridcell">{a.orgUnit}</span>
                 <span className={styles.cell} role="gridcell" title={a.reasons.join('\n')}>{a.reasons[0] ?? ''}</span>
               </div>

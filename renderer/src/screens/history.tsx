@@ -46,7 +46,7 @@ function RunView({ runId }: { readonly runId: string }) {
         rows={r.actions}
         rowKey={(a) => a.action.id}
         cells={(a) => [
-          t(`target.${a.action.target}`), t(`kind.${a.action.action}`, a.action.action), a.action.personName, a.action.account.sAMAccountName,
+          t(`target.${a.action.target}`), t(`kind.${a.action.action}`, a.action.action), a.action.personName, a.action.account.name,
           <Badge key="o" appearance="tint" color={a.outcome === 'failed' || a.outcome === 'blocked' ? 'danger' : a.outcome === null ? 'subtle' : 'success'}>{a.outcome ? t(`outcome.${a.outcome}`) : t('history.notRun')}</Badge>,
           a.error ?? '',
         ]}

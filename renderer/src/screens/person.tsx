@@ -52,7 +52,7 @@ function PersonView({ personId }: { readonly personId: string }) {
       <Card>
         <CardHeader header={<Subtitle1 block as="h3">{t('person.accounts')}</Subtitle1>} />
         {p.accounts.length === 0 ? <Text>{t('person.noAccounts')}</Text> : (
-          <ul>{p.accounts.map((a) => <li key={a.dn}>{t(`target.${a.target}`)}: <strong>{a.sAMAccountName}</strong> ({a.dn})</li>)}</ul>
+          <ul>{p.accounts.map((a) => <li key={a.path}>{t(`target.${a.target}`)}: <strong>{a.name}</strong> ({a.path})</li>)}</ul>
         )}
       </Card>
       <Card>
@@ -64,7 +64,7 @@ function PersonView({ personId }: { readonly personId: string }) {
             headers={[t('person.planned'), t('preview.col.account'), t('detail.why')]}
             rows={p.planned}
             rowKey={(a) => a.id}
-            cells={(a) => [t(`kind.${a.action}`, a.action), a.account.sAMAccountName, <Reasons key="r" action={a} />]}
+            cells={(a) => [t(`kind.${a.action}`, a.action), a.account.name, <Reasons key="r" action={a} />]}
           />
         )}
         {p.history.length > 0 && (
