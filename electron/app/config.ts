@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DEFAULT_PAGE_SIZE } from '../engine/ad/directory-config';
 import { DEFAULT_READ_CONNECTIONS, MAX_READ_CONNECTIONS } from '../engine/ad/read-partitions';
 import { DEFAULT_LIFECYCLE, DEFAULT_PRIMARY_CONTRACT_ORDER } from '../engine/model/policy';
+import { safetySchema } from './safety-config';
 
 /**
  * The configuration file: one JSON document for the CLI, the demo and (later) the tray app's
@@ -106,6 +107,7 @@ const configSchema = z
     visma: vismaSchema,
     policy: policySchema.default(() => policySchema.parse({})),
     ad: adSchema.optional(),
+    safety: safetySchema.default(() => safetySchema.parse({})),
     dataDir: z.string().min(1),
   })
   .superRefine((config, ctx) => {

@@ -21,7 +21,21 @@ import { directoryPort, toAdAccount } from '../engine/apply/directory-port';
 import { generatePassword } from '../engine/ad/password';
 import type { AdPolicy, AdTargetSettings } from '../engine/ad/ad-policy';
 import path from 'node:path';
+import os from 'node:os';
 import { randomUUID } from 'node:crypto';
+import { sourceCounts } from '../engine/plan/guard';
+import type { SourceCounts } from '../engine/model/safety';
+import { SnapshotStore } from '../engine/history/snapshot-store';
+import { gateRun, guardPlan } from './safety';
+import { lookAhead } from '../engine/plan/look-ahead';
+import type { LookAheadDay } from '../engine/plan/look-ahead';
+import { applyExclusions } from '../engine/plan/exclusions';
+import { LOGON_ATTRIBUTES, undoPlanFor } from './undo';
+import { explainPerson } from './explain';
+import type { Explanation } from './explain';
+import { loadPlan } from '../engine/plan/plan-file';
+import { readdir } from 'node:fs/promises';
+import type { ApplyDecisions } from './safety';
 
 /**
  * The application API: the one set of operations the CLI, the tray app (over IPC) and the web host
@@ -39,6 +53,8 @@ export interface ImportResult {
   readonly asOf: IsoDate;
   readonly persons: readonly Person[];
   readonly findings: readonly Finding[];
+  /** Rows per dataset and the person and employment ids, for the source guard. */
+  readonly counts: SourceCounts;
 }
 
 /** Everything the services need from outside, so tests and the demo can supply their own. */
@@ -62,6 +78,13 @@ export interface AdConnection {
   readonly pageSize: number;
   readonly readConnections: number;
   readonly baseDn: string;
+}
+
+/** An apply: a saved plan (or a fresh preview as of `asOf`), with the admin's overrides and approvals. */
+export interface ApplyInput extends ApplyDecisions {
+  readonly plan?: Plan;
+  readonly asOf: IsoDate;
+  readonly trigger: RunTrigger;
 }
 
 /** Application services over one configuration. */
@@ -102,7 +125,7 @@ export class Provisioner {
       primaryContractOrder: policy.primaryContractOrder,
       cutOffDays: visma.cutOffDays,
     });
-    return { asOf, persons, findings };
+    return { asOf, persons, findings, counts: sourceCounts(vismaExport, persons) };
   }
 
   /**
@@ -125,7 +148,15 @@ export class Provisioner {
     });
     // Accounts outside baseDn were read for their names only; listing them all would bury the
     // unmanaged accounts the admin needs to see.
-    const plan: Plan = { ...planned, unmanaged: planned.unmanaged.filter((account) => isWithin(account.dn, ad.baseDn)) };
+    const unmanaged = planned.unmanaged.filter((account) => isWithin(account.dn, ad.baseDn));
+    const plan = await guardPlan({
+      plan: { ...planned, unmanaged },
+      persons: imported.persons,
+      counts: imported.counts,
+      managedAccounts: { ad: accounts.filter((a) => isWithin(a.dn, ad.baseDn)).length - unmanaged.length },
+      config: this.config.safety,
+      snapshots: new SnapshotStore(this.config.dataDir),
+    });
     await savePlan(path.join(this.config.dataDir, 'plans', `${plan.planId}.json`), plan);
     if (out) await savePlan(path.resolve(out), plan);
     return plan;
@@ -154,7 +185,7 @@ export class Provisioner {
    * Apply a plan (a saved one, or a fresh preview when none is given) and record the run. Each
    * action is checked against the directory as it is now; what is already true is not redone.
    */
-  async apply(input: { readonly plan?: Plan; readonly asOf: IsoDate; readonly trigger: RunTrigger }): Promise<RunRecord> {
+  async apply(input: ApplyInput): Promise<RunRecord> {
     const release = await acquireRunLock(this.config.dataDir);
     try {
       return await this.applyLocked(input);
@@ -163,21 +194,25 @@ export class Provisioner {
     }
   }
 
-  private async applyLocked(input: { readonly plan?: Plan; readonly asOf: IsoDate; readonly trigger: RunTrigger }): Promise<RunRecord> {
+  private async applyLocked(input: ApplyInput): Promise<RunRecord> {
     const plan = input.plan ?? (await this.preview(input.asOf));
+    const gate = gateRun(plan, input, { by: os.userInfo().username, at: new Date().toISOString() });
     const store = new RunStore(this.config.dataDir);
-    const run = await store.begin({ runId: randomUUID(), planId: plan.planId, asOf: plan.asOf, trigger: input.trigger, actions: plan.actions });
+    const run = await store.begin({ runId: randomUUID(), planId: plan.planId, asOf: plan.asOf, trigger: input.trigger, actions: plan.actions, safety: gate.safety });
+    // Stopped before any write: the record says why, in numbers.
+    if (gate.stop) return run.finish(gate.stop, gate.error);
+    const actions = gate.actions;
     try {
       await this.withDirectory(async (directory, ad) => {
         let done = 0;
-        await applyAdActions(plan.actions, {
+        await applyAdActions(actions, {
           port: directoryPort(directory, ad.baseDn),
           disabledOu: ad.disabledOu,
           generatePassword: (subject) => generatePassword(subject),
           onOutcome: async (outcome) => {
             await run.record(outcome);
             done += 1;
-            this.onProgress({ kind: 'apply', done, total: plan.actions.length });
+            this.onProgress({ kind: 'apply', done, total: actions.length });
           },
           ...(this.signal ? { signal: this.signal } : {}),
         });
@@ -186,7 +221,12 @@ export class Provisioner {
       // The directory could not be read or reached: nothing more is attempted, and the run says why.
       return run.finish('failed', error instanceof Error ? error.message : String(error));
     }
-    return run.finish('completed');
+    const record = await run.finish('completed');
+    // This import is now the one the guard compares the next ones with.
+    const snapshots = new SnapshotStore(this.config.dataDir);
+    const snapshot = plan.safety?.guard ? await snapshots.forPlan(plan.planId) : null;
+    if (snapshot) await snapshots.setBaseline(snapshot);
+    return record;
   }
 
   private adConfig(): NonNullable<AppConfig['ad']> {
@@ -233,6 +273,50 @@ export class Provisioner {
     } finally {
       await directory.close();
     }
+  }
+
+  /**
+   * What will happen on each of the `days` days after `asOf` if HR data stays as it is, grouped by
+   * day. Excluded persons are left out, as they are from every plan.
+   */
+  async lookAhead(asOf: IsoDate, days: number): Promise<readonly LookAheadDay[]> {
+    const { persons } = await this.importPersons(asOf);
+    const excluded = new Set(applyExclusions([], persons, this.config.safety.exclusions).excluded.map((e) => e.personId));
+    return lookAhead(persons.filter((p) => !excluded.has(p.id)), asOf, days, this.config.policy);
+  }
+
+  /**
+   * The reverse of run `runId`, planned against the directory as it is now and saved like any plan.
+   * With `apply`, it is applied at once (and recorded as an undo of that run).
+   */
+  async undo(runId: string, options: { readonly asOf: IsoDate; readonly apply: boolean; readonly trigger: RunTrigger }): Promise<{ readonly plan: Plan; readonly run: RunRecord | null }> {
+    const { runs } = await this.history();
+    const accounts = await this.withDirectory((directory, ad) => directory.readAccounts(ad.baseDn, LOGON_ATTRIBUTES));
+    const plan = undoPlanFor({ runs, runId, accounts, disabledOu: this.adConfig().disabledOu, asOf: options.asOf });
+    await savePlan(path.join(this.config.dataDir, 'plans', `${plan.planId}.json`), plan);
+    if (!options.apply) return { plan, run: null };
+    return { plan, run: await this.apply({ plan, asOf: options.asOf, trigger: options.trigger }) };
+  }
+
+  /** A person's HR changes over time, their accounts, and why each past and planned action happened. */
+  async explain(personId: string): Promise<Explanation> {
+    const [snapshots, { runs }] = await Promise.all([new SnapshotStore(this.config.dataDir).all(), this.history()]);
+    const plans = new Map<string, Plan>();
+    for (const planId of new Set(runs.map((r) => r.planId))) {
+      const plan = await this.savedPlan(planId);
+      if (plan) plans.set(planId, plan);
+    }
+    const latest = snapshots.at(-1);
+    const latestPlan = latest ? await this.savedPlan(latest.planId) : null;
+    return explainPerson({ id: personId, snapshots, runs, plans, latestPlan });
+  }
+
+  /** A plan saved under the data directory; null when it is gone or unreadable. */
+  private async savedPlan(planId: string): Promise<Plan | null> {
+    const dir = path.join(this.config.dataDir, 'plans');
+    const names = await readdir(dir).catch(() => [] as string[]);
+    if (!names.includes(`${planId}.json`)) return null;
+    return loadPlan(path.join(dir, `${planId}.json`)).catch(() => null);
   }
 
   /** Recorded apply runs, newest first. */

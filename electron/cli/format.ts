@@ -3,6 +3,7 @@ import { DATASETS } from '../engine/visma/datasets';
 import type { Finding } from '../engine/model/finding';
 import type { RunRecord } from '../engine/model/run';
 import type { AttributeValue, Plan } from '../engine/model/plan';
+import { formatPlanSafety, formatRunSafety, formatWhy } from './format-safety';
 
 /** Readable reports for the terminal. Plain text, fixed-width columns, no colours. */
 
@@ -92,6 +93,7 @@ export function formatHistory(runs: readonly RunRecord[], problems: readonly str
     const done = new Set(run.outcomes.map((o) => o.actionId));
     const notRun = run.actions.filter((a) => !done.has(a.id)).length;
     if (notRun > 0) lines.push(`    ${notRun} planned action(s) have no outcome (the run ${run.status === 'interrupted' ? 'was interrupted' : 'stopped'})`);
+    lines.push(...formatRunSafety(run.safety));
     if (run.error) lines.push(`    error: ${run.error}`);
   }
   for (const problem of problems) lines.push(`warning: ${problem}`);
@@ -131,11 +133,17 @@ export function formatPlan(plan: Plan, savedTo: string | null = null): string {
   lines.push(plan.actions.length === 0 ? 'Nothing to change: Active Directory matches Visma.' : `${plan.summary.total} action(s): ${counts.join(', ')}`);
   if (plan.actions.length > 0) {
     lines.push('', `${'#'.padEnd(5)} ${'action'.padEnd(8)} ${'person'.padEnd(8)} ${'account'.padEnd(20)} reason`);
+    const explained = new Set<string>();
     plan.actions.forEach((action, i) => {
       const reason = action.reasons[0] ?? '';
       lines.push(`${String(i + 1).padEnd(5)} ${action.action.padEnd(8)} ${(action.personId ?? '—').padEnd(8)} ${truncate(action.account.sAMAccountName, 20).padEnd(20)} ${reason}`);
       for (const more of action.reasons.slice(1)) lines.push(`${' '.repeat(44)} ${more}`);
       if (action.entitlement) lines.push(`${' '.repeat(44)} group ${action.entitlement}`);
+      // The HR changes behind a person's actions, once per person (under their first action).
+      if (action.personId !== null && !explained.has(action.personId)) {
+        explained.add(action.personId);
+        for (const why of formatWhy(plan, action.personId)) lines.push(`${' '.repeat(44)} ${why}`);
+      }
       if (action.action === 'create') {
         // A new account has no "before": its attributes read better as one wrapped list.
         lines.push(...wrap(action.changes.map((c) => `${c.attribute}=${show(c.after)}`), 100).map((l) => `${' '.repeat(47)}${l}`));
@@ -152,6 +160,7 @@ export function formatPlan(plan: Plan, savedTo: string | null = null): string {
     for (const account of plan.unmanaged.slice(0, 20)) lines.push(`  ${account.sAMAccountName.padEnd(20)} ${account.reason}`);
     if (plan.unmanaged.length > 20) lines.push(`  … and ${plan.unmanaged.length - 20} more (use --json for all)`);
   }
+  lines.push(...formatPlanSafety(plan));
   lines.push('', formatFindings(plan.findings).trimEnd());
   if (savedTo) lines.push(`Plan saved to ${savedTo}; apply it with: npm run --silent cli -- apply --config FILE --plan ${savedTo} --yes`);
   return `${lines.join('\n')}\n`;

@@ -2,7 +2,7 @@ import { mkdir, open, readdir, readFile } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { PlannedAction } from '../model/plan';
-import type { ActionOutcome, Outcome, RunRecord, RunStatus, RunSummary, RunTrigger } from '../model/run';
+import type { ActionOutcome, Outcome, RunRecord, RunSafety, RunStatus, RunSummary, RunTrigger } from '../model/run';
 import type { IsoDate } from '../model/iso-date';
 
 /**
@@ -22,12 +22,14 @@ type RunEvent =
       readonly trigger: RunTrigger;
       readonly startedAt: string;
       readonly actions: readonly PlannedAction[];
+      /** Absent in runs recorded before the safety checks existed. */
+      readonly safety?: RunSafety;
     }
   | ({ readonly type: 'outcome' } & ActionOutcome)
   | {
       readonly type: 'finished';
       readonly finishedAt: string;
-      readonly status: Exclude<RunStatus, 'running' | 'interrupted'>;
+      readonly status: FinalStatus;
       readonly error: string | null;
     };
 
@@ -40,11 +42,14 @@ export function summarise(outcomes: readonly ActionOutcome[]): RunSummary {
   return counts;
 }
 
+/** How a run that was started can end. */
+export type FinalStatus = Exclude<RunStatus, 'running' | 'interrupted'>;
+
 /** A run being written. Call `record` per action and `finish` once. */
 export interface RunWriter {
   readonly runId: string;
   record(outcome: ActionOutcome): Promise<void>;
-  finish(status: 'completed' | 'failed', error?: string | null): Promise<RunRecord>;
+  finish(status: FinalStatus, error?: string | null): Promise<RunRecord>;
 }
 
 /** Store of apply runs. */
@@ -62,6 +67,7 @@ export class RunStore {
     readonly asOf: IsoDate;
     readonly trigger: RunTrigger;
     readonly actions: readonly PlannedAction[];
+    readonly safety?: RunSafety;
     readonly startedAt?: string;
   }): Promise<RunWriter> {
     await mkdir(this.dir, { recursive: true });
@@ -101,6 +107,7 @@ export class RunStore {
           outcomes,
           summary: summarise(outcomes),
           error,
+          safety: input.safety ?? null,
         };
       },
     };
@@ -174,5 +181,6 @@ export function parseRun(text: string): RunRecord | null {
     outcomes,
     summary: summarise(outcomes),
     error: finished?.error ?? null,
+    safety: first.safety ?? null,
   };
 }
