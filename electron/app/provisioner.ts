@@ -125,7 +125,7 @@ export class Provisioner {
       primaryContractOrder: policy.primaryContractOrder,
       cutOffDays: visma.cutOffDays,
     });
-    return { asOf, persons, findings, counts: sourceCounts(vismaExport, persons) };
+    return { asOf, persons, findings, counts: sourceCounts(vismaExport) };
   }
 
   /**

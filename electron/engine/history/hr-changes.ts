@@ -25,7 +25,8 @@ function contractChanges(before: Contract, after: Contract, asOf: IsoDate): stri
   if (code(before.orgUnit) !== code(after.orgUnit)) {
     changes.push(`org unit ${code(before.orgUnit)} → ${code(after.orgUnit)} on contract ${after.id}, effective ${asOf}`);
   }
-  if (code(before.function) !== code(after.function)) {
+  // Visma may keep the function id and rename the function: either one is a change.
+  if (before.function?.id !== after.function?.id || before.function?.name !== after.function?.name) {
     changes.push(`function ${before.function?.name ?? 'none'} → ${after.function?.name ?? 'none'} on contract ${after.id}, effective ${asOf}`);
   }
   if (before.endDate !== after.endDate) {

@@ -1,7 +1,6 @@
 import type { ImportBaseline, Limit, SourceCounts, SourceGuardReport } from '../model/safety';
-import type { Person } from '../model/person';
 import { DATASETS } from '../visma/datasets';
-import type { VismaExport } from '../visma/datasets';
+import type { CsvRow, VismaExport } from '../visma/datasets';
 import { describeLimit, isOverLimit, percentOf } from './limit';
 
 /**
@@ -17,12 +16,20 @@ export const DEFAULT_SOURCE_GUARD: Limit = { percent: 10 };
 /** Datasets without which nobody can be evaluated: empty means the export is broken, never "everyone left". */
 const ESSENTIAL = ['employees', 'contracts'] as const;
 
-/** What the guard keeps of an import: row counts per dataset and the person and employment ids. */
-export function sourceCounts(vismaExport: VismaExport, persons: readonly Person[]): SourceCounts {
+/**
+ * What the guard keeps of an import: row counts per dataset and the employee and employment ids as
+ * the export has them. Raw rows, not evaluated persons: a contract that ends and falls out of the
+ * evaluation window is not missing from the export, and must not look like it.
+ */
+export function sourceCounts(vismaExport: VismaExport): SourceCounts {
+  const cell = (row: CsvRow, column: string): string => (row[column] ?? '').trim();
+  const distinct = (values: readonly string[]): string[] => [...new Set(values.filter((v) => v !== '' && !v.startsWith('_')))];
   return {
     datasets: Object.fromEntries(DATASETS.map((spec) => [spec.name, vismaExport[spec.name].length])),
-    personIds: persons.map((p) => p.id),
-    employmentIds: persons.flatMap((p) => p.contracts.map((c) => c.id)),
+    personIds: distinct(vismaExport.employees.map((row) => cell(row, 'employeeid'))),
+    employmentIds: distinct(
+      vismaExport.contracts.map((row) => `${cell(row, 'employeeid')}_${cell(row, 'contractid')}_${cell(row, 'subcontractid')}`),
+    ),
   };
 }
 
