@@ -49,12 +49,11 @@ function displayName(person: Person): string {
   return [n.nickname || n.givenName, n.familyNamePrefix, n.familyName].filter(Boolean).join(' ');
 }
 
-/** Explain person `id` from the snapshots (oldest first), the runs, their plans and the latest plan. */
+/** Explain person `id` from the snapshots (oldest first), the runs and the latest plan. */
 export function explainPerson(input: {
   readonly id: string;
   readonly snapshots: readonly HrSnapshot[];
   readonly runs: readonly RunRecord[];
-  readonly plans: ReadonlyMap<string, Plan>;
   readonly latestPlan: Plan | null;
 }): Explanation {
   const hrHistory: HrMoment[] = [];
@@ -68,7 +67,13 @@ export function explainPerson(input: {
     previous = person;
   }
   const personId = input.snapshots.flatMap((s) => s.persons).find((p) => matches(p, input.id))?.id ?? input.id;
-  const why = (planId: string): readonly string[] => input.plans.get(planId)?.safety?.hrChanges[personId] ?? [];
+  // The why of a past run: what changed in HR between the import it ran on and the one before.
+  const why = (planId: string): readonly string[] => {
+    const at = input.snapshots.findIndex((s) => s.planId === planId);
+    if (at < 0) return [];
+    const find = (i: number): Person | undefined => input.snapshots[i]?.persons.find((p) => matches(p, personId));
+    return hrChanges(at > 0 ? find(at - 1) : undefined, find(at), input.snapshots[at]?.asOf ?? '');
+  };
   const past = [...input.runs].reverse().flatMap((run) =>
     run.actions
       .filter((a) => a.personId === personId)

@@ -8,7 +8,9 @@ import { formatExplanation, formatLookAhead } from './format-safety';
 import { ApprovalError } from '../engine/plan/limits';
 import { UndoError } from '../app/undo';
 import type { RunRecord } from '../engine/model/run';
-import { loadPlan, PlanFileError } from '../engine/plan/plan-file';
+import { PlanFileError } from '../engine/plan/plan-file';
+import { PlanKeyError } from '../engine/plan/plan-seal';
+import { DirectoryConfigError } from '../engine/ad/directory-errors';
 
 /**
  * The headless command line over the application services. It prints one JSON object with
@@ -55,7 +57,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     const provisioner = new Provisioner({ config, env: io.env, ...(onProgress ? { onProgress } : {}) });
     return await runCommand(args, provisioner, io);
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof PlanFileError || error instanceof ApprovalError || error instanceof UndoError) {
+    if (error instanceof ConfigError || error instanceof PlanFileError || error instanceof PlanKeyError || error instanceof DirectoryConfigError || error instanceof ApprovalError || error instanceof UndoError) {
       io.err(`error: ${error.message}\n`);
       return 2;
     }
@@ -72,8 +74,8 @@ async function runCommand(args: CliArgs, provisioner: Provisioner, io: CliIo): P
       return 0;
     }
     case 'history': {
-      const { runs, problems } = await provisioner.history();
-      io.out(args.json ? `${JSON.stringify({ runs, problems })}\n` : formatHistory(runs, problems));
+      const history = await provisioner.history();
+      io.out(args.json ? `${JSON.stringify(history)}\n` : formatHistory(history));
       return 0;
     }
     case 'preview': {
@@ -83,7 +85,7 @@ async function runCommand(args: CliArgs, provisioner: Provisioner, io: CliIo): P
       return 0;
     }
     case 'apply': {
-      const plan = args.plan ? await loadPlan(args.plan) : undefined;
+      const plan = args.plan ? await provisioner.loadSavedPlan(args.plan) : undefined;
       const run = await provisioner.apply({
         asOf: args.asOf,
         trigger: 'cli',

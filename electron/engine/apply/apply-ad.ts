@@ -2,7 +2,8 @@ import type { AdAccount } from '../model/ad-account';
 import { isEnabled } from '../model/ad-account';
 import type { AdAction, AttributeChange, AttributeValue } from '../model/plan';
 import type { ActionOutcome, Outcome } from '../model/run';
-import { dnEquals, isWithin, leafValue, normaliseDn, parentDn } from '../ad/dn';
+import { sameAttributeValue } from '../ad/attribute-value';
+import { dnEquals, isWithin, leafValue, parentDn } from '../ad/dn';
 import type { AdWritePort, AttributeWrite } from './ad-port';
 import { AccountIndex } from './account-index';
 import { describeError } from './describe-error';
@@ -26,6 +27,11 @@ export interface ApplyAdOptions {
   readonly onOutcome: (outcome: ActionOutcome) => Promise<void>;
   readonly now?: () => Date;
   readonly signal?: AbortSignal;
+  /**
+   * Checked before each action writes, with the account as it is now (undefined for a create or a
+   * gone account): a reason refuses the action (`blocked`). Plan validation plugs in here.
+   */
+  readonly vet?: (action: AdAction, current: AdAccount | undefined) => string | null;
 }
 
 /** The result of one action: an outcome and, for failures, the admin-readable reason. */
@@ -70,8 +76,10 @@ export async function applyAdActions(actions: readonly AdAction[], options: Appl
 
 async function applyOne(action: AdAction, index: AccountIndex, options: ApplyAdOptions): Promise<StepResult> {
   const { port } = options;
+  const current = action.action === 'create' ? undefined : index.locate(action);
+  const refusal = options.vet?.(action, current) ?? null;
+  if (refusal !== null) return refused('blocked', refusal);
   if (action.action === 'create') return create(action, index, options);
-  const current = index.locate(action);
   if (!current) {
     return action.action === 'delete'
       ? done('unchanged')
@@ -162,7 +170,7 @@ function pendingWrites(account: AdAccount, changes: readonly AttributeChange[]):
   const writes: AttributeWrite[] = [];
   for (const change of changes) {
     if (change.attribute === 'dn' || change.attribute === 'memberOf' || change.attribute === 'userAccountControl') continue;
-    if (sameValue(change.attribute, readAttribute(account, change.attribute), change.after)) continue;
+    if (sameAttributeValue(change.attribute, readAttribute(account, change.attribute), change.after)) continue;
     const after = change.after;
     writes.push({
       attribute: change.attribute,
@@ -181,14 +189,6 @@ type SingleValued = (typeof SINGLE_VALUED)[number];
 function readAttribute(account: AdAccount, attribute: string): AttributeValue {
   const key = SINGLE_VALUED.find((name) => name.toLowerCase() === attribute.toLowerCase());
   return key ? account[key] : null;
-}
-
-function sameValue(attribute: string, a: AttributeValue, b: AttributeValue): boolean {
-  const text = (v: AttributeValue): string => (v === null ? '' : typeof v === 'string' ? v : [...v].join('\n'));
-  if (attribute.toLowerCase() === 'manager' && a && b && typeof a === 'string' && typeof b === 'string') {
-    return normaliseDn(a) === normaliseDn(b);
-  }
-  return text(a) === text(b);
 }
 
 function withWrites(account: AdAccount, writes: readonly AttributeWrite[]): AdAccount {

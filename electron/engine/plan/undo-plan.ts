@@ -6,7 +6,7 @@ import type { AdAction, AdActionKind, AttributeChange, AttributeValue, Plan } fr
 import type { RunRecord } from '../model/run';
 import type { Irreversible } from '../model/safety';
 import type { AccountBefore } from '../model/undo';
-import { summarise } from './ad-plan';
+import { summariseActions } from './plan-order';
 
 /**
  * Undo a run: the reverse of every action the run wrote, planned from what apply read from the
@@ -73,7 +73,7 @@ export function planUndo(input: UndoInput): Plan {
     planId: (input.newId ?? randomUUID)(),
     asOf: input.asOf,
     createdAt: (input.now ?? (() => new Date()))().toISOString(),
-    summary: summarise(withDependencies),
+    summary: summariseActions(withDependencies),
     actions: withDependencies,
     unmanaged: [],
     findings: [],
