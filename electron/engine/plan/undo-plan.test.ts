@@ -59,6 +59,7 @@ describe('undo plan', () => {
       disabledOu: DISABLED, asOf: '2026-12-07',
     });
     expect(plan.actions.map((a) => [a.action, a.account.sAMAccountName])).toEqual([['move', 'new'], ['delete', 'new']]);
+    expect(plan.actions[1]?.account.dn).toBe(`CN=New,${DISABLED}`);
     expect(plan.actions[1]?.dependsOn).toEqual([plan.actions[0]?.id]);
     expect(plan.actions[0]?.changes[0]?.after).toBe(`CN=New,${DISABLED}`);
     expect(plan.safety?.irreversible?.map((i) => [i.what, i.reason.slice(0, 40)])).toEqual([

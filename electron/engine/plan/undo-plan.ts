@@ -144,6 +144,7 @@ function undoCreate(action: AdAction, input: UndoInput, why: string, index: numb
   const parked = dnEquals(parentDn(current.dn), input.disabledOu) || isWithin(current.dn, input.disabledOu);
   const parkedDn = childDn(leafValue(current.dn), input.disabledOu);
   if (!parked) drafts.push({ ...base, action: 'move', changes: [{ attribute: 'dn', before: current.dn, after: parkedDn }] });
-  drafts.push({ ...base, action: 'delete', changes: [], ...(parked ? {} : { after: index + drafts.length - 1 }) });
+  // The delete names the account where the move before it puts it: deletes happen in the disabled OU only.
+  drafts.push({ ...base, account: { ...current, dn: parked ? current.dn : parkedDn }, action: 'delete', changes: [], ...(parked ? {} : { after: index + drafts.length - 1 }) });
   return reversal(...drafts);
 }
