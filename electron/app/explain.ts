@@ -1,4 +1,5 @@
 import type { Person } from '../engine/model/person';
+import { accountLabel } from '../engine/model/plan';
 import type { Plan } from '../engine/model/plan';
 import type { Outcome, RunRecord } from '../engine/model/run';
 import type { HrSnapshot } from '../engine/history/snapshot-store';
@@ -83,7 +84,7 @@ export function explainPerson(input: {
         at: run.startedAt,
         target: a.target,
         action: a.action,
-        account: a.account.sAMAccountName,
+        account: accountLabel(a),
         outcome: run.outcomes.find((o) => o.actionId === a.id)?.outcome ?? (run.safety?.heldForReview.some((h) => h.actionId === a.id) ? 'held for review' : 'not run'),
         reasons: a.reasons,
         hrChanges: why(run.planId),
@@ -98,7 +99,7 @@ export function explainPerson(input: {
       at: plan?.createdAt ?? '',
       target: a.target,
       action: a.action,
-      account: a.account.sAMAccountName,
+      account: accountLabel(a),
       outcome: plan?.safety?.heldForReview.some((h) => h.actionId === a.id) ? 'held for review' : 'planned',
       reasons: a.reasons,
       hrChanges: plan?.safety?.hrChanges[personId] ?? [],
@@ -106,7 +107,9 @@ export function explainPerson(input: {
   const accounts = new Map<string, { target: string; dn: string; sAMAccountName: string }>();
   for (const a of [...past, ...planned]) accounts.set(`${a.target}:${a.account}`, { target: a.target, dn: '', sAMAccountName: a.account });
   for (const run of input.runs) {
-    for (const a of run.actions) if (a.personId === personId) accounts.set(`${a.target}:${a.account.sAMAccountName}`, { target: a.target, dn: a.account.dn, sAMAccountName: a.account.sAMAccountName });
+    for (const a of run.actions) {
+      if (a.personId === personId && a.target === 'ad') accounts.set(`${a.target}:${accountLabel(a)}`, { target: a.target, dn: a.account.dn, sAMAccountName: accountLabel(a) });
+    }
   }
   return { personId, name, hrHistory, accounts: [...accounts.values()], past, planned };
 }

@@ -1,10 +1,11 @@
 import type { Person } from '../engine/model/person';
+import { summarisePlan } from '../engine/model/plan';
 import type { Plan, PlannedAction, TargetName } from '../engine/model/plan';
 import type { RunSafety, RunStatus } from '../engine/model/run';
 import type { SourceCounts } from '../engine/model/safety';
 import { checkSource } from '../engine/plan/guard';
 import { approvedIds, holdForReview, stillHeld } from '../engine/plan/limits';
-import { applyExclusions, recount } from '../engine/plan/exclusions';
+import { applyExclusions } from '../engine/plan/exclusions';
 import { hrChangesByPerson } from '../engine/history/hr-changes';
 import type { SnapshotStore } from '../engine/history/snapshot-store';
 import type { SafetyConfig } from './safety-config';
@@ -37,7 +38,7 @@ export async function guardPlan(input: GuardPlanInput): Promise<Plan> {
   return {
     ...plan,
     actions,
-    summary: recount(plan.summary, actions),
+    summary: summarisePlan(actions),
     safety: {
       guard: checkSource(input.counts, baseline, config.sourceGuard),
       managedAccounts: input.managedAccounts,

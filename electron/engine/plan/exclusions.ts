@@ -56,10 +56,3 @@ export function applyExclusions<A extends PlannedAction>(
   return { actions: kept, excluded };
 }
 
-/** `summary` counted again over `actions` (after exclusions took some out). */
-export function recount<S extends { readonly total: number }>(summary: S, actions: readonly PlannedAction[]): S {
-  const counts: Record<string, number> = Object.fromEntries(Object.keys(summary).map((key) => [key, 0]));
-  for (const action of actions) counts[action.action] = (counts[action.action] ?? 0) + 1;
-  counts.total = actions.length;
-  return counts as unknown as S;
-}

@@ -51,7 +51,12 @@ export function holdForReview(
 
 /** One key per account an action concerns: its GUID, or its DN for an account still to be created. */
 function accountKey(action: PlannedAction): string {
-  return (action.account.objectGuid ?? action.account.dn).toLowerCase();
+  switch (action.target) {
+    case 'ad':
+      return `ad:${(action.account.objectGuid ?? action.account.dn).toLowerCase()}`;
+    case 'nedap-ons':
+      return `nedap-ons:${action.account.identificationNo}`;
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AdAction } from '../model/plan';
+import type { AdAction, Plan } from '../model/plan';
 import type { RunRecord } from '../model/run';
 import { adUndoInfo } from '../apply/undo-info';
 import { account, contract, person } from './ad-plan.fixtures';
@@ -22,6 +22,9 @@ function run(actions: readonly AdAction[], undo: Readonly<Record<string, ReturnT
   };
 }
 
+/** The AD actions of a plan (an undo plan has no others). */
+const adActions = (plan: Plan): readonly AdAction[] => plan.actions.filter((a): a is AdAction => a.target === 'ad');
+
 describe('undo plan', () => {
   it('reverses a leaver in reverse order from the values read before each write', () => {
     const was = account({ dn: `CN=Jan,${USERS}`, objectGuid: 'g-1', sAMAccountName: 'jan', description: 'Nurse', memberOf: [GROUP] });
@@ -29,21 +32,22 @@ describe('undo plan', () => {
     const revoke = act('2-revoke', 'revoke', { entitlement: GROUP });
     const disable = act('3-disable', 'disable', { changes: [{ attribute: 'description', before: 'stale plan value', after: 'Disabled 2026-12-06' }] });
     const now = { ...was, dn: `CN=Jan,${DISABLED}`, memberOf: [], description: 'Disabled 2026-12-06', userAccountControl: 514 };
-    const plan = planUndo({
+    const plan = adActions(planUndo({
       run: run([move, revoke, disable], {
         '1-move': adUndoInfo(move, was),
         '2-revoke': adUndoInfo(revoke, { ...was, dn: now.dn }),
         '3-disable': adUndoInfo(disable, { ...was, dn: now.dn, memberOf: [] }),
       }),
       accounts: [now], lastLogon: () => null, disabledOu: DISABLED, asOf: '2026-12-07',
-    });
-    expect(plan.actions.map((a) => a.action)).toEqual(['enable', 'grant', 'move']);
+    }));
+    const undo = planUndo({ run: run([], {}), accounts: [], lastLogon: () => null, disabledOu: DISABLED, asOf: '2026-12-07' });
+    expect(plan.map((a) => a.action)).toEqual(['enable', 'grant', 'move']);
     // The description comes back as the directory had it, not as the (stale) plan said.
-    expect(plan.actions[0]?.changes).toEqual([{ attribute: 'description', before: 'Disabled 2026-12-06', after: 'Nurse' }]);
-    expect(plan.actions[1]?.entitlement).toBe(GROUP);
-    expect(plan.actions[2]?.changes).toEqual([{ attribute: 'dn', before: now.dn, after: was.dn }]);
-    expect(plan.actions.every((a) => a.account.objectGuid === 'g-1')).toBe(true);
-    expect(plan.safety?.undoOf).toBe('run-1');
+    expect(plan[0]?.changes).toEqual([{ attribute: 'description', before: 'Disabled 2026-12-06', after: 'Nurse' }]);
+    expect(plan[1]?.entitlement).toBe(GROUP);
+    expect(plan[2]?.changes).toEqual([{ attribute: 'dn', before: now.dn, after: was.dn }]);
+    expect(plan.every((a) => a.account.objectGuid === 'g-1')).toBe(true);
+    expect(undo.safety?.undoOf).toBe('run-1');
   });
 
   it('deletes a created account nobody used, keeps a used one, and lists a delete as irreversible', () => {
@@ -58,10 +62,10 @@ describe('undo plan', () => {
       lastLogon: (a) => (a === usedAccount ? '2026-12-02T08:00:00.000Z' : null),
       disabledOu: DISABLED, asOf: '2026-12-07',
     });
-    expect(plan.actions.map((a) => [a.action, a.account.sAMAccountName])).toEqual([['move', 'new'], ['delete', 'new']]);
-    expect(plan.actions[1]?.account.dn).toBe(`CN=New,${DISABLED}`);
+    expect(adActions(plan).map((a) => [a.action, a.account.sAMAccountName])).toEqual([['move', 'new'], ['delete', 'new']]);
+    expect(adActions(plan)[1]?.account.dn).toBe(`CN=New,${DISABLED}`);
     expect(plan.actions[1]?.dependsOn).toEqual([plan.actions[0]?.id]);
-    expect(plan.actions[0]?.changes[0]?.after).toBe(`CN=New,${DISABLED}`);
+    expect(adActions(plan)[0]?.changes[0]?.after).toBe(`CN=New,${DISABLED}`);
     expect(plan.safety?.irreversible?.map((i) => [i.what, i.reason.slice(0, 40)])).toEqual([
       ['delete gone', 'a deleted account cannot be brought back'],
       ['create used', 'the account has been used since (last lo'],

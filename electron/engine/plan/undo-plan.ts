@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { childDn, dnEquals, isWithin, leafValue, parentDn } from '../ad/dn';
 import type { AdAccount } from '../model/ad-account';
 import { isEnabled } from '../model/ad-account';
+import { accountLabel, summarisePlan } from '../model/plan';
 import type { AdAction, AdActionKind, AttributeChange, AttributeValue, Plan } from '../model/plan';
 import type { RunRecord } from '../model/run';
 import type { Irreversible } from '../model/safety';
 import type { AccountBefore } from '../model/undo';
-import { summariseActions } from './plan-order';
 
 /**
  * Undo a run: the reverse of every action the run wrote, planned from what apply read from the
@@ -49,7 +49,11 @@ export function planUndo(input: UndoInput): Plan {
   // Latest first: a run moves then disables; its undo enables, then moves back.
   for (const outcome of [...run.outcomes].reverse()) {
     const action = byId.get(outcome.actionId);
-    if (!action || !outcome.undo || (outcome.outcome !== 'created' && outcome.outcome !== 'updated')) continue;
+    if (!action || (outcome.outcome !== 'created' && outcome.outcome !== 'updated')) continue;
+    if (action.target !== 'ad' || !outcome.undo) {
+      irreversible.push({ actionId: action.id, what: `${action.action} ${accountLabel(action)}`, reason: 'the run recorded nothing to reverse it with (Nedap Ons actions cannot be undone yet)' });
+      continue;
+    }
     const result = reverse(action, outcome.undo.before, input, drafts.length);
     if (result.kind === 'irreversible') irreversible.push(result.item);
     else drafts.push(...result.drafts);
@@ -73,7 +77,7 @@ export function planUndo(input: UndoInput): Plan {
     planId: (input.newId ?? randomUUID)(),
     asOf: input.asOf,
     createdAt: (input.now ?? (() => new Date()))().toISOString(),
-    summary: summariseActions(withDependencies),
+    summary: summarisePlan(withDependencies),
     actions: withDependencies,
     unmanaged: [],
     findings: [],
