@@ -33,14 +33,14 @@ function syntheticPlan(count: number): PlanDto {
     });
   }
   const counts = KINDS.map((action) => ({ target: 'ad' as const, action, count: actions.filter((a) => a.action === action).length }));
-  return { planId: 'bench', asOf: '2026-11-30', createdAt: new Date().toISOString(), counts, actions, unmanaged: [], findings: [] };
+  return { planId: 'bench', guard: null, held: [], reviewMode: 'hold-over-limit', undoOf: null, irreversible: [], asOf: '2026-11-30', createdAt: new Date().toISOString(), counts, actions, unmanaged: [], findings: [] };
 }
 
 /** A stand-in API: a configured app with one big plan; every other operation is not available. */
 function benchApi(plan: PlanDto): Api {
   const status: StatusDto = {
     configured: true, demoAvailable: false, lastRun: null, recentRuns: [], nextRun: null, schedulePaused: false, syncing: false,
-    attention: { failedActions: 0, heldActions: 0, findings: { error: 0, warning: 0, info: 0 }, leaversThisWeek: 0 }, features: FEATURES,
+    attention: { failedActions: 0, heldActions: 0, guardStop: false, findings: { error: 0, warning: 0, info: 0 }, leaversThisWeek: 0 }, features: FEATURES,
   };
   const answers: Record<string, unknown> = { status, currentPlan: plan };
   return new Proxy({}, {
@@ -68,12 +68,12 @@ async function main(): Promise<void> {
       const before = await shown.textContent();
       started = performance.now();
       await page.getByRole('combobox', { name: 'Action' }).selectOption('disable');
-      await page.waitForFunction((text) => !document.body.innerText.includes(text ?? ''), before);
+      await shown.filter({ hasNotText: before ?? '' }).waitFor();
       filters.push(performance.now() - started);
       const filtered = await shown.textContent();
       started = performance.now();
       await page.getByRole('textbox', { name: /Search name or account/ }).fill('Medewerker 1234');
-      await page.waitForFunction((text) => !document.body.innerText.includes(text ?? ''), filtered);
+      await shown.filter({ hasNotText: filtered ?? '' }).waitFor();
       searches.push(performance.now() - started);
       await page.close();
     }

@@ -31,7 +31,7 @@ export const apiContract = {
   syncNow: none,
   preview: z.strictObject({ asOf: isoDate.optional() }),
   currentPlan: none,
-  apply: z.strictObject({ planId: id, actionIds: z.array(id).max(1_000_000).optional() }),
+  apply: z.strictObject({ planId: id, actionIds: z.array(id).max(1_000_000).optional(), acceptSourceDrop: z.boolean().optional() }),
   approveHeld: z.strictObject({ planId: id, actionIds: z.array(id).min(1), comment: z.string().trim().min(1).max(2000) }),
   history: none,
   run: z.strictObject({ runId: id }),
@@ -56,7 +56,10 @@ export type ApiParsedArgs<K extends OperationName> = z.output<(typeof apiContrac
 
 /** Look-ahead: the plan of each coming day. */
 export interface LookAheadDto {
-  readonly days: readonly { readonly asOf: string; readonly actions: PlanDto['actions'] }[];
+  readonly days: readonly {
+    readonly date: string;
+    readonly events: readonly { readonly personId: string; readonly name: string; readonly kind: string; readonly description: string }[];
+  }[];
 }
 
 /** Values the operations answer with. */
@@ -70,7 +73,7 @@ export interface ApiValues {
   readonly preview: PlanDto;
   readonly currentPlan: PlanDto | null;
   readonly apply: RunSummaryDto;
-  readonly approveHeld: PlanDto;
+  readonly approveHeld: RunSummaryDto;
   readonly history: { readonly runs: readonly RunSummaryDto[]; readonly problems: readonly string[] };
   readonly run: RunDto;
   readonly exportRunCsv: CsvFileDto;

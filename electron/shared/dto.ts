@@ -64,9 +64,31 @@ export interface UnmanagedDto {
   readonly reason: string;
 }
 
+/** The source guard's verdict on the import behind a plan. */
+export interface GuardDto {
+  readonly passed: boolean;
+  readonly problems: readonly string[];
+  readonly summary: string;
+}
+
+/** An action held for review, with why. */
+export interface HeldDto {
+  readonly actionId: string;
+  readonly reason: string;
+  readonly waitsFor: string | null;
+}
+
 /** A plan, ready for the Preview screen. */
 export interface PlanDto {
   readonly planId: string;
+  /** The source guard's verdict; null when the plan comes from no import (an undo). */
+  readonly guard: GuardDto | null;
+  readonly held: readonly HeldDto[];
+  /** 'all-or-nothing': nothing is applied while any action is held. */
+  readonly reviewMode: 'hold-over-limit' | 'all-or-nothing';
+  /** For an undo plan: the run it reverses, and what it cannot reverse. */
+  readonly undoOf: string | null;
+  readonly irreversible: readonly string[];
   readonly asOf: string;
   readonly createdAt: string;
   /** Counts per target and action kind. */
@@ -83,7 +105,7 @@ export type OutcomeName = 'created' | 'updated' | 'unchanged' | 'failed' | 'skip
 export type RunTriggerName = 'cli' | 'manual' | 'schedule';
 
 /** How a run ended. */
-export type RunStatusName = 'running' | 'completed' | 'failed' | 'interrupted';
+export type RunStatusName = 'running' | 'completed' | 'failed' | 'interrupted' | 'stopped-by-guard' | 'held-for-review';
 
 /** One run in the History list. */
 export interface RunSummaryDto {
@@ -137,6 +159,8 @@ export interface StatusDto {
   readonly attention: {
     readonly failedActions: number;
     readonly heldActions: number;
+    /** The guard stopped the last run (or the current plan). */
+    readonly guardStop: boolean;
     readonly findings: Readonly<Record<'error' | 'warning' | 'info', number>>;
     /** Null until the HR data has been read in this session. */
     readonly leaversThisWeek: number | null;

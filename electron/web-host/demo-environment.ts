@@ -32,6 +32,8 @@ export interface DemoEnvironmentOptions {
   readonly employees: number;
   readonly asOf: IsoDate;
   readonly seed?: number;
+  /** The configuration's `safety` section (limits, review mode); the engine's defaults when absent. */
+  readonly safety?: Readonly<Record<string, unknown>>;
 }
 
 /** The `ad` (without its password) and `policy` sections of the demo configuration. */
@@ -98,6 +100,7 @@ export async function startDemoEnvironment(options: DemoEnvironmentOptions): Pro
         visma: { tokenUrl: simulator.tokenUrl, baseUrl: simulator.baseUrl, clientId: 'demo-client', tenantId: 'demo-tenant' },
         ad: tree.ad,
         policy: tree.policy,
+        ...(options.safety ? { safety: options.safety } : {}),
       },
       secrets: { vismaClientSecret: secret, adBindPassword: directory.bindPassword },
     }),

@@ -46,6 +46,8 @@ beforeAll(async () => {
   env = await startDemoEnvironment({
     directory: { url: samba.url, bindDn: samba.bindDn, bindPassword: samba.bindPassword, caFile: samba.caFile, tlsServerName: samba.tlsServerName },
     domainDn: samba.baseDn, baseOu: 'Desktop screens', employees: 120, asOf: localToday(),
+    // More than 20 enables in one run wait for approval, so Sync now leaves actions held for review.
+    safety: { actionLimits: [{ target: 'ad', kind: 'enable', count: 20 }] },
   });
   const api = new Application({ settings: new FileSettingsPort(path.join(dir, 'settings')), dataDir: path.join(dir, 'data'), demo: env.port });
   host = await startWebHost({ api, staticDir: RENDERER_DIST });
@@ -134,6 +136,26 @@ describe('the screens (English)', () => {
     await shot('04-overview');
   });
 
+  it('shows the actions the sync held for review and approves them with a comment', async () => {
+    await page.getByText(/actions? waits? for review/).first().click();
+    await page.getByRole('tab', { name: /Held for review \(\d+\)/ }).click();
+    await page.getByRole('checkbox', { name: 'Select all shown' }).check();
+    await page.getByRole('textbox', { name: 'Comment (kept in the history)' }).fill('Start of the new wing, checked with HR');
+    await shot('05-held');
+    await page.getByRole('button', { name: /^Approve \d+ and apply$/ }).click();
+    await page.getByRole('heading', { name: /^Run of / }).waitFor({ timeout: 120_000 });
+    await expect.poll(() => page.getByRole('table', { name: 'Actions of the run' }).textContent()).toContain('Updated');
+  });
+
+  it('plans the undo of a run as a preview first', async () => {
+    await page.getByRole('button', { name: 'Undo this run…' }).click();
+    await page.getByText(/This plan undoes run/).waitFor({ timeout: 60_000 });
+    await shot('06-undo-preview');
+    await page.getByRole('tab', { name: 'Look-ahead' }).click();
+    await page.locator('main section h3').first().waitFor({ timeout: 60_000 });
+    await shot('06-look-ahead');
+  });
+
   it('lists leavers and acknowledges one', async () => {
     await go('Leavers');
     await page.getByRole('heading', { name: /Leaving in the next 30 days/ }).waitFor({ timeout: 60_000 });
@@ -142,7 +164,7 @@ describe('the screens (English)', () => {
     expect(count).toBeGreaterThan(0);
     await acknowledge.first().click();
     await expect.poll(() => acknowledge.count()).toBe(count - 1);
-    await shot('05-leavers');
+    await shot('07-leavers');
   });
 
   it('finds a person and shows contracts, accounts and reasons', async () => {
@@ -152,7 +174,7 @@ describe('the screens (English)', () => {
     await page.getByRole('main').getByRole('button').first().click();
     await page.getByRole('heading', { name: 'Contracts' }).waitFor({ timeout: 60_000 });
     await expect.poll(() => page.getByRole('table', { name: 'Contracts' }).locator('tbody tr').count()).toBeGreaterThan(0);
-    await shot('06-person');
+    await shot('08-person');
   });
 
   it('refuses settings that do not add up, and says why a connection test failed', async () => {
@@ -164,7 +186,7 @@ describe('the screens (English)', () => {
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toContain('must not be larger than policy.createDaysBeforeStart');
-    await shot('07-settings-invalid');
+    await shot('09-settings-invalid');
     await enable.fill('0');
     await page.getByLabel('Client secret').fill('wrong-secret');
     await page.getByRole('button', { name: 'Save' }).click();
@@ -173,7 +195,7 @@ describe('the screens (English)', () => {
     const answer = page.getByText(/^Does not work:/);
     await answer.waitFor({ timeout: 60_000 });
     expect(await answer.textContent()).toMatch(/refused|rejected|401|client/i);
-    await shot('08-settings-test-failed');
+    await shot('10-settings-test-failed');
   });
 });
 
@@ -183,13 +205,13 @@ describe('the screens (Dutch)', () => {
     await page.getByRole('tab', { name: 'Overzicht' }).click();
     await page.getByRole('button', { name: 'Nu synchroniseren' }).waitFor();
     await page.getByRole('heading', { name: 'Laatste run' }).waitFor();
-    await shot('09-overzicht');
+    await shot('11-overzicht');
     await go('Voorbeeld');
     await page.getByRole('button', { name: /Voorbeeld maken|Opnieuw/ }).waitFor();
-    await shot('10-voorbeeld');
+    await shot('12-voorbeeld');
     await go('Geschiedenis');
     await page.getByRole('table', { name: 'Runs, nieuwste eerst' }).waitFor();
     expect(await page.getByRole('table', { name: 'Runs, nieuwste eerst' }).textContent()).toContain('handmatig');
-    await shot('11-geschiedenis');
+    await shot('13-geschiedenis');
   });
 });

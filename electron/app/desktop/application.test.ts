@@ -72,7 +72,7 @@ describe('settings', () => {
 
   it('says what is not available instead of pretending', async () => {
     const app = new Application({ settings: new MemorySettings(), dataDir: '/tmp/hrp-unit' });
-    expect(await app.undoRun()).toMatchObject({ ok: false, error: { code: 'not-available' } });
+    expect(await app.approveHeld({ planId: 'p1', actionIds: ['a'], comment: 'ok' })).toMatchObject({ ok: false, error: { code: 'invalid-settings' } });
     expect(await app.useDemoData()).toMatchObject({ ok: false, error: { code: 'not-available' } });
     expect(await app.preview({})).toMatchObject({ ok: false, error: { code: 'invalid-settings' } });
   });

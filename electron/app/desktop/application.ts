@@ -55,7 +55,7 @@ export interface ApplicationOptions {
 
 /** What this engine offers today; the screens show the rest as not available. */
 export const FEATURES: FeaturesDto = {
-  heldForReview: false, undo: false, lookAhead: false, nedapOns: false, explain: false, namingPreview: false, smtp: false,
+  heldForReview: true, undo: true, lookAhead: true, nedapOns: false, explain: false, namingPreview: false, smtp: false,
 };
 
 // An import is a full Visma export: the Person and Leavers screens reuse one for a minute.
@@ -141,7 +141,8 @@ export class Application implements Api {
         syncing: this.syncing,
         attention: {
           failedActions: lastRun ? lastRun.counts.failed + lastRun.counts.blocked : 0,
-          heldActions: 0,
+          heldActions: this.plan?.safety?.heldForReview.length ?? 0,
+          guardStop: lastRun?.status === 'stopped-by-guard' || this.plan?.safety?.guard?.passed === false,
           findings,
           leaversThisWeek,
         },
@@ -220,16 +221,20 @@ export class Application implements Api {
       return await this.guarded(async () => {
         const provisioner = await this.provisioner();
         const plan = await provisioner.preview(this.today());
-        return this.finishRun(await provisioner.apply({ plan, asOf: plan.asOf, trigger }));
+        return this.finishRun(await provisioner.apply({ plan, asOf: plan.asOf, trigger }), plan);
       });
     } finally {
       this.syncing = false;
     }
   }
 
-  private finishRun(run: RunRecord): ApiResult<RunSummaryDto> {
-    // The plan was consumed; the next preview reads the directory as it is now.
-    this.plan = null;
+  /**
+   * After a run: a plan with actions held for review stays the current plan, so the admin can approve
+   * them in Preview; any other plan was consumed, and the next preview reads the directory anew.
+   */
+  private finishRun(run: RunRecord, keepIfHeld: Plan | null = null): ApiResult<RunSummaryDto> {
+    const held = keepIfHeld?.safety?.heldForReview.length ?? 0;
+    this.plan = held > 0 && run.status !== 'failed' ? keepIfHeld : null;
     this.imported = null;
     const summary = runSummaryDto(run);
     this.options.onRunFinished?.(summary);
@@ -264,16 +269,27 @@ export class Application implements Api {
     try {
       return await this.guarded(async () => {
         const plan = selectActions(await this.findPlan(args.planId), args.actionIds);
-        const run = await (await this.provisioner()).apply({ plan, asOf: plan.asOf, trigger: 'manual' });
-        return this.finishRun(run);
+        const run = await (await this.provisioner()).apply({ plan, asOf: plan.asOf, trigger: 'manual', acceptSourceDrop: args.acceptSourceDrop === true });
+        return this.finishRun(run, plan);
       });
     } finally {
       this.syncing = false;
     }
   }
 
-  async approveHeld(): Promise<ApiResult<ApiValues['approveHeld']>> {
-    return notAvailable('Holding actions for review');
+  /** Approve held actions with a comment and apply the plan: the approved ones and everything not held. */
+  async approveHeld(args: ApiArgs<'approveHeld'>): Promise<ApiResult<ApiValues['approveHeld']>> {
+    if (this.syncing) return fail('busy', 'A sync is already running; wait for it to finish.');
+    this.syncing = true;
+    try {
+      return await this.guarded(async () => {
+        const plan = await this.findPlan(args.planId);
+        const run = await (await this.provisioner()).apply({ plan, asOf: plan.asOf, trigger: 'manual', approve: args.actionIds, comment: args.comment });
+        return this.finishRun(run);
+      });
+    } finally {
+      this.syncing = false;
+    }
   }
 
   async history(): Promise<ApiResult<ApiValues['history']>> {
@@ -302,12 +318,17 @@ export class Application implements Api {
     });
   }
 
-  async undoRun(): Promise<ApiResult<ApiValues['undoRun']>> {
-    return notAvailable('Undoing a run');
+  /** The reverse of a run as a plan (nothing is written): it becomes the current plan, for Preview. */
+  async undoRun(args: ApiArgs<'undoRun'>): Promise<ApiResult<ApiValues['undoRun']>> {
+    return this.guarded(async () => {
+      const { plan } = await (await this.provisioner()).undo(args.runId, { asOf: this.today(), apply: false, trigger: 'manual' });
+      this.plan = plan;
+      return ok(planDto(plan));
+    });
   }
 
-  async lookAhead(): Promise<ApiResult<ApiValues['lookAhead']>> {
-    return notAvailable('The look-ahead');
+  async lookAhead(args: ApiArgs<'lookAhead'>): Promise<ApiResult<ApiValues['lookAhead']>> {
+    return this.guarded(async () => ok({ days: await (await this.provisioner()).lookAhead(this.today(), args.days) }));
   }
 
   private async importPersons(): Promise<ImportResult> {

@@ -63,8 +63,10 @@ export function actionDto(action: PlannedAction, held = false): ActionDto {
   };
 }
 
-/** A plan for the Preview screen, with counts per target and kind. */
+/** A plan for the Preview screen, with counts per target and kind and its safety section. */
 export function planDto(plan: Plan): PlanDto {
+  const safety = plan.safety;
+  const held = new Set((safety?.heldForReview ?? []).map((h) => h.actionId));
   const counts = new Map<string, { target: TargetName; action: string; count: number }>();
   for (const action of plan.actions) {
     const key = `${action.target}:${action.action}`;
@@ -74,10 +76,15 @@ export function planDto(plan: Plan): PlanDto {
   }
   return {
     planId: plan.planId,
+    guard: safety?.guard ? { passed: safety.guard.passed, problems: safety.guard.problems, summary: safety.guard.summary } : null,
+    held: (safety?.heldForReview ?? []).map((h) => ({ actionId: h.actionId, reason: h.reason, waitsFor: h.waitsFor })),
+    reviewMode: safety?.reviewMode ?? 'hold-over-limit',
+    undoOf: safety?.undoOf ?? null,
+    irreversible: (safety?.irreversible ?? []).map((i) => `${i.what}: ${i.reason}`),
     asOf: plan.asOf,
     createdAt: plan.createdAt,
     counts: [...counts.values()],
-    actions: plan.actions.map((action) => actionDto(action)),
+    actions: plan.actions.map((action) => actionDto(action, held.has(action.id))),
     unmanaged: plan.unmanaged,
     findings: plan.findings,
   };

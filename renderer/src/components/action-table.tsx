@@ -15,7 +15,7 @@ import type { ActionDto } from '../../../electron/shared/dto';
  */
 
 const ROW_HEIGHT = 34;
-const COLUMNS = '36px 56px 132px minmax(120px, 1.2fr) minmax(90px, 0.8fr) minmax(80px, 0.7fr) minmax(120px, 2fr)';
+const COLUMNS = '36px 70px 132px minmax(120px, 1.2fr) minmax(90px, 0.8fr) minmax(80px, 0.7fr) minmax(120px, 2fr)';
 
 const useStyles = makeStyles({
   table: { overflowX: 'hidden', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground1, display: 'flex', flexDirection: 'column', minHeight: 0 },

@@ -17,7 +17,7 @@ export const en = {
   kind: { create: 'Create', update: 'Update', enable: 'Enable', disable: 'Disable', move: 'Move', delete: 'Delete', grant: 'Add to group', revoke: 'Remove from group' },
   outcome: { created: 'Created', updated: 'Updated', unchanged: 'Unchanged', failed: 'Failed', skipped: 'Skipped', blocked: 'Blocked' },
   trigger: { cli: 'command line', manual: 'manual', schedule: 'schedule' },
-  runStatus: { running: 'running', completed: 'completed', failed: 'failed', interrupted: 'interrupted' },
+  runStatus: { running: 'running', completed: 'completed', failed: 'failed', interrupted: 'interrupted', 'stopped-by-guard': 'stopped by the guard', 'held-for-review': 'held for review' },
   severity: { error: 'Error', warning: 'Warning', info: 'Info' },
   contractState: { future: 'Future', active: 'Active', ended: 'Ended' },
   firstRun: {
@@ -31,6 +31,7 @@ export const en = {
     noRuns: 'No runs yet. Press Sync now, or connect Visma.net in Settings.', nextRun: 'Next run: {{time}}', noSchedule: 'no schedule in this window',
     schedulePaused: 'The schedule is paused.', allFine: 'Everything is fine.',
     attentionFailed_one: '{{count}} action failed in the last run', attentionFailed_other: '{{count}} actions failed in the last run',
+    attentionGuard: 'The source guard stopped the sync: the HR data shrank too much',
     attentionHeld_one: '{{count}} action waits for review', attentionHeld_other: '{{count}} actions wait for review',
     attentionFindings_error_one: '{{count}} data error in the HR data', attentionFindings_error_other: '{{count}} data errors in the HR data',
     attentionFindings_warning_one: '{{count}} warning about the HR data', attentionFindings_warning_other: '{{count}} warnings about the HR data',
@@ -47,6 +48,7 @@ export const en = {
     confirm_other: 'Apply {{count}} actions to the directory now? They are written at once and recorded in the history.',
     confirmApply: 'Apply', applying: 'Applying…', tableLabel: 'Planned actions', selectAll: 'Select all shown', selectRow: 'Select {{action}} for {{name}}',
     col: { target: 'Target', action: 'Action', person: 'Person', account: 'Account', orgUnit: 'Org unit', reason: 'Reason' },
+    tabHeldCount: 'Held for review ({{count}})',
     noFindings: 'No problems in the HR data.', noUnmanaged: 'Every account under the base OU is managed.', noHeld: 'Nothing is held.',
   },
   detail: {
@@ -54,6 +56,7 @@ export const en = {
     entitlement: 'Group: {{group}}', dependsOn: 'Runs after: {{ids}}',
   },
   history: {
+    undoing: 'Planning the undo…',
     back: 'All runs', runTitle: 'Run of {{time}}', runLine: 'Trigger: {{trigger}} · {{status}} · {{duration}} · as of {{asOf}}', exportCsv: 'Export CSV', undo: 'Undo this run…',
     actions: 'Actions ({{count}})', actionsLabel: 'Actions of the run', outcome: 'Outcome', error: 'Error', notRun: 'not run', runsLabel: 'Runs, newest first',
     started: 'Started', trigger: 'Trigger', duration: 'Duration', status: 'Status', counts: 'Outcomes',
@@ -63,6 +66,19 @@ export const en = {
     upcomingLabel: 'Upcoming leavers', processedLabel: 'Processed leavers', noneUpcoming: 'Nobody leaves in the next 30 days.', noneProcessed: 'Nobody left in the last 30 days.',
     name: 'Name', orgUnit: 'Org unit', manager: 'Manager', lastDay: 'Last day', done: 'Done or planned', planned: 'planned',
     noSteps: 'Nothing done yet', acknowledge: 'Acknowledge', acknowledged: 'Acknowledged',
+  },
+  held: {
+    overLimit: 'These actions are over a limit and wait for your approval. Everything else in the plan is applied as usual.',
+    allOrNothing: 'These actions are over a limit. Nothing in this plan is applied until they are approved.',
+    comment: 'Comment (kept in the history)', approve: 'Approve {{count}} and apply', reason: 'Why held', select: 'Select {{name}}',
+  },
+  guard: {
+    stopped: 'The source guard stopped this plan.', accept: 'I checked the HR data: apply anyway (accept the drop)',
+  },
+  undo: { banner: 'This plan undoes run {{runId}}. Nothing is written until you apply it.' },
+  lookAhead: {
+    none: 'Nothing happens in the next 14 days.',
+    kind: { create: 'Create', enable: 'Enable', disable: 'Disable', delete: 'Delete', 'last-day': 'Last day' },
   },
   person: {
     search: 'Search by name or employee id', searching: 'Searching…', noHits: 'Nobody found.', hint: 'Search for a person to see their HR data, accounts and why each action was taken.',

@@ -21,7 +21,7 @@ export const nl: Strings<typeof en> = {
   kind: { create: 'Aanmaken', update: 'Bijwerken', enable: 'Inschakelen', disable: 'Uitschakelen', move: 'Verplaatsen', delete: 'Verwijderen', grant: 'Aan groep toevoegen', revoke: 'Uit groep halen' },
   outcome: { created: 'Aangemaakt', updated: 'Bijgewerkt', unchanged: 'Ongewijzigd', failed: 'Mislukt', skipped: 'Overgeslagen', blocked: 'Geblokkeerd' },
   trigger: { cli: 'opdrachtregel', manual: 'handmatig', schedule: 'planning' },
-  runStatus: { running: 'bezig', completed: 'voltooid', failed: 'mislukt', interrupted: 'onderbroken' },
+  runStatus: { running: 'bezig', completed: 'voltooid', failed: 'mislukt', interrupted: 'onderbroken', 'stopped-by-guard': 'gestopt door de bewaking', 'held-for-review': 'vastgehouden voor beoordeling' },
   severity: { error: 'Fout', warning: 'Waarschuwing', info: 'Info' },
   contractState: { future: 'Toekomstig', active: 'Actief', ended: 'Beëindigd' },
   firstRun: {
@@ -35,6 +35,7 @@ export const nl: Strings<typeof en> = {
     noRuns: 'Nog geen runs. Kies Nu synchroniseren, of koppel Visma.net bij Instellingen.', nextRun: 'Volgende run: {{time}}', noSchedule: 'geen planning in dit venster',
     schedulePaused: 'De planning is gepauzeerd.', allFine: 'Alles is in orde.',
     attentionFailed_one: '{{count}} actie mislukt in de laatste run', attentionFailed_other: '{{count}} acties mislukt in de laatste run',
+    attentionGuard: 'De bronbewaking stopte de synchronisatie: de HR-gegevens zijn te veel gekrompen',
     attentionHeld_one: '{{count}} actie wacht op beoordeling', attentionHeld_other: '{{count}} acties wachten op beoordeling',
     attentionFindings_error_one: '{{count}} fout in de HR-gegevens', attentionFindings_error_other: '{{count}} fouten in de HR-gegevens',
     attentionFindings_warning_one: '{{count}} waarschuwing over de HR-gegevens', attentionFindings_warning_other: '{{count}} waarschuwingen over de HR-gegevens',
@@ -51,6 +52,7 @@ export const nl: Strings<typeof en> = {
     confirm_other: '{{count}} acties nu in de directory uitvoeren? Dit gebeurt direct en komt in de geschiedenis.',
     confirmApply: 'Uitvoeren', applying: 'Bezig met uitvoeren…', tableLabel: 'Geplande acties', selectAll: 'Alles selecteren wat getoond wordt', selectRow: '{{action}} voor {{name}} selecteren',
     col: { target: 'Systeem', action: 'Actie', person: 'Persoon', account: 'Account', orgUnit: 'Afdeling', reason: 'Reden' },
+    tabHeldCount: 'Vastgehouden ({{count}})',
     noFindings: 'Geen problemen in de HR-gegevens.', noUnmanaged: 'Elk account onder de basis-OU wordt beheerd.', noHeld: 'Er wordt niets vastgehouden.',
   },
   detail: {
@@ -58,6 +60,7 @@ export const nl: Strings<typeof en> = {
     entitlement: 'Groep: {{group}}', dependsOn: 'Na: {{ids}}',
   },
   history: {
+    undoing: 'Terugdraaien wordt gepland…',
     back: 'Alle runs', runTitle: 'Run van {{time}}', runLine: 'Aanleiding: {{trigger}} · {{status}} · {{duration}} · per {{asOf}}', exportCsv: 'CSV exporteren', undo: 'Deze run terugdraaien…',
     actions: 'Acties ({{count}})', actionsLabel: 'Acties van de run', outcome: 'Uitkomst', error: 'Fout', notRun: 'niet uitgevoerd', runsLabel: 'Runs, nieuwste eerst',
     started: 'Gestart', trigger: 'Aanleiding', duration: 'Duur', status: 'Status', counts: 'Uitkomsten',
@@ -67,6 +70,19 @@ export const nl: Strings<typeof en> = {
     upcomingLabel: 'Komende vertrekkers', processedLabel: 'Verwerkte vertrekkers', noneUpcoming: 'Niemand vertrekt in de komende 30 dagen.', noneProcessed: 'Niemand vertrok in de afgelopen 30 dagen.',
     name: 'Naam', orgUnit: 'Afdeling', manager: 'Leidinggevende', lastDay: 'Laatste dag', done: 'Gedaan of gepland', planned: 'gepland',
     noSteps: 'Nog niets gedaan', acknowledge: 'Gezien', acknowledged: 'Gezien',
+  },
+  held: {
+    overLimit: 'Deze acties gaan over een limiet en wachten op uw goedkeuring. De rest van het plan wordt gewoon uitgevoerd.',
+    allOrNothing: 'Deze acties gaan over een limiet. Niets uit dit plan wordt uitgevoerd tot ze zijn goedgekeurd.',
+    comment: 'Toelichting (komt in de geschiedenis)', approve: '{{count}} goedkeuren en uitvoeren', reason: 'Waarom vastgehouden', select: '{{name}} selecteren',
+  },
+  guard: {
+    stopped: 'De bronbewaking heeft dit plan gestopt.', accept: 'Ik heb de HR-gegevens gecontroleerd: toch uitvoeren (daling accepteren)',
+  },
+  undo: { banner: 'Dit plan draait run {{runId}} terug. Er wordt niets geschreven tot u het uitvoert.' },
+  lookAhead: {
+    none: 'In de komende 14 dagen gebeurt er niets.',
+    kind: { create: 'Aanmaken', enable: 'Inschakelen', disable: 'Uitschakelen', delete: 'Verwijderen', 'last-day': 'Laatste dag' },
   },
   person: {
     search: 'Zoek op naam of personeelsnummer', searching: 'Zoeken…', noHits: 'Niemand gevonden.', hint: 'Zoek een persoon om HR-gegevens, accounts en de reden van elke actie te zien.',

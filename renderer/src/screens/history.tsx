@@ -1,6 +1,6 @@
 import { Badge, Button, Text, Title2, Subtitle1 } from '@fluentui/react-components';
 import { ArrowDownloadRegular, ArrowLeftRegular } from '@fluentui/react-icons';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import { ErrorMessage, Loading, NotAvailable } from '../components/messages';
@@ -23,6 +23,14 @@ function RunView({ runId }: { readonly runId: string }) {
   const run = useQuery({ queryKey: ['run', runId], queryFn: () => call('run', { runId }) });
   const status = useQuery({ queryKey: ['status'], queryFn: () => call('status', {}) });
   const csv = useMutation({ mutationFn: () => call('exportRunCsv', { runId }), onSuccess: (file) => download(file.fileName, file.content) });
+  const client = useQueryClient();
+  const undo = useMutation({
+    mutationFn: () => call('undoRun', { runId }),
+    onSuccess: (plan) => {
+      client.setQueryData(['plan'], plan);
+      navigate('preview');
+    },
+  });
   if (run.isPending) return <Loading label={t('common.loading')} />;
   if (run.error) return <ErrorMessage error={run.error} />;
   const r = run.data;
@@ -35,10 +43,12 @@ function RunView({ runId }: { readonly runId: string }) {
       {r.error && <ErrorMessage error={new Error(r.error)} />}
       <div style={{ display: 'flex', gap: 8, margin: '12px 0' }}>
         <Button icon={<ArrowDownloadRegular />} onClick={() => csv.mutate()}>{t('history.exportCsv')}</Button>
-        <Button disabled={!status.data?.features.undo}>{t('history.undo')}</Button>
+        <Button disabled={!status.data?.features.undo || undo.isPending} onClick={() => undo.mutate()}>{t('history.undo')}</Button>
       </div>
       {status.data && !status.data.features.undo && <NotAvailable feature={t('features.undo')} />}
       {csv.error && <ErrorMessage error={csv.error} />}
+      {undo.isPending && <Loading label={t('history.undoing')} />}
+      {undo.error && <ErrorMessage error={undo.error} />}
       <Subtitle1 block as="h3">{t('history.actions', { count: r.actions.length })}</Subtitle1>
       <SimpleTable
         label={t('history.actionsLabel')}

@@ -40,6 +40,7 @@ function Attention({ status }: { readonly status: StatusDto }) {
   const { attention } = status;
   const items: { key: string; text: string; go: () => void }[] = [];
   if (attention.failedActions > 0) items.push({ key: 'failed', text: t('overview.attentionFailed', { count: attention.failedActions }), go: () => navigate('history', status.lastRun?.runId ?? null) });
+  if (attention.guardStop) items.push({ key: 'guard', text: t('overview.attentionGuard'), go: () => navigate('preview') });
   if (attention.heldActions > 0) items.push({ key: 'held', text: t('overview.attentionHeld', { count: attention.heldActions }), go: () => navigate('preview') });
   for (const severity of ['error', 'warning'] as const) {
     if (attention.findings[severity] > 0) items.push({ key: severity, text: t(`overview.attentionFindings_${severity}`, { count: attention.findings[severity] }), go: () => navigate('preview') });

@@ -1,5 +1,5 @@
 import {
-  Badge, Button, Input, MessageBar, MessageBarActions, MessageBarBody, Select, Tab, TabList, Text, Title2, makeStyles,
+  Badge, Button, Checkbox, Input, MessageBar, MessageBarActions, MessageBarBody, Select, Tab, TabList, Text, Title2, makeStyles,
 } from '@fluentui/react-components';
 import { SearchRegular } from '@fluentui/react-icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -13,6 +13,8 @@ import { ActionDetail } from '../components/action-detail';
 import { ErrorMessage, Loading, NotAvailable } from '../components/messages';
 import { formatDate, formatDateTime, formatNumber } from '../format';
 import { navigate } from '../routes';
+import { HeldReview } from '../components/held-review';
+import { LookAhead } from '../components/look-ahead';
 
 const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: '12px', flexWrap: 'wrap' },
@@ -47,6 +49,31 @@ function Summary({ plan }: { readonly plan: PlanDto }) {
   );
 }
 
+/** The guard's verdict and, for an undo plan, what it reverses and cannot reverse. */
+function SafetyBanner({ plan }: { readonly plan: PlanDto }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {plan.guard && !plan.guard.passed && (
+        <MessageBar intent="warning" role="alert">
+          <MessageBarBody>
+            <strong>{t('guard.stopped')}</strong> {plan.guard.summary}
+            <ul>{plan.guard.problems.map((p) => <li key={p}>{p}</li>)}</ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {plan.undoOf && (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            {t('undo.banner', { runId: plan.undoOf })}
+            {plan.irreversible.length > 0 && <ul>{plan.irreversible.map((i) => <li key={i}>{i}</li>)}</ul>}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </>
+  );
+}
+
 function ActionsTab({ plan, explain }: { readonly plan: PlanDto; readonly explain: boolean }) {
   const { t } = useTranslation();
   const styles = useStyles();
@@ -55,6 +82,8 @@ function ActionsTab({ plan, explain }: { readonly plan: PlanDto; readonly explai
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [active, setActive] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<'all' | 'selected' | null>(null);
+  const [acceptDrop, setAcceptDrop] = useState(false);
+  const stopped = plan.guard !== null && !plan.guard.passed;
   const search = useRef<HTMLInputElement>(null);
   const rows = useFilteredActions(plan.actions, filters);
   const options = useMemo(() => ({
@@ -63,7 +92,7 @@ function ActionsTab({ plan, explain }: { readonly plan: PlanDto; readonly explai
     orgUnits: unique(plan.actions.map((a) => a.orgUnit)),
   }), [plan]);
   const apply = useMutation({
-    mutationFn: (ids: readonly string[] | undefined) => call('apply', { planId: plan.planId, ...(ids ? { actionIds: [...ids] } : {}) }),
+    mutationFn: (ids: readonly string[] | undefined) => call('apply', { planId: plan.planId, ...(ids ? { actionIds: [...ids] } : {}), ...(stopped && acceptDrop ? { acceptSourceDrop: true } : {}) }),
     onSuccess: (run) => {
       void client.invalidateQueries();
       navigate('history', run.runId);
@@ -119,7 +148,10 @@ function ActionsTab({ plan, explain }: { readonly plan: PlanDto; readonly explai
       </div>
       {confirm && (
         <MessageBar intent="warning">
-          <MessageBarBody>{t('preview.confirm', { count })}</MessageBarBody>
+          <MessageBarBody>
+            {t('preview.confirm', { count })}
+            {stopped && <Checkbox label={t('guard.accept')} checked={acceptDrop} onChange={(_, d) => setAcceptDrop(d.checked === true)} />}
+          </MessageBarBody>
           <MessageBarActions>
             <Button appearance="primary" onClick={() => { apply.mutate(confirm === 'all' ? undefined : [...selected]); setConfirm(null); }}>{t('preview.confirmApply')}</Button>
             <Button onClick={() => setConfirm(null)}>{t('common.cancel')}</Button>
@@ -192,16 +224,17 @@ export function PreviewScreen() {
       {p && (
         <>
           <Summary plan={p} />
+          <SafetyBanner plan={p} />
           <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as typeof tab)}>
             <Tab value="actions">{t('preview.tabActions', { count: p.actions.length })}</Tab>
-            <Tab value="held">{t('preview.tabHeld')}</Tab>
+            <Tab value="held">{t('preview.tabHeldCount', { count: p.held.length })}</Tab>
             <Tab value="lookAhead">{t('preview.tabLookAhead')}</Tab>
             <Tab value="findings">{t('preview.tabFindings', { count: p.findings.length })}</Tab>
             <Tab value="unmanaged">{t('preview.tabUnmanaged', { count: p.unmanaged.length })}</Tab>
           </TabList>
           {tab === 'actions' && <ActionsTab plan={p} explain={features?.explain ?? false} />}
-          {tab === 'held' && (features?.heldForReview ? <Text>{t('preview.noHeld')}</Text> : <NotAvailable feature={t('features.heldForReview')} />)}
-          {tab === 'lookAhead' && <NotAvailable feature={t('features.lookAhead')} />}
+          {tab === 'held' && (features?.heldForReview ? <HeldReview plan={p} /> : <NotAvailable feature={t('features.heldForReview')} />)}
+          {tab === 'lookAhead' && (features?.lookAhead ? <LookAhead /> : <NotAvailable feature={t('features.lookAhead')} />)}
           {tab === 'findings' && <FindingsTab plan={p} />}
           {tab === 'unmanaged' && <UnmanagedTab plan={p} />}
         </>
