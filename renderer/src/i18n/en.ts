@@ -7,7 +7,7 @@ export const en = {
   },
   features: {
     explain: 'Explaining each step (HR data → rule → action)', heldForReview: 'Holding actions for review', lookAhead: 'The look-ahead by day',
-    namingPreview: 'The naming preview on sample names', nedapOns: 'Nedap Ons', smtp: 'E-mail (SMTP)', undo: 'Undoing a run', limits: 'Limits (hold a sync when too many accounts would change)',
+    namingPreview: 'The naming preview on sample names', nedapOns: 'Nedap Ons', smtp: 'E-mail (SMTP)', smtpTest: 'Testing the mail server from here', undo: 'Undoing a run', limits: 'Limits (hold a sync when too many accounts would change)',
   },
   nav: {
     label: 'Screens', tagline: 'Visma.net → Active Directory', language: 'Language',
@@ -90,6 +90,9 @@ export const en = {
     visma: 'Visma.net HRM', tokenUrl: 'Token URL', baseUrl: 'Export API URL', clientId: 'Client id', tenantId: 'Tenant id', clientSecret: 'Client secret',
     ad: 'Active Directory', adUrl: 'Server', adUrlHint: 'ldaps://dc1.example.local:636, or ldap:// (always upgraded with StartTLS)', bindDn: 'Service account (DN)', bindPassword: 'Password',
     caFile: 'CA certificate file', tlsServerName: 'Name in the certificate', nedap: 'Nedap Ons', smtp: 'E-mail (SMTP)',
+    smtpHost: 'SMTP server', smtpPort: 'Port', smtpFrom: 'Sender address', itAddress: 'IT address (run summaries)',
+    smtpPassword: 'The SMTP password is read from an environment variable (notices.smtp.password).',
+    limitsJson: 'Limits and review (JSON)', limitsHint: 'actionLimits: [{ target, kind, count, percent }] (the larger applies); reviewMode: hold-over-limit or all-or-nothing; sourceGuard; exclusions.',
     secretSet: 'Set. Type a new one to replace it.', secretNotSet: 'Not set.',
     test: 'Test', testing: 'Testing…', testOk: 'Works.', testFailed: 'Does not work:',
     lifecycle: 'Lifecycle', createDays: 'Create days before start', enableDays: 'Enable days before start', disableDays: 'Disable days after end', deleteDays: 'Delete days after end',

@@ -11,7 +11,7 @@ export const nl: Strings<typeof en> = {
   },
   features: {
     explain: 'Elke stap uitleggen (HR-gegevens → regel → actie)', heldForReview: 'Acties vasthouden voor beoordeling', lookAhead: 'De vooruitblik per dag',
-    namingPreview: 'Het naamvoorbeeld op voorbeeldnamen', nedapOns: 'Nedap Ons', smtp: 'E-mail (SMTP)', undo: 'Een run terugdraaien', limits: 'Limieten (een sync vasthouden als te veel accounts zouden wijzigen)',
+    namingPreview: 'Het naamvoorbeeld op voorbeeldnamen', nedapOns: 'Nedap Ons', smtp: 'E-mail (SMTP)', smtpTest: 'De mailserver hier testen', undo: 'Een run terugdraaien', limits: 'Limieten (een sync vasthouden als te veel accounts zouden wijzigen)',
   },
   nav: {
     label: 'Schermen', tagline: 'Visma.net → Active Directory', language: 'Taal',
@@ -94,6 +94,9 @@ export const nl: Strings<typeof en> = {
     visma: 'Visma.net HRM', tokenUrl: 'Token-URL', baseUrl: 'Export-API-URL', clientId: 'Client-id', tenantId: 'Tenant-id', clientSecret: 'Client secret',
     ad: 'Active Directory', adUrl: 'Server', adUrlHint: 'ldaps://dc1.voorbeeld.local:636, of ldap:// (altijd via StartTLS)', bindDn: 'Serviceaccount (DN)', bindPassword: 'Wachtwoord',
     caFile: 'CA-certificaatbestand', tlsServerName: 'Naam in het certificaat', nedap: 'Nedap Ons', smtp: 'E-mail (SMTP)',
+    smtpHost: 'SMTP-server', smtpPort: 'Poort', smtpFrom: 'Afzender', itAddress: 'IT-adres (samenvattingen van runs)',
+    smtpPassword: 'Het SMTP-wachtwoord komt uit een omgevingsvariabele (notices.smtp.password).',
+    limitsJson: 'Limieten en beoordeling (JSON)', limitsHint: 'actionLimits: [{ target, kind, count, percent }] (de grootste telt); reviewMode: hold-over-limit of all-or-nothing; sourceGuard; exclusions.',
     secretSet: 'Ingesteld. Typ een nieuwe om te vervangen.', secretNotSet: 'Niet ingesteld.',
     test: 'Testen', testing: 'Bezig met testen…', testOk: 'Werkt.', testFailed: 'Werkt niet:',
     lifecycle: 'Levenscyclus', createDays: 'Aanmaken dagen voor start', enableDays: 'Inschakelen dagen voor start', disableDays: 'Uitschakelen dagen na einde', deleteDays: 'Verwijderen dagen na einde',

@@ -28,12 +28,11 @@ interface FormState {
   readonly config: Json;
   readonly secrets: Secrets;
   readonly desktop: DesktopSettings;
-  readonly rulesText: string;
 }
 
 function initial(settings: SettingsDto): FormState {
   const config = settings.config ?? EMPTY_CONFIG;
-  return { config, secrets: {}, desktop: settings.desktop, rulesText: JSON.stringify(getIn(config, ['policy', 'rules']) ?? [], null, 2) };
+  return { config, secrets: {}, desktop: settings.desktop };
 }
 
 function TestButton({ target }: { readonly target: ConnectionTestDto['target'] }) {
@@ -49,6 +48,28 @@ function TestButton({ target }: { readonly target: ConnectionTestDto['target'] }
       )}
       {test.error && <ErrorMessage error={test.error} />}
     </div>
+  );
+}
+
+/** A JSON editor for one part of the configuration (rules, limits); invalid JSON is named, not saved. */
+function JsonField(props: { readonly label: string; readonly hint: string; readonly value: unknown; readonly onValue: (value: unknown) => void; readonly onError: (error: string | null) => void }) {
+  const [text, setText] = useState(() => JSON.stringify(props.value ?? null, null, 2));
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <Field label={props.label} hint={props.hint} validationState={error ? 'error' : 'none'} validationMessage={error ?? undefined}>
+      <Textarea resize="vertical" rows={8} style={{ fontFamily: 'monospace' }} value={text} onChange={(_, d) => {
+        setText(d.value);
+        try {
+          props.onValue(JSON.parse(d.value) as unknown);
+          setError(null);
+          props.onError(null);
+        } catch (e) {
+          const message = e instanceof Error ? e.message : String(e);
+          setError(message);
+          props.onError(message);
+        }
+      }} />
+    </Field>
   );
 }
 
@@ -101,16 +122,10 @@ export function SettingsScreen() {
     </Field>
   );
   const desktop = (update: (d: DesktopSettings) => DesktopSettings) => setForm({ ...form, desktop: update(form.desktop) });
-  const onRules = (value: string) => {
-    try {
-      const rules = JSON.parse(value) as unknown;
-      setRulesError(null);
-      setForm({ ...form, rulesText: value, config: setIn(form.config, ['policy', 'rules'], rules) });
-    } catch (error) {
-      setRulesError(error instanceof Error ? error.message : String(error));
-      setForm({ ...form, rulesText: value });
-    }
-  };
+  const json = (path: readonly string[], label: string, hint: string, fallback: unknown) => (
+    <JsonField key={`${form === null}-${path.join('.')}`} label={label} hint={hint} value={getIn(form.config, path) ?? fallback}
+      onValue={(value) => setForm((f) => (f ? { ...f, config: setIn(f.config, path, value) } : f))} onError={setRulesError} />
+  );
   const features = status.data?.features;
   return (
     <section aria-labelledby="settings-title">
@@ -138,7 +153,10 @@ export function SettingsScreen() {
           {features?.nedapOns ? <TestButton target="nedap-ons" /> : <NotAvailable feature={t('features.nedapOns')} />}
         </Section>
         <Section title={t('settings.smtp')}>
-          {features?.smtp ? <TestButton target="smtp" /> : <NotAvailable feature={t('features.smtp')} />}
+          <div className={styles.row}>{text(['notices', 'smtp', 'host'], t('settings.smtpHost'))}{number(['notices', 'smtp', 'port'], t('settings.smtpPort'))}</div>
+          <div className={styles.row}>{text(['notices', 'smtp', 'from'], t('settings.smtpFrom'))}{text(['notices', 'itAddress'], t('settings.itAddress'))}</div>
+          <Text size={200}>{t('settings.smtpPassword')}</Text>
+          {features?.smtp ? <TestButton target="smtp" /> : <NotAvailable feature={t('features.smtpTest')} />}
         </Section>
         <Section title={t('settings.lifecycle')}>
           <div className={styles.row}>
@@ -163,12 +181,12 @@ export function SettingsScreen() {
           {!features?.namingPreview && <NotAvailable feature={t('features.namingPreview')} />}
         </Section>
         <Section title={t('settings.rules')}>
-          <Field label={t('settings.rulesJson')} hint={t('settings.rulesHint')} validationState={rulesError ? 'error' : 'none'} validationMessage={rulesError ?? undefined}>
-            <Textarea resize="vertical" rows={8} style={{ fontFamily: 'monospace' }} value={form.rulesText} onChange={(_, d) => onRules(d.value)} />
-          </Field>
+          {json(['policy', 'rules'], t('settings.rulesJson'), t('settings.rulesHint'), [])}
         </Section>
         <Section title={t('settings.limits')}>
-          {!features?.heldForReview && <NotAvailable feature={t('features.limits')} />}
+          {features?.heldForReview
+            ? json(['safety'], t('settings.limitsJson'), t('settings.limitsHint'), { actionLimits: [], reviewMode: 'hold-over-limit' })
+            : <NotAvailable feature={t('features.limits')} />}
         </Section>
         <Section title={t('settings.schedule')}>
           <Checkbox label={t('settings.paused')} checked={form.desktop.schedule.paused} onChange={(_, d) => desktop((x) => ({ ...x, schedule: { ...x.schedule, paused: d.checked === true } }))} />
