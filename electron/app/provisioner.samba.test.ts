@@ -342,6 +342,7 @@ describe('AD lifecycle against Samba', () => {
         },
       }),
     ).rejects.toBe(crash);
+    await run.abandon();
     await directory.close();
 
     const again = await provisioner(cfg).apply({ plan, asOf: '2026-12-01', trigger: 'cli' });
