@@ -3,7 +3,9 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_PAGE_SIZE } from '../engine/ad/directory-config';
 import { DEFAULT_READ_CONNECTIONS, MAX_READ_CONNECTIONS } from '../engine/ad/read-partitions';
-import { DEFAULT_LIFECYCLE, DEFAULT_PRIMARY_CONTRACT_ORDER } from '../engine/model/policy';
+import { DEFAULT_BRIDGE_GAP_DAYS, DEFAULT_DELETE_GRACE_DAYS, DEFAULT_LIFECYCLE, DEFAULT_PRIMARY_CONTRACT_ORDER } from '../engine/model/policy';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../engine/model/time-zone';
+import { DATASETS, type DatasetName } from '../engine/visma/datasets';
 
 /**
  * The configuration file: one JSON document for the CLI, the demo and (later) the tray app's
@@ -61,6 +63,8 @@ const policySchema = z.strictObject({
   enableDaysBeforeStart: days.default(DEFAULT_LIFECYCLE.enableDaysBeforeStart),
   disableDaysAfterEnd: days.default(DEFAULT_LIFECYCLE.disableDaysAfterEnd),
   deleteDaysAfterEnd: days.default(DEFAULT_LIFECYCLE.deleteDaysAfterEnd),
+  deleteGraceDays: days.default(DEFAULT_DELETE_GRACE_DAYS),
+  bridgeGapDays: days.default(DEFAULT_BRIDGE_GAP_DAYS),
   primaryContractOrder: z
     .array(z.enum(['active-first', 'in-condition-first', 'most-hours', 'earliest-start', 'latest-start', 'lowest-id']))
     .min(1)
@@ -78,6 +82,21 @@ const vismaSchema = z.strictObject({
   includePersonalData: z.boolean().default(false),
   cutOffDays: days.default(90),
   jobTimeoutSeconds: z.number().int().min(1).max(86_400).default(600),
+  /**
+   * Datasets that may legitimately come back empty (no cost centres, no custom fields). Any other
+   * empty or header-only dataset stops the run before anything is written.
+   */
+  allowEmptyDatasets: z.array(z.enum(DATASETS.map((d) => d.name) as [DatasetName, ...DatasetName[]])).default([]),
+});
+
+const employeeId = z.string().trim().min(1);
+
+/** Explicit answers to "are these employee records one person?", overriding the aggregation key. */
+const linksSchema = z.strictObject({
+  /** Each list is one person, whatever the aggregation key says (a name change HR made on one record only). */
+  same: z.array(z.array(employeeId).min(2, 'must list at least two employee ids')).default([]),
+  /** Each list is different persons, whatever the aggregation key says (twins with equal initials). */
+  separate: z.array(z.array(employeeId).min(2, 'must list at least two employee ids')).default([]),
 });
 
 const ldapUrl = z.string().regex(/^ldaps?:\/\/[^/\s]+\/?$/i, 'must be ldaps://host[:port] or ldap://host[:port] (StartTLS)');
@@ -99,6 +118,8 @@ const adSchema = z.strictObject({
   pageSize: z.number().int().min(0).max(100_000).default(DEFAULT_PAGE_SIZE),
   /** Connections the read of every account is spread over. */
   readConnections: z.number().int().min(1).max(MAX_READ_CONNECTIONS).default(DEFAULT_READ_CONNECTIONS),
+  /** Logon names, UPNs and mail addresses of deleted accounts stay taken this long; 0 allows reuse at once. */
+  retiredNameDays: days.default(730),
 });
 
 const configSchema = z
@@ -107,6 +128,9 @@ const configSchema = z
     policy: policySchema.default(() => policySchema.parse({})),
     ad: adSchema.optional(),
     dataDir: z.string().min(1),
+    /** The organisation's time zone: "today" and Visma date-times with an offset are taken in it. */
+    timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Amsterdam').default(DEFAULT_TIME_ZONE),
+    links: linksSchema.default(() => linksSchema.parse({})),
   })
   .superRefine((config, ctx) => {
     // A person whose last contract fell out of the export window can no longer be dated; keeping

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parseCliArgs, UsageError } from './args';
 
 describe('parseCliArgs', () => {
-  it('parses a preview with every option and defaults the date to today', () => {
-    expect(parseCliArgs(['preview', '--config', 'c.json', '--out', 'p.json', '--json'], '2026-11-27')).toEqual({
-      command: 'preview', config: 'c.json', asOf: '2026-11-27', json: true, out: 'p.json', plan: null, yes: false,
+  it('parses a preview with every option and leaves the date to the configuration (today in its zone)', () => {
+    expect(parseCliArgs(['preview', '--config', 'c.json', '--out', 'p.json', '--json'])).toEqual({
+      command: 'preview', config: 'c.json', asOf: null, json: true, out: 'p.json', plan: null, yes: false,
     });
     expect(parseCliArgs(['import', '--config', 'c.json', '--as-of', '2027-01-31'])?.asOf).toBe('2027-01-31');
   });
@@ -24,7 +24,7 @@ describe('parseCliArgs', () => {
     [['import', '--config', 'c', 'extra'], 'unexpected argument "extra"'],
     [['import', '--config', 'c', '--bogus'], "Unknown option '--bogus'"],
   ])('refuses %j with a clear message', (argv, message) => {
-    expect(() => parseCliArgs(argv, '2026-11-27')).toThrow(UsageError);
-    expect(() => parseCliArgs(argv, '2026-11-27')).toThrow(message);
+    expect(() => parseCliArgs(argv)).toThrow(UsageError);
+    expect(() => parseCliArgs(argv)).toThrow(message);
   });
 });
