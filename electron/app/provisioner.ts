@@ -7,8 +7,8 @@ import type { Finding } from '../engine/model/finding';
 import type { IsoDate } from '../engine/model/iso-date';
 import type { DoubtfulPerson, Person } from '../engine/model/person';
 import { checkCompleteExport } from '../engine/visma/complete-export';
-import type { RunRecord, RunTrigger } from '../engine/model/run';
-import type { Plan } from '../engine/model/plan';
+import type { ActionOutcome, RunRecord, RunTrigger } from '../engine/model/run';
+import type { AdAction, Plan } from '../engine/model/plan';
 import type { AdAccount } from '../engine/model/ad-account';
 import { RunStore } from '../engine/history/run-store';
 import { acquireRunLock } from '../engine/history/run-lock';
@@ -24,6 +24,7 @@ import { pruneOlderThan, retentionCutoff } from '../engine/state/retention';
 import { configFingerprint } from './config-fingerprint';
 import { prepareDataDir } from './data-dir';
 import { applyAdActions } from '../engine/apply/apply-ad';
+import { applyByTarget } from '../engine/apply/apply-plan';
 import { directoryPort, toAdAccount } from '../engine/apply/directory-port';
 import { generatePassword } from '../engine/ad/password';
 import type { AdPolicy, AdTargetSettings } from '../engine/ad/ad-policy';
@@ -234,27 +235,42 @@ export class Provisioner {
     const store = new RunStore(this.config.dataDir);
     await pruneOlderThan(store.directory, '.jsonl', retentionCutoff(this.config.retentionDays, new Date()));
     const run = await store.begin({ runId: randomUUID(), planId: plan.planId, asOf: plan.asOf, trigger: input.trigger, actions: plan.actions });
-    try {
-      await this.withDirectory(async (directory, ad) => {
-        let done = 0;
-        await applyAdActions(plan.actions, {
-          port: directoryPort(directory, ad.baseDn),
-          disabledOu: ad.disabledOu,
-          generatePassword: (subject) => generatePassword(subject),
-          vet: (action, current) => refusals.get(action.id) ?? accountMismatch(action, current),
-          onOutcome: async (outcome) => {
-            await run.record(outcome);
-            done += 1;
-            this.onProgress({ kind: 'apply', done, total: plan.actions.length });
-          },
-          ...(this.signal ? { signal: this.signal } : {}),
-        });
-      });
-    } catch (error) {
-      // The directory could not be read or reached: nothing more is attempted, and the run says why.
-      return run.finish('failed', error instanceof Error ? error.message : String(error));
+    let done = 0;
+    const record = async (outcome: ActionOutcome): Promise<void> => {
+      await run.record(outcome);
+      done += 1;
+      this.onProgress({ kind: 'apply', done, total: plan.actions.length });
+    };
+    const failures = await applyByTarget(
+      plan.actions,
+      {
+        ad: this.config.ad ? (actions) => this.applyAd(actions, refusals, record) : null,
+        'nedap-ons': null,
+      },
+      record,
+    );
+    // A target that could not be read or reached: nothing more was attempted there, and the run says why.
+    if (failures.length > 0) {
+      return run.finish('failed', failures.map((f) => (f.error instanceof Error ? f.error.message : String(f.error))).join('; '));
     }
     return run.finish('completed');
+  }
+
+  private applyAd(
+    actions: readonly AdAction[],
+    refusals: ReadonlyMap<string, string>,
+    record: (outcome: ActionOutcome) => Promise<void>,
+  ): Promise<readonly ActionOutcome[]> {
+    return this.withDirectory((directory, ad) =>
+      applyAdActions(actions, {
+        port: directoryPort(directory, ad.baseDn),
+        disabledOu: ad.disabledOu,
+        generatePassword: (subject) => generatePassword(subject),
+        vet: (action, current) => refusals.get(action.id) ?? accountMismatch(action, current),
+        onOutcome: record,
+        ...(this.signal ? { signal: this.signal } : {}),
+      }),
+    );
   }
 
   private adConfig(): NonNullable<AppConfig['ad']> {
@@ -275,6 +291,7 @@ export class Provisioner {
             ruleGroups: this.config.policy.rules.flatMap((rule) => rule.grant.adGroups ?? []),
           }
         : null,
+      'nedap-ons': null,
     };
   }
 
