@@ -105,6 +105,7 @@ export class Provisioner {
       includePersonalData: visma.includePersonalData,
       jobTimeoutMs: visma.jobTimeoutSeconds * 1000,
       parallelJobs: visma.parallelJobs,
+      encoding: visma.encoding,
       onProgress: (event) => {
         if (!signal?.aborted) this.onProgress({ kind: 'visma', event });
       },
@@ -170,7 +171,14 @@ export class Provisioner {
         throw error;
       });
     try {
-      return await Promise.all([cancelling(this.importPersons(asOf, cancel.signal)), cancelling(this.readDirectory(cancel.signal))]);
+      // Both settle before the preview answers: nothing of a cancelled read runs on after it.
+      const [people, directory] = await Promise.allSettled([
+        cancelling(this.importPersons(asOf, cancel.signal)),
+        cancelling(this.readDirectory(cancel.signal)),
+      ]);
+      if (people.status === 'fulfilled' && directory.status === 'fulfilled') return [people.value, directory.value];
+      // The first failure is the cause; the other read only failed because it was cancelled.
+      throw cancel.signal.reason;
     } finally {
       outer?.removeEventListener('abort', onOuterAbort);
     }
@@ -341,6 +349,7 @@ export class Provisioner {
    * `retentionDays` are removed.
    */
   async history(): Promise<{ readonly runs: readonly RunRecord[]; readonly problems: readonly string[]; readonly keptSince: string; readonly retentionDays: number }> {
+    await prepareDataDir(this.config.dataDir);
     const { runs, problems } = await new RunStore(this.config.dataDir).list();
     const keptSince = retentionCutoff(this.config.retentionDays, new Date()).toISOString().slice(0, 10);
     return { runs, problems, keptSince, retentionDays: this.config.retentionDays };
