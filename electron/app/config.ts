@@ -10,6 +10,7 @@ import { DEFAULT_READ_CONNECTIONS, MAX_READ_CONNECTIONS } from '../engine/ad/rea
 import { DEFAULT_BRIDGE_GAP_DAYS, DEFAULT_DELETE_GRACE_DAYS, DEFAULT_LIFECYCLE, DEFAULT_PRIMARY_CONTRACT_ORDER } from '../engine/model/policy';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../engine/model/time-zone';
 import { DATASETS, type DatasetName } from '../engine/visma/datasets';
+import { safetySchema } from './safety-config';
 
 /**
  * The configuration file: one JSON document for the CLI, the demo and (later) the tray app's
@@ -162,6 +163,7 @@ const configSchema = z
     visma: vismaSchema,
     policy: policySchema.default(() => policySchema.parse({})),
     ad: adSchema.optional(),
+    safety: safetySchema.default(() => safetySchema.parse({})),
     dataDir: z.string().min(1),
     /** The organisation's time zone: "today" and Visma date-times with an offset are taken in it. */
     timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Amsterdam').default(DEFAULT_TIME_ZONE),
