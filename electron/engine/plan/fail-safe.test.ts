@@ -87,10 +87,12 @@ describe('doubtful HR data holds the person, and only that person', () => {
 });
 
 describe('complete exports only', () => {
-  it('refuses an empty or header-only employees or contracts dataset before anything is planned, naming it', () => {
-    const headerOnly = exportFromCsv({ employees: EMPLOYEES_HEADER, contracts: CONTRACTS_HEADER + PIET_CONTRACT, costCenters: 'costcenter,costcentername\nCC1,ICT\n' });
-    expect(() => checkCompleteExport(headerOnly, ['employeeUdfHistories', 'contractUdfHistories', 'users', 'organizationUnits'])).toThrow(IncompleteExportError);
-    expect(() => checkCompleteExport(headerOnly, ['employeeUdfHistories', 'contractUdfHistories', 'users', 'organizationUnits'])).toThrow(/'employees' came back empty/);
+  it('refuses an empty or header-only dataset before anything is planned, naming it; empty employees or contracts are incomplete (the source guard stops those runs)', () => {
+    const headerOnly = exportFromCsv({ employees: EMPLOYEES_HEADER + PIET, contracts: CONTRACTS_HEADER + PIET_CONTRACT, organizationUnits: 'orgunitid,orgname\n', users: 'userid,employeeid\nU1,100300\n' });
+    expect(() => checkCompleteExport(headerOnly, ['employeeUdfHistories', 'contractUdfHistories'])).toThrow(IncompleteExportError);
+    expect(() => checkCompleteExport(headerOnly, ['employeeUdfHistories', 'contractUdfHistories'])).toThrow(/'cost centres', 'organisation units' came back empty/);
+    const noContracts = exportFromCsv({ employees: EMPLOYEES_HEADER + PIET, contracts: CONTRACTS_HEADER });
+    expect(checkCompleteExport(noContracts, ['employeeUdfHistories', 'contractUdfHistories', 'costCenters', 'users', 'organizationUnits']).complete).toBe(false);
   });
 
   it('lets a dataset the configuration allows be empty; an allowed empty employees dataset is no evidence that anyone left', () => {

@@ -33,12 +33,14 @@ export interface ExportCompleteness {
 }
 
 /**
- * Checks that no dataset is empty, except those in `allowEmpty`.
- * @throws IncompleteExportError naming every empty dataset that is not allowed to be.
+ * Checks that no dataset is empty, except those in `allowEmpty`. An empty employees or contracts
+ * dataset is not refused here but reported as incomplete: the source guard (`app/safety`) stops
+ * preview and apply on it before any write, with its numbers, and records that in the history.
+ * @throws IncompleteExportError naming every other empty dataset that is not allowed to be.
  */
 export function checkCompleteExport(data: VismaExport, allowEmpty: readonly DatasetName[] = []): ExportCompleteness {
   const empty = DATASETS.map((d) => d.name).filter((name) => data[name].length === 0);
-  const refused = empty.filter((name) => !allowEmpty.includes(name));
+  const refused = empty.filter((name) => !allowEmpty.includes(name) && !WHO_EXISTS.includes(name));
   if (refused.length > 0) throw new IncompleteExportError(refused);
   return { complete: !empty.some((name) => WHO_EXISTS.includes(name)), allowedEmpty: empty };
 }
