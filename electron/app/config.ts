@@ -11,6 +11,7 @@ import { DEFAULT_BRIDGE_GAP_DAYS, DEFAULT_DELETE_GRACE_DAYS, DEFAULT_LIFECYCLE, 
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../engine/model/time-zone';
 import { DATASETS, type DatasetName } from '../engine/visma/datasets';
 import { safetySchema } from './safety-config';
+import { noticesSchema } from './notices-config';
 
 /**
  * The configuration file: one JSON document for the CLI, the demo and (later) the tray app's
@@ -164,6 +165,7 @@ const configSchema = z
     policy: policySchema.default(() => policySchema.parse({})),
     ad: adSchema.optional(),
     safety: safetySchema.default(() => safetySchema.parse({})),
+    notices: noticesSchema.optional(),
     dataDir: z.string().min(1),
     /** The organisation's time zone: "today" and Visma date-times with an offset are taken in it. */
     timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Amsterdam').default(DEFAULT_TIME_ZONE),
