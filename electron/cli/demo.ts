@@ -6,7 +6,8 @@ import path from 'node:path';
 import { startVismaSimulator } from '../simulators/visma-hrm/server';
 import { generateVismaData } from '../simulators/visma-hrm/generate';
 import { sambaInstalled, startSambaDc, stopSambaDc } from '../simulators/samba-dc';
-import { addDays, localToday } from '../engine/model/iso-date';
+import { addDays } from '../engine/model/iso-date';
+import { DEFAULT_TIME_ZONE, todayIn } from '../engine/model/time-zone';
 import { runCli } from './main';
 import { webDemo } from '../web-host/web-demo';
 import { createDemoTree } from '../web-host/demo-environment';
@@ -43,7 +44,7 @@ async function cli(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
 
 /** The command-line walkthrough; resolves to the exit code. */
 export async function cliWalkthrough(): Promise<number> {
-  const asOf = localToday();
+  const asOf = todayIn(DEFAULT_TIME_ZONE);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'hr-provisioner-demo-'));
   const secret = randomBytes(12).toString('hex');
   const simulator = await startVismaSimulator({

@@ -18,7 +18,7 @@ function action(id: string, dependsOn: string[] = []): AdAction {
 const plan = {
   planId: 'p1', asOf: '2026-11-30', createdAt: '2026-11-30T06:00:00Z',
   summary: summarisePlan([action('a'), action('b', ['a']), action('c', ['b']), action('d')]),
-  actions: [action('a'), action('b', ['a']), action('c', ['b']), action('d')], unmanaged: [], findings: [],
+  actions: [action('a'), action('b', ['a']), action('c', ['b']), action('d')], unmanaged: [], held: [], findings: [],
 } satisfies Plan;
 
 /** Settings in memory: a unit test of the application's validation needs no files. */
