@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { Application } from '../app/desktop/application';
 import { FileSettingsPort } from '../app/desktop/settings-port';
-import { localToday } from '../engine/model/iso-date';
+import { DEFAULT_TIME_ZONE, todayIn } from '../engine/model/time-zone';
 import { startDemoEnvironment } from './demo-environment';
 import type { DemoEnvironment } from './demo-environment';
 import { startWebHost } from './server';
@@ -45,7 +45,7 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'hrp-screens-'));
   env = await startDemoEnvironment({
     directory: { url: samba.url, bindDn: samba.bindDn, bindPassword: samba.bindPassword, caFile: samba.caFile, tlsServerName: samba.tlsServerName },
-    domainDn: samba.baseDn, baseOu: 'Desktop screens', employees: 120, asOf: localToday(),
+    domainDn: samba.baseDn, baseOu: 'Desktop screens', employees: 120, asOf: todayIn(DEFAULT_TIME_ZONE),
     // More than 20 enables in one run wait for approval, so Sync now leaves actions held for review.
     safety: { actionLimits: [{ target: 'ad', kind: 'enable', count: 20 }] },
   });

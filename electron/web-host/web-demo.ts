@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { sambaInstalled, SAMBA_DOMAIN_DN, startSambaDc, stopSambaDc } from '../simulators/samba-dc';
-import { localToday } from '../engine/model/iso-date';
+import { DEFAULT_TIME_ZONE, todayIn } from '../engine/model/time-zone';
 import { Application } from '../app/desktop/application';
 import { FileSettingsPort } from '../app/desktop/settings-port';
 import { startDemoEnvironment } from './demo-environment';
@@ -27,7 +27,7 @@ export async function webDemo(): Promise<number> {
     const dc = await startSambaDc({ onDir: (d) => (sambaDir = d) });
     const env = await startDemoEnvironment({
       directory: dc.connection, domainDn: SAMBA_DOMAIN_DN, baseOu: 'Zorggroep',
-      employees: Number(process.env.HRP_DEMO_EMPLOYEES ?? 150), asOf: localToday(),
+      employees: Number(process.env.HRP_DEMO_EMPLOYEES ?? 150), asOf: todayIn(DEFAULT_TIME_ZONE),
     });
     cleanup.push(() => env.close());
     const api = new Application({ settings: new FileSettingsPort(path.join(dir, 'settings')), dataDir: path.join(dir, 'data'), demo: env.port });

@@ -7,7 +7,7 @@ import { ConfigError } from '../config';
 import type { Plan } from '../../engine/model/plan';
 import type { RunRecord, RunTrigger } from '../../engine/model/run';
 import type { IsoDate } from '../../engine/model/iso-date';
-import { localToday } from '../../engine/model/iso-date';
+import { DEFAULT_TIME_ZONE, todayIn } from '../../engine/model/time-zone';
 import { writePrivateFileAtomic } from '../../engine/state/private-file';
 import { VismaExportError } from '../../engine/visma/errors';
 import { DirectoryError } from '../../engine/ad/directory';
@@ -81,7 +81,7 @@ export class Application implements Api {
   constructor(private readonly options: ApplicationOptions) {}
 
   private today(): IsoDate {
-    return (this.options.today ?? localToday)();
+    return (this.options.today ?? (() => todayIn(DEFAULT_TIME_ZONE)))();
   }
 
   private async secrets(): Promise<Partial<Record<SecretName, string>>> {
