@@ -10,6 +10,7 @@ import type { ActionOutcome, RunRecord, RunTrigger } from '../engine/model/run';
 import type { AdAction, Plan } from '../engine/model/plan';
 import type { AdAccount } from '../engine/model/ad-account';
 import { RunStore } from '../engine/history/run-store';
+import type { OpenRunFile } from '../engine/history/run-store';
 import { acquireRunLock } from '../engine/history/run-lock';
 import { LdapDirectory } from '../engine/ad/directory';
 import { isWithin } from '../engine/ad/dn';
@@ -56,6 +57,13 @@ export interface ProvisionerOptions {
   readonly signal?: AbortSignal;
   /** Opens the directory; tests may hand in their own. Default: ldapts over LDAPS / StartTLS. */
   readonly openDirectory?: (config: AdConnection) => Directory;
+  /** Creates run files of the history; tests may make writes fail as a full disk would. */
+  readonly openRunFile?: OpenRunFile;
+}
+
+/** The history could not be written: the run stopped before its next write to a target. */
+export class HistoryWriteError extends Error {
+  override readonly name = 'HistoryWriteError';
 }
 
 /** What it takes to reach the directory, secrets resolved. */
@@ -84,7 +92,10 @@ export class Provisioner {
     this.onProgress = options.onProgress ?? (() => {});
     this.signal = options.signal;
     this.openDirectory = options.openDirectory ?? ((connection) => new LdapDirectory(connection));
+    this.openRunFile = options.openRunFile;
   }
+
+  private readonly openRunFile: OpenRunFile | undefined;
 
   private readonly openDirectory: (config: AdConnection) => Directory;
 
@@ -229,23 +240,39 @@ export class Provisioner {
     const plan = input.plan ?? (await this.preview(input.asOf));
     // Whatever the plan says, only what the configuration allows now is written.
     const refusals = validatePlan(plan, this.planScope());
-    const store = new RunStore(this.config.dataDir);
+    const store = new RunStore(this.config.dataDir, this.openRunFile ? { openFile: this.openRunFile } : {});
     await pruneOlderThan(store.directory, '.jsonl', retentionCutoff(this.config.retentionDays, new Date()));
     const run = await store.begin({ runId: randomUUID(), planId: plan.planId, asOf: plan.asOf, trigger: input.trigger, actions: plan.actions });
     let done = 0;
+    // Nothing is written that the history does not know: once a line cannot be written, every later
+    // outcome and every later target fails at once, before its first write.
+    let historyFailure: HistoryWriteError | null = null;
     const record = async (outcome: ActionOutcome): Promise<void> => {
-      await run.record(outcome);
+      if (historyFailure !== null) throw historyFailure;
+      try {
+        await run.record(outcome);
+      } catch (error) {
+        historyFailure = new HistoryWriteError(
+          `the run history under ${store.directory} could not be written (${error instanceof Error ? error.message : String(error)}); the run stopped before its next write. Make room or fix the data directory, then preview again`,
+        );
+        throw historyFailure;
+      }
       done += 1;
       this.onProgress({ kind: 'apply', done, total: plan.actions.length });
+    };
+    const unlessHistoryFailed = <A, R>(applier: (actions: readonly A[]) => Promise<R>) => async (actions: readonly A[]): Promise<R> => {
+      if (historyFailure !== null) throw historyFailure;
+      return applier(actions);
     };
     const failures = await applyByTarget(
       plan.actions,
       {
-        ad: this.config.ad ? (actions) => this.applyAd(actions, refusals, record) : null,
+        ad: this.config.ad ? unlessHistoryFailed((actions: readonly AdAction[]) => this.applyAd(actions, refusals, record)) : null,
         'nedap-ons': null,
       },
       record,
     );
+    if (historyFailure !== null) throw historyFailure;
     // A target that could not be read or reached: nothing more was attempted there, and the run says why.
     if (failures.length > 0) {
       return run.finish('failed', failures.map((f) => (f.error instanceof Error ? f.error.message : String(f.error))).join('; '));
