@@ -56,12 +56,6 @@ const CASES: readonly BadCase[] = [
   },
   { name: 'a 1 MB field', data: (d) => void (d.contracts[1]!.functionname = 'x'.repeat(1024 * 1024)), exit: 0, says: /title .* is longer than 128 characters; it is cut/ },
   {
-    name: 'duplicate employee ids with conflicting data',
-    data: (d) => void d.employees.push({ ...d.employees[1]!, birthname: 'Anders', dateofbirth: '1991-02-03' }),
-    exit: 0,
-    says: /930002/,
-  },
-  {
     // Two people each other's manager: AD allows it and nothing is destroyed; the managers are set as Visma says.
     name: 'a manager loop',
     data: (d) => {
@@ -73,6 +67,13 @@ const CASES: readonly BadCase[] = [
   },
   { name: 'hours of 1e23', data: (d) => void (d.contracts[0]!.weekhoursfixed = '1e23'), exit: 0, says: /unreadable weekly hours '1e23'/ },
   { name: 'a header only', faults: { rawFiles: { costCenters: `${header([{ costcenter: '', costcentername: '' }])}\n` } }, exit: 0, says: null },
+  // Last: its extra row raises the row count that the source guard compares the next import with.
+  {
+    name: 'duplicate employee ids with conflicting data',
+    data: (d) => void d.employees.push({ ...d.employees[1]!, birthname: 'Anders', dateofbirth: '1991-02-03' }),
+    exit: 0,
+    says: /930002/,
+  },
 ];
 
 beforeAll(async () => {
