@@ -5,7 +5,8 @@ import type { VismaProgressEvent } from '../engine/visma/options';
 import { evaluateExport } from '../engine/policy/evaluate';
 import type { Finding } from '../engine/model/finding';
 import type { IsoDate } from '../engine/model/iso-date';
-import type { Person } from '../engine/model/person';
+import type { DoubtfulPerson, Person } from '../engine/model/person';
+import { checkCompleteExport } from '../engine/visma/complete-export';
 import type { ActionOutcome, RunRecord, RunTrigger } from '../engine/model/run';
 import type { AdAction, Plan } from '../engine/model/plan';
 import type { AdAccount } from '../engine/model/ad-account';
@@ -63,6 +64,10 @@ export type ProgressEvent =
 export interface ImportResult {
   readonly asOf: IsoDate;
   readonly persons: readonly Person[];
+  /** Persons whose HR data is in doubt: held, nothing is planned for them. */
+  readonly doubtful: readonly DoubtfulPerson[];
+  /** False when a dataset the configuration allows to be empty was empty: nobody then counts as gone. */
+  readonly complete: boolean;
   readonly findings: readonly Finding[];
   /** Rows per dataset and the person and employment ids, for the source guard. */
   readonly counts: SourceCounts;
@@ -143,14 +148,18 @@ export class Provisioner {
       },
       ...(signal ? { signal } : {}),
     });
-    const { persons, findings } = evaluateExport({
+    // Before anything is evaluated, let alone written: an empty dataset is a broken export.
+    const { complete } = checkCompleteExport(vismaExport, visma.allowEmptyDatasets);
+    const { persons, doubtful, findings } = evaluateExport({
       export: vismaExport,
       asOf,
       lifecycle: policy,
       primaryContractOrder: policy.primaryContractOrder,
       cutOffDays: visma.cutOffDays,
+      timeZone: this.config.timeZone,
+      links: this.config.links,
     });
-    return { asOf, persons, findings, counts: sourceCounts(vismaExport) };
+    return { asOf, persons, doubtful, complete, findings, counts: sourceCounts(vismaExport) };
   }
 
   /**
@@ -163,6 +172,8 @@ export class Provisioner {
     const [imported, { accounts, otherNames }] = await this.readBoth(asOf);
     const planned = planAd({
       persons: imported.persons,
+      doubtful: imported.doubtful,
+      sourceComplete: imported.complete,
       accounts,
       otherNames,
       asOf,
