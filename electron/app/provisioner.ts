@@ -11,6 +11,7 @@ import type { ActionOutcome, RunRecord, RunTrigger } from '../engine/model/run';
 import type { AdAction, Plan } from '../engine/model/plan';
 import type { AdAccount } from '../engine/model/ad-account';
 import { RunStore } from '../engine/history/run-store';
+import type { OpenRunFile } from '../engine/history/run-store';
 import { acquireRunLock } from '../engine/history/run-lock';
 import { LdapDirectory } from '../engine/ad/directory';
 import { isWithin } from '../engine/ad/dn';
@@ -80,6 +81,13 @@ export interface ProvisionerOptions {
   readonly signal?: AbortSignal;
   /** Opens the directory; tests may hand in their own. Default: ldapts over LDAPS / StartTLS. */
   readonly openDirectory?: (config: AdConnection) => Directory;
+  /** Creates run files of the history; tests may make writes fail as a full disk would. */
+  readonly openRunFile?: OpenRunFile;
+}
+
+/** The history could not be written: the run stopped before its next write to a target. */
+export class HistoryWriteError extends Error {
+  override readonly name = 'HistoryWriteError';
 }
 
 /** What it takes to reach the directory, secrets resolved. */
@@ -115,7 +123,10 @@ export class Provisioner {
     this.onProgress = options.onProgress ?? (() => {});
     this.signal = options.signal;
     this.openDirectory = options.openDirectory ?? ((connection) => new LdapDirectory(connection));
+    this.openRunFile = options.openRunFile;
   }
+
+  private readonly openRunFile: OpenRunFile | undefined;
 
   private readonly openDirectory: (config: AdConnection) => Directory;
 
@@ -279,26 +290,42 @@ export class Provisioner {
     const gate = gateRun(plan, input, { by: os.userInfo().username, at: new Date().toISOString() });
     // Whatever the plan says, only what the configuration allows now is written.
     const refusals = validatePlan(plan, this.planScope());
-    const store = new RunStore(this.config.dataDir);
+    const store = new RunStore(this.config.dataDir, this.openRunFile ? { openFile: this.openRunFile } : {});
     await pruneOlderThan(store.directory, '.jsonl', retentionCutoff(this.config.retentionDays, new Date()));
     const run = await store.begin({ runId: randomUUID(), planId: plan.planId, asOf: plan.asOf, trigger: input.trigger, actions: plan.actions, safety: gate.safety });
     // Stopped before any write: the record says why, in numbers.
     if (gate.stop) return run.finish(gate.stop, gate.error);
     const actions = gate.actions;
     let done = 0;
+    // Nothing is written that the history does not know: once a line cannot be written, every later
+    // outcome and every later target fails at once, before its first write.
+    let historyFailure: HistoryWriteError | null = null;
     const record = async (outcome: ActionOutcome): Promise<void> => {
-      await run.record(outcome);
+      if (historyFailure !== null) throw historyFailure;
+      try {
+        await run.record(outcome);
+      } catch (error) {
+        historyFailure = new HistoryWriteError(
+          `the run history under ${store.directory} could not be written (${error instanceof Error ? error.message : String(error)}); the run stopped before its next write. Make room or fix the data directory, then preview again`,
+        );
+        throw historyFailure;
+      }
       done += 1;
       this.onProgress({ kind: 'apply', done, total: actions.length });
+    };
+    const unlessHistoryFailed = <A, R>(applier: (own: readonly A[]) => Promise<R>) => async (own: readonly A[]): Promise<R> => {
+      if (historyFailure !== null) throw historyFailure;
+      return applier(own);
     };
     const failures = await applyByTarget(
       actions,
       {
-        ad: this.config.ad ? (targetActions) => this.applyAd(targetActions, refusals, record) : null,
+        ad: this.config.ad ? unlessHistoryFailed((targetActions: readonly AdAction[]) => this.applyAd(targetActions, refusals, record)) : null,
         'nedap-ons': null,
       },
       record,
     );
+    if (historyFailure !== null) throw historyFailure;
     // A target that could not be read or reached: nothing more was attempted there, and the run says why.
     if (failures.length > 0) {
       return run.finish('failed', failures.map((f) => (f.error instanceof Error ? f.error.message : String(f.error))).join('; '));

@@ -65,6 +65,12 @@ export class ActiveFaults {
     return new Set(this.#faults.missingScopes ?? []);
   }
 
+  /** Bytes to serve instead of a dataset's generated CSV files, if any. */
+  rawFile(dataset: DatasetName): Buffer | undefined {
+    const raw = this.#faults.rawFiles?.[dataset];
+    return raw === undefined ? undefined : Buffer.from(raw);
+  }
+
   /** Columns to leave out of a dataset's CSV. */
   droppedColumns(dataset: DatasetName): readonly string[] {
     return this.#faults.dropColumns?.[dataset] ?? [];

@@ -198,7 +198,8 @@ export async function startVismaSimulator(options: VismaSimulatorOptions): Promi
       return;
     }
     const job = jobs.get(jobId);
-    const file = job === undefined ? undefined : exportFiles.files(job.shape)[fileNumber - 1];
+    const generated = job === undefined ? undefined : exportFiles.files(job.shape)[fileNumber - 1];
+    const file = job === undefined || generated === undefined ? undefined : (faults.rawFile(job.shape.dataset) ?? generated);
     if (file === undefined) {
       sendJson(response, 404, { error: 'not_found', message: 'No such export file' });
       return;

@@ -46,6 +46,11 @@ export interface VismaFaults {
   readonly expireTokensAfterRequests?: number;
   /** Drop these columns from a dataset's CSV (to test "missing required column"). */
   readonly dropColumns?: Readonly<Partial<Record<DatasetName, readonly string[]>>>;
+  /**
+   * Serve these exact bytes as every file of a dataset's export instead of the generated CSV (to test
+   * broken quoting, NUL bytes, bytes that are not UTF-8).
+   */
+  readonly rawFiles?: Readonly<Partial<Record<DatasetName, Uint8Array | string>>>;
 }
 
 /** Options to start the simulator. */
