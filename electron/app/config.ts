@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DEFAULT_PAGE_SIZE } from '../engine/ad/directory-config';
 import { DEFAULT_READ_CONNECTIONS, MAX_READ_CONNECTIONS } from '../engine/ad/read-partitions';
 import { DEFAULT_LIFECYCLE, DEFAULT_PRIMARY_CONTRACT_ORDER } from '../engine/model/policy';
+import { namingSchema } from './naming-config';
 
 /**
  * The configuration file: one JSON document for the CLI, the demo and (later) the tray app's
@@ -67,6 +68,12 @@ const policySchema = z.strictObject({
     .default([...DEFAULT_PRIMARY_CONTRACT_ORDER]),
   rules: z.array(ruleSchema).default([]),
   templates: z.partialRecord(z.enum(templateKeys), z.string()).default({}),
+  naming: namingSchema.optional(),
+}).superRefine((policy, ctx) => {
+  // The old display-name template is read as the convention's; two would contradict each other.
+  if (policy.naming?.displayName !== undefined && policy.templates.displayName !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['naming', 'displayName'], message: 'set either policy.naming.displayName or policy.templates.displayName, not both' });
+  }
 });
 
 const vismaSchema = z.strictObject({
