@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DEFAULT_PAGE_SIZE } from '../engine/ad/directory-config';
 import { DEFAULT_READ_CONNECTIONS, MAX_READ_CONNECTIONS } from '../engine/ad/read-partitions';
 import { DEFAULT_LIFECYCLE, DEFAULT_PRIMARY_CONTRACT_ORDER } from '../engine/model/policy';
+import { attributesSchema } from './attributes-config';
 import { namingSchema } from './naming-config';
 
 /**
@@ -74,6 +75,9 @@ const policySchema = z.strictObject({
   if (policy.naming?.displayName !== undefined && policy.templates.displayName !== undefined) {
     ctx.addIssue({ code: 'custom', path: ['naming', 'displayName'], message: 'set either policy.naming.displayName or policy.templates.displayName, not both' });
   }
+  if (policy.naming?.cn !== undefined && policy.templates.cn !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['naming', 'cn'], message: 'set either policy.naming.cn or policy.templates.cn, not both' });
+  }
 });
 
 const vismaSchema = z.strictObject({
@@ -106,6 +110,8 @@ const adSchema = z.strictObject({
   pageSize: z.number().int().min(0).max(100_000).default(DEFAULT_PAGE_SIZE),
   /** Connections the read of every account is spread over. */
   readConnections: z.number().int().min(1).max(MAX_READ_CONNECTIONS).default(DEFAULT_READ_CONNECTIONS),
+  /** Attribute mappings: attribute name to template (see attributes-config). */
+  attributes: attributesSchema.default({}),
 });
 
 const configSchema = z
@@ -124,6 +130,9 @@ const configSchema = z
         path: ['visma', 'cutOffDays'],
         message: `must be at least policy.deleteDaysAfterEnd (${config.policy.deleteDaysAfterEnd}), or ended contracts drop out of the export before their accounts are due for deletion`,
       });
+    }
+    if (config.ad?.attributes.description !== undefined && config.policy.templates.description !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['ad', 'attributes', 'description'], message: 'set either ad.attributes.description or policy.templates.description, not both' });
     }
     if (config.policy.enableDaysBeforeStart > config.policy.createDaysBeforeStart) {
       ctx.addIssue({
