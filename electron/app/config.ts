@@ -89,6 +89,8 @@ const vismaSchema = z.strictObject({
   includePersonalData: z.boolean().default(false),
   cutOffDays: days.default(90),
   jobTimeoutSeconds: z.number().int().min(1).max(86_400).default(600),
+  /** Export jobs at once: 7 = every dataset together; 1 = one after another, for a tenant that objects. */
+  parallelJobs: z.number().int().min(1).max(7).default(7),
 });
 
 const ldapUrl = z.string().regex(/^ldaps?:\/\/[^/\s]+\/?$/i, 'must be ldaps://host[:port] or ldap://host[:port] (StartTLS)');

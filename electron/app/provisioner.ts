@@ -92,6 +92,7 @@ export class Provisioner {
       tenantId: visma.tenantId,
       includePersonalData: visma.includePersonalData,
       jobTimeoutMs: visma.jobTimeoutSeconds * 1000,
+      parallelJobs: visma.parallelJobs,
       onProgress: (event) => this.onProgress({ kind: 'visma', event }),
       ...(this.signal ? { signal: this.signal } : {}),
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { childDn, firstRdnValue, isWithin, normaliseDn, parentDn, sameDn } from './naming-dn';
+import { childDn, firstRdnValue, isWithin, normaliseDn, parentKey, sameDn } from './naming-dn';
 
 describe('naming-dn', () => {
   it('treats different escapes, case and spacing of one DN as equal', () => {
@@ -11,8 +11,8 @@ describe('naming-dn', () => {
 
   it('builds, splits and contains', () => {
     expect(childDn('Berg, Jan', 'OU=Users,DC=x')).toBe('CN=Berg\\, Jan,OU=Users,DC=x');
-    expect(parentDn('CN=Berg\\, Jan,OU=Users,DC=x')).toBe(normaliseDn('ou=users,dc=x'));
-    expect(parentDn('DC=x')).toBe('');
+    expect(parentKey('CN=Berg\\, Jan,OU=Users,DC=x')).toBe(normaliseDn('ou=users,dc=x'));
+    expect(parentKey('DC=x')).toBe('');
     expect(firstRdnValue('CN=Zo\\C3\\AB\\2C Jan,OU=A')).toBe('Zoë, Jan');
     expect(isWithin('CN=a,OU=Users,DC=x', 'dc=X')).toBe(true);
     expect(isWithin('CN=a\\,OU=Users,DC=x', 'OU=Users,DC=x')).toBe(false);
@@ -20,7 +20,7 @@ describe('naming-dn', () => {
 
   it('never throws on a DN that does not parse', () => {
     expect(normaliseDn(' Not A DN ')).toBe('not a dn');
-    expect(parentDn('garbage')).toBe('');
+    expect(parentKey('garbage')).toBe('');
     expect(firstRdnValue('garbage')).toBeNull();
     expect(isWithin('garbage', 'DC=x')).toBe(false);
   });

@@ -1,6 +1,7 @@
 import type { AdAccount } from '../model/ad-account';
 import type { PersonName } from '../model/person';
-import { normaliseDn, parentDn } from './naming-dn';
+import { normaliseDn, parentKey } from './naming-dn';
+import { assertNever } from '../model/assert-never';
 
 /** Windows AD's limit on sAMAccountName (Samba does not enforce it). */
 export const SAM_MAX_LENGTH = 20;
@@ -67,10 +68,6 @@ export function nameParts(name: PersonName): NameParts {
     initials: name.initials.replace(/[.\s]/g, '').slice(0, 6),
     logonFamilyName,
   };
-}
-
-function assertNever(value: never): never {
-  throw new Error(`Unexpected value: ${String(value)}`);
 }
 
 // Letters that NFD does not split into base + mark.
@@ -209,7 +206,7 @@ export class NameRegistry {
     for (const address of [account.userPrincipalName, account.mail, ...smtpAddresses(account.proxyAddresses)]) {
       if (address) this.addresses.add(address.toLowerCase());
     }
-    this.reserveCn(parentDn(account.dn), account.cn);
+    this.reserveCn(parentKey(account.dn), account.cn);
   }
 
   /** True when a sAMAccountName is held by any account or reservation. */

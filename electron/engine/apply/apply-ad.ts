@@ -2,7 +2,8 @@ import type { AdAccount } from '../model/ad-account';
 import { isEnabled } from '../model/ad-account';
 import type { AdAction, AttributeChange, AttributeValue } from '../model/plan';
 import type { ActionOutcome, Outcome } from '../model/run';
-import { dnEquals, isWithin, leafValue, normaliseDn, parentDn } from '../ad/dn';
+import { sameAttributeValue } from '../ad/attribute-value';
+import { dnEquals, isWithin, leafValue, parentDn } from '../ad/dn';
 import type { AdWritePort, AttributeWrite } from './ad-port';
 import { AccountIndex } from './account-index';
 import { describeError } from './describe-error';
@@ -158,7 +159,7 @@ function pendingWrites(account: AdAccount, changes: readonly AttributeChange[]):
   const writes: AttributeWrite[] = [];
   for (const change of changes) {
     if (change.attribute === 'dn' || change.attribute === 'memberOf' || change.attribute === 'userAccountControl') continue;
-    if (sameValue(change.attribute, readAttribute(account, change.attribute), change.after)) continue;
+    if (sameAttributeValue(change.attribute, readAttribute(account, change.attribute), change.after)) continue;
     const after = change.after;
     writes.push({
       attribute: change.attribute,
@@ -177,14 +178,6 @@ type SingleValued = (typeof SINGLE_VALUED)[number];
 function readAttribute(account: AdAccount, attribute: string): AttributeValue {
   const key = SINGLE_VALUED.find((name) => name.toLowerCase() === attribute.toLowerCase());
   return key ? account[key] : null;
-}
-
-function sameValue(attribute: string, a: AttributeValue, b: AttributeValue): boolean {
-  const text = (v: AttributeValue): string => (v === null ? '' : typeof v === 'string' ? v : [...v].join('\n'));
-  if (attribute.toLowerCase() === 'manager' && a && b && typeof a === 'string' && typeof b === 'string') {
-    return normaliseDn(a) === normaliseDn(b);
-  }
-  return text(a) === text(b);
 }
 
 function withWrites(account: AdAccount, writes: readonly AttributeWrite[]): AdAccount {

@@ -34,7 +34,7 @@ type RunEvent =
 const OUTCOMES: readonly Outcome[] = ['created', 'updated', 'unchanged', 'failed', 'skipped', 'blocked'];
 
 /** Counts per outcome. */
-export function summarise(outcomes: readonly ActionOutcome[]): RunSummary {
+export function summariseOutcomes(outcomes: readonly ActionOutcome[]): RunSummary {
   const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
   for (const outcome of outcomes) counts[outcome.outcome] += 1;
   return counts;
@@ -99,7 +99,7 @@ export class RunStore {
           status,
           actions: input.actions,
           outcomes,
-          summary: summarise(outcomes),
+          summary: summariseOutcomes(outcomes),
           error,
         };
       },
@@ -172,7 +172,7 @@ export function parseRun(text: string): RunRecord | null {
     status: finished?.status ?? 'interrupted',
     actions: first.actions,
     outcomes,
-    summary: summarise(outcomes),
+    summary: summariseOutcomes(outcomes),
     error: finished?.error ?? null,
   };
 }

@@ -1,5 +1,5 @@
 import type { AdTargetSettings } from '../ad/ad-policy';
-import { isWithin, normaliseDn, parentDn } from '../ad/naming-dn';
+import { isWithin, normaliseDn, parentKey } from '../ad/naming-dn';
 import type { AdAccount } from '../model/ad-account';
 import { compareIds } from '../model/compare-ids';
 import type { Person } from '../model/person';
@@ -40,7 +40,7 @@ export function managedOus(settings: AdTargetSettings): ReadonlySet<string> {
  * `OU=Service accounts` below the users OU stays out of reach unless it is listed.
  */
 export function isInManagedOu(dn: string, managed: ReadonlySet<string>): boolean {
-  return managed.has(parentDn(dn));
+  return managed.has(parentKey(dn));
 }
 
 /** Persons in ascending id order (see {@link compareIds}). */

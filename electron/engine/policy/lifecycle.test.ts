@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { LifecyclePolicy } from '../model/policy';
 import { DEFAULT_LIFECYCLE } from '../model/policy';
 import { contract } from '../plan/ad-plan.fixtures';
-import { contractWindows, evaluateLifecycle, isInCondition } from './lifecycle';
+import { contractWindows, evaluateLifecycle } from './lifecycle';
+import { conditionWindow, isInCondition } from './validity';
 
 // Non-zero offsets everywhere, so every boundary is a distinct day.
 const policy: LifecyclePolicy = { createDaysBeforeStart: 10, enableDaysBeforeStart: 3, disableDaysAfterEnd: 2, deleteDaysAfterEnd: 30 };
@@ -85,8 +86,11 @@ describe('evaluateLifecycle boundaries', () => {
       enabledUntil: '2027-04-02',
       existsUntil: '2027-04-30',
     });
-    expect(isInCondition(c, '2026-11-21', policy)).toBe(true);
-    expect(isInCondition(c, '2027-04-03', policy)).toBe(false);
+    // The in-condition window of `validity` agrees with the windows here, on both edges.
+    expect(isInCondition(c.startDate, c.endDate, conditionWindow('2026-11-21', policy))).toBe(true);
+    expect(isInCondition(c.startDate, c.endDate, conditionWindow('2027-04-02', policy))).toBe(true);
+    expect(isInCondition(c.startDate, c.endDate, conditionWindow('2026-11-20', policy))).toBe(false);
+    expect(isInCondition(c.startDate, c.endDate, conditionWindow('2027-04-03', policy))).toBe(false);
   });
 
   it('nests the windows even for an odd policy (enable before create, delete before disable)', () => {

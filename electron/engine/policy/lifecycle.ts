@@ -72,12 +72,6 @@ function within(asOf: IsoDate, from: IsoDate, until: IsoDate | null): boolean {
   return from <= asOf && (until === null || asOf <= until);
 }
 
-/** True when `asOf` lies in [start - createDays, end + disableDays] of `contract`. */
-export function isInCondition(contract: Contract, asOf: IsoDate, policy: LifecyclePolicy): boolean {
-  const w = contractWindows(contract, policy);
-  return within(asOf, w.createFrom, w.enabledUntil);
-}
-
 function days(n: number): string {
   return n === 1 ? '1 day' : `${n} days`;
 }

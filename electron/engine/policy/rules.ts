@@ -1,4 +1,5 @@
 import type { Contract, Person } from '../model/person';
+import { assertNever } from '../model/assert-never';
 
 /**
  * What a rule grants. Only AD groups for now; Nedap Ons roles join here later (`nedapRoles`), so
@@ -70,10 +71,6 @@ function contractValues(key: string, contract: Contract, person: Person): readon
     default:
       return assertNever(key);
   }
-}
-
-function assertNever(value: never): never {
-  throw new Error(`Unexpected value: ${String(value)}`);
 }
 
 /**

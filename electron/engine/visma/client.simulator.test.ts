@@ -154,7 +154,7 @@ describe('fetchVismaExport against the simulator', () => {
 
   it('ends a stuck job after jobTimeoutMs, names dataset and job, and exports nothing after it', async () => {
     const started = performance.now();
-    const error = await failure(run({ stuckJobs: { count: 1, datasets: ['contracts'] } }, { jobTimeoutMs: 150 }));
+    const error = await failure(run({ stuckJobs: { count: 1, datasets: ['contracts'] } }, { jobTimeoutMs: 150, parallelJobs: 1 }));
     expect(performance.now() - started).toBeGreaterThanOrEqual(150);
     expect(error.kind).toBe('timeout');
     expect(error.dataset).toBe('contracts');
@@ -163,6 +163,40 @@ describe('fetchVismaExport against the simulator', () => {
     );
     expect(error.message).toContain(error.jobId ?? 'no job id');
     expect(commands().map((request) => commandDataset(request.path))).toEqual(['employees', 'employeeUdfHistories', 'contracts']);
+  });
+
+  it('starts every export job before the first download, and reads them all', async () => {
+    const result = await run({ inProgressPolls: 2, latencyMs: 5 });
+    const log = requests();
+    const firstDownload = log.findIndex((request) => request.path.startsWith('/files/'));
+    const lastCommand = log.map((request) => request.path.startsWith('/v1/command/')).lastIndexOf(true);
+    expect(commands()).toHaveLength(DATASETS.length);
+    expect(lastCommand).toBeLessThan(firstDownload);
+    expect(result.contracts).toHaveLength(data.contracts.length);
+    expect(result.users).toHaveLength(data.users.length);
+  });
+
+  it('with parallel jobs, the first failure cancels the others and nothing is requested after the error', async () => {
+    // The employees export is refused at once; the other six would need 20 polls each before their downloads.
+    const error = await failure(run({ missingScopes: ['hrmanalytics:nlhrm:exportemployees'], inProgressPolls: 20 }));
+    expect(error.dataset).toBe('employees');
+    expect(error.kind).toBe('auth');
+    // Requests already on the wire when the error came may still reach the log; after that, silence: a
+    // cancelled job must not poll on (without the cancel, the others poll 50 times each, every few ms).
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const seen = requests().length;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(requests()).toHaveLength(seen);
+    expect(downloads()).toHaveLength(0);
+  });
+
+  it('runs at most parallelJobs jobs at a time', async () => {
+    await run({ inProgressPolls: 2 }, { parallelJobs: 2 });
+    const log = requests();
+    const firstDownload = log.findIndex((request) => request.path.startsWith('/files/'));
+    // Before any job has been downloaded (and so finished), only two may have been started.
+    expect(log.slice(0, firstDownload).filter((request) => request.path.startsWith('/v1/command/'))).toHaveLength(2);
+    expect(commands()).toHaveLength(DATASETS.length);
   });
 
   it('restarts a failed job and then succeeds', async () => {
@@ -226,7 +260,7 @@ describe('fetchVismaExport against the simulator', () => {
 
   it('copes with slow answers', async () => {
     const started = performance.now();
-    const result = await run({ latencyMs: 25 });
+    const result = await run({ latencyMs: 25 }, { parallelJobs: 1 });
     expect(performance.now() - started).toBeGreaterThanOrEqual(25 * 4 * DATASETS.length);
     expect(result.contracts).toHaveLength(data.contracts.length);
   });
@@ -240,7 +274,7 @@ describe('fetchVismaExport against the simulator', () => {
   });
 
   it('fetches a new token when Visma invalidates the old one in the middle of a job', async () => {
-    const result = await run({ expireTokensAfterRequests: 4, inProgressPolls: 3 });
+    const result = await run({ expireTokensAfterRequests: 4, inProgressPolls: 3 }, { parallelJobs: 1 });
     expect(result.contracts).toHaveLength(data.contracts.length);
     expect(tokenRequests()).toHaveLength(2);
     // The fifth API request (the 4th poll of employees) met the expired token and was repeated.
@@ -260,7 +294,7 @@ describe('fetchVismaExport against the simulator', () => {
         clock.now += 1_000;
         return globalThis.fetch(input, init);
       };
-      const resolved = resolveVismaClientOptions({ ...options(), tokenUrl: shared.tokenUrl, baseUrl: shared.baseUrl });
+      const resolved = resolveVismaClientOptions({ ...options(), parallelJobs: 1, tokenUrl: shared.tokenUrl, baseUrl: shared.baseUrl });
       const result = await fetchVismaExportWith(createHttpContext(resolved, { fetch, now: () => clock.now }));
       expect(result.contracts).toHaveLength(data.contracts.length);
       const log = shared.requests;
@@ -282,7 +316,7 @@ describe('fetchVismaExport against the simulator', () => {
 
   it('explains a missing scope with a clear 401 error', async () => {
     const scope = 'hrmanalytics:nlhrm:exportcontracts';
-    const error = await failure(run({ missingScopes: [scope] }));
+    const error = await failure(run({ missingScopes: [scope] }, { parallelJobs: 1 }));
     expect(error.kind).toBe('auth');
     expect(error.status).toBe(401);
     expect(error.dataset).toBe('contracts');
@@ -304,7 +338,7 @@ describe('fetchVismaExport against the simulator', () => {
     expect(wrongSecret.message).not.toContain(`${CLIENT_SECRET}x`);
     const wrongTenant = await failure(fetchVismaExport(options({ tenantId: 'another-tenant' })));
     expect(wrongTenant.message).toContain('invalid_client');
-    const wrongBase = await failure(fetchVismaExport(options({ baseUrl: `${simulator.baseUrl}/nothing-here` })));
+    const wrongBase = await failure(fetchVismaExport(options({ baseUrl: `${simulator.baseUrl}/nothing-here`, parallelJobs: 1 })));
     expect(wrongBase.kind).toBe('http');
     expect(wrongBase.message).toContain('HTTP 404 Not Found');
     expect(wrongBase.message).toContain('check visma.baseUrl');

@@ -189,7 +189,7 @@ describe('fetchVismaExportWith', () => {
 
   it('stops at the first dataset that fails', async () => {
     const visma = fakeVisma([['Completed']], ['employeeid\n']);
-    const options = testClientOptions();
+    const options = testClientOptions({ parallelJobs: 1 });
     const error = await rejection(fetchVismaExportWith(createHttpContext(options, { fetch: visma.fetch })));
     expect(error.kind).toBe('missing-column');
     expect(error.dataset).toBe('employees');

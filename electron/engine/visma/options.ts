@@ -45,6 +45,8 @@ export interface VismaClientOptions {
   readonly retryBaseDelayMs?: number;
   /** Longest back-off delay, and the cap on a server's `Retry-After` (default 30 s). */
   readonly retryMaxDelayMs?: number;
+  /** Export jobs running at the same time, 1 to 7 (default 7: all datasets at once; 1: one after another). */
+  readonly parallelJobs?: number;
   /** Called as each dataset moves through its phases. Exceptions thrown by it are ignored. */
   readonly onProgress?: (event: VismaProgressEvent) => void;
   /** Cancels the whole export; the promise then rejects with the signal's reason. */
@@ -64,6 +66,7 @@ export const VISMA_CLIENT_DEFAULTS = {
   requestTimeoutMs: 60_000,
   retryBaseDelayMs: 1_000,
   retryMaxDelayMs: 30_000,
+  parallelJobs: 7,
 } as const;
 
 /**
@@ -80,6 +83,7 @@ export function resolveVismaClientOptions(options: VismaClientOptions): Resolved
     requestTimeoutMs: options.requestTimeoutMs ?? VISMA_CLIENT_DEFAULTS.requestTimeoutMs,
     retryBaseDelayMs: options.retryBaseDelayMs ?? VISMA_CLIENT_DEFAULTS.retryBaseDelayMs,
     retryMaxDelayMs: options.retryMaxDelayMs ?? VISMA_CLIENT_DEFAULTS.retryMaxDelayMs,
+    parallelJobs: options.parallelJobs ?? VISMA_CLIENT_DEFAULTS.parallelJobs,
   };
   const numbers = [
     'jobTimeoutMs', 'pollInitialDelayMs', 'pollMaxDelayMs', 'maxRetries', 'requestTimeoutMs',
@@ -90,6 +94,9 @@ export function resolveVismaClientOptions(options: VismaClientOptions): Resolved
     if (!Number.isFinite(value) || value < 0) {
       throw new RangeError(`Visma client option ${key} must be a number of 0 or more, got ${String(value)}`);
     }
+  }
+  if (!Number.isInteger(resolved.parallelJobs) || resolved.parallelJobs < 1) {
+    throw new RangeError(`Visma client option parallelJobs must be a whole number of 1 or more, got ${String(resolved.parallelJobs)}`);
   }
   if (!Number.isInteger(resolved.maxRetries)) {
     throw new RangeError(`Visma client option maxRetries must be a whole number, got ${resolved.maxRetries}`);

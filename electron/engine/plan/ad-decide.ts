@@ -1,0 +1,253 @@
+import type { AdPolicy, AdTargetSettings } from '../ad/ad-policy';
+import { adNameProblems, desiredAccount, type DesiredAccount } from '../ad/desired';
+import { NameRegistry, type OtherNames, cnWithSuffix, isCnVariantOf, MAX_NAME_SUFFIX, samAccountNameCandidates } from '../ad/naming';
+import { childDn, normaliseDn, parentKey, sameDn } from '../ad/naming-dn';
+import { isEnabled, type AdAccount } from '../model/ad-account';
+import { assertNever } from '../model/assert-never';
+import type { Finding } from '../model/finding';
+import type { IsoDate } from '../model/iso-date';
+import type { Person } from '../model/person';
+import type { UnmanagedAccount } from '../model/plan';
+import type { AccountWork, AddressFill, AdDecisions } from './ad-work';
+import { correlate, type Situation, type UnmanagedReason } from './correlate';
+
+/**
+ * Phase 1 of planning Active Directory: situations -> desired state. Correlates persons with
+ * accounts, evaluates what each person should have, and settles every name (logon names, CNs in
+ * their OUs), so that the next phase only compares and writes actions down.
+ */
+
+/** What the decide phase reads. */
+export interface DecideAdInput {
+  readonly persons: readonly Person[];
+  /** Every user account read from the directory, managed or not (their names all count). */
+  readonly accounts: readonly AdAccount[];
+  readonly asOf: IsoDate;
+  readonly policy: AdPolicy;
+  readonly settings: AdTargetSettings;
+  /**
+   * Names held by groups, computers and contacts: sAMAccountNames share the namespace with users, and
+   * addresses must not be handed out twice either.
+   */
+  readonly otherNames?: OtherNames;
+}
+
+/** The decide phase's working state; local to one {@link decideAd} call. */
+interface Decider {
+  readonly input: DecideAdInput;
+  readonly registry: NameRegistry;
+  readonly disabledOu: string;
+  readonly works: AccountWork[];
+  readonly findings: Finding[];
+  readonly unmanaged: UnmanagedAccount[];
+}
+
+/** Decides the work per account, in ascending person id order (see `correlate`). */
+export function decideAd(input: DecideAdInput): AdDecisions {
+  const decider: Decider = {
+    input,
+    registry: NameRegistry.fromAccounts(input.accounts, input.otherNames),
+    disabledOu: normaliseDn(input.settings.disabledOu),
+    works: [],
+    findings: [],
+    unmanaged: [],
+  };
+  for (const situation of correlate(input.persons, input.accounts, input.settings)) decide(decider, situation);
+  // Creates have had their pick of addresses; empty addresses of existing accounts get what is left.
+  const works = decider.works.map((work) => (work.kind === 'keep' ? { ...work, fills: fillAddresses(decider, work.account) } : work));
+  return { works, findings: decider.findings, unmanaged: decider.unmanaged };
+}
+
+function decide(d: Decider, situation: Situation): void {
+  switch (situation.kind) {
+    case 'unmatched':
+      decidePerson(d, situation.person, null);
+      break;
+    case 'linked':
+      decidePerson(d, situation.person, situation.account);
+      break;
+    case 'unlinked':
+      listUnmanaged(
+        d,
+        situation.account,
+        `employeeID matches person ${situation.person.id}, but the account is outside the managed OUs; no account is created or changed for this person`,
+      );
+      d.works.push({ kind: 'reference', person: situation.person, account: situation.account });
+      break;
+    case 'disputed':
+      decideDisputed(d, situation.persons, situation.accounts);
+      break;
+    case 'source-missing': {
+      const { account } = situation;
+      if (!isRetired(d, account)) {
+        const cause = `employee ${account.employeeID?.trim() ?? ''} is in no export any more`;
+        retire(d, null, account, cause, [cause]);
+      }
+      break;
+    }
+    case 'unmanaged':
+      listUnmanaged(d, situation.account, unmanagedReason(situation.reason));
+      break;
+    default:
+      assertNever(situation, 'situation');
+  }
+}
+
+/** A person with or without an account: create, keep, retire or delete. */
+function decidePerson(d: Decider, person: Person, account: AdAccount | null): void {
+  const { asOf, policy, settings } = d.input;
+  const result = desiredAccount(person, asOf, policy, settings);
+  d.findings.push(...result.findings);
+  const desired = result.desired;
+  if (desired === null) {
+    if (account) listUnmanaged(d, account, `person ${person.id} cannot be provisioned (see findings)`);
+    return;
+  }
+  if (account === null) {
+    if (desired.exists) decideCreate(d, person, desired);
+  } else if (desired.exists) {
+    decideKeep(d, person, desired, account);
+  } else if (desired.lifecycle.stage === 'delete' && isRetired(d, account)) {
+    d.works.push({
+      kind: 'delete',
+      person,
+      account,
+      reasons: [...desired.lifecycle.reasons, 'the account is disabled and in the disabled OU'],
+    });
+  } else {
+    const later =
+      desired.lifecycle.stage === 'delete' ? ['it is deleted by a later run, once it is disabled and in the disabled OU'] : [];
+    retire(d, person, account, desired.lifecycle.cause, [...desired.lifecycle.reasons, ...later]);
+  }
+}
+
+function decideDisputed(d: Decider, persons: readonly Person[], accounts: readonly AdAccount[]): void {
+  const ids = persons.map((p) => p.id).join(', ');
+  const dns = accounts.map((a) => a.dn).join('; ');
+  d.findings.push({
+    severity: 'error',
+    code: 'disputed-account',
+    employeeId: persons[0]?.id ?? null,
+    message:
+      `person${persons.length > 1 ? 's' : ''} ${ids} correlate${persons.length > 1 ? '' : 's'} with ` +
+      `${accounts.length} accounts (${dns}); none of them is changed until only one carries the employeeID`,
+  });
+  for (const account of accounts) listUnmanaged(d, account, `disputed: correlates with person(s) ${ids} together with other accounts`);
+}
+
+function decideCreate(d: Decider, person: Person, desired: DesiredAccount): void {
+  const names = d.registry.pickLogon(samAccountNameCandidates(desired.logonGivenName, desired.logonFamilyName), d.input.settings);
+  if (names === null) {
+    namingExhausted(d, person.id, `person ${person.id}: no free sAMAccountName / UPN / mail for "${desired.logonGivenName} ${desired.logonFamilyName}"; no account is created`);
+    return;
+  }
+  const cn = pickCn(d, desired.ou, null, desired.cnBase, null);
+  if (cn === null) {
+    namingExhausted(d, person.id, `person ${person.id}: no free CN for "${desired.cnBase}" in ${desired.ou}; no account is created`);
+    return;
+  }
+  const problems = adNameProblems({ ...names, cn });
+  if (problems.length > 0) {
+    d.findings.push({ severity: 'error', code: 'invalid-attribute', employeeId: person.id, message: `person ${person.id}: ${problems.join('; ')}; no account is created` });
+    return;
+  }
+  d.works.push({ kind: 'create', person, desired, dn: childDn(cn, desired.ou), cn, ...names });
+}
+
+function decideKeep(d: Decider, person: Person, desired: DesiredAccount, account: AdAccount): void {
+  const sameOu = parentKey(account.dn) === normaliseDn(desired.ou);
+  // A CN that is the display name or a numbered variant of it stays, so names never churn.
+  const keep = sameOu && isCnVariantOf(account.cn, desired.cnBase);
+  const cn = keep ? account.cn : pickCn(d, desired.ou, null, desired.cnBase, sameOu ? account.cn : null);
+  let finalDn = account.dn;
+  if (cn === null) {
+    namingExhausted(d, person.id, `person ${person.id}: no free CN for "${desired.cnBase}" in ${desired.ou}; the account is not moved or renamed`);
+  } else {
+    const target = childDn(cn, desired.ou);
+    if (!sameDn(target, account.dn)) finalDn = target;
+  }
+  d.works.push({ kind: 'keep', person, desired, account, finalDn, fills: [] });
+}
+
+/** Decides where a retiring account goes, reserving its CN in the disabled OU. */
+function retire(d: Decider, person: Person | null, account: AdAccount, cause: string, reasons: readonly string[]): void {
+  const { disabledOu } = d.input.settings;
+  let finalDn = account.dn;
+  if (parentKey(account.dn) !== d.disabledOu) {
+    // Keep the CN if the disabled OU has room for it; else number it from its unnumbered form.
+    const base = account.cn.replace(/ \d+$/, '');
+    const cn = pickCn(d, disabledOu, account.cn, base, null);
+    if (cn === null) {
+      namingExhausted(d, person?.id ?? account.employeeID ?? account.objectGuid, `no free CN for "${account.cn}" in ${disabledOu}; the account is disabled where it is`);
+    } else {
+      finalDn = childDn(cn, disabledOu);
+    }
+  }
+  d.works.push({ kind: 'retire', person, account, finalDn, cause, reasons });
+}
+
+/** Logon names never change once set; an empty UPN or mail is filled in, if still free. */
+function fillAddresses(d: Decider, account: AdAccount): AddressFill[] {
+  const { settings } = d.input;
+  const fills: AddressFill[] = [];
+  for (const [attribute, value] of [
+    ['userPrincipalName', `${account.sAMAccountName}@${settings.upnSuffix}`],
+    ['mail', `${account.sAMAccountName}@${settings.mailDomain}`],
+  ] as const) {
+    if (account[attribute] !== null && account[attribute] !== '') continue;
+    const own = [account.userPrincipalName, account.mail].some((a) => a?.toLowerCase() === value.toLowerCase());
+    if (own || !d.registry.isAddressTaken(value)) {
+      d.registry.reserveAddress(value);
+      fills.push({ attribute, value });
+    }
+  }
+  return fills;
+}
+
+/**
+ * A CN free in `ou` for an account: `preferred` when possible, else `base`, `base 2`, …. The
+ * account's own current CN (`own`, when it stays in its OU) counts as free.
+ */
+function pickCn(d: Decider, ou: string, preferred: string | null, base: string, own: string | null): string | null {
+  const isFree = (cn: string): boolean =>
+    (own !== null && cn.toLowerCase() === own.toLowerCase()) || !d.registry.isCnTaken(ou, cn);
+  // Lazily: almost every account gets its first candidate, and 30,000 eager lists of 999
+  // numbered CNs made this the slowest part of a preview.
+  function* candidates(): Generator<string> {
+    if (preferred !== null) yield preferred;
+    for (let n = 1; n <= MAX_NAME_SUFFIX; n++) yield cnWithSuffix(base, n);
+  }
+  for (const cn of candidates()) {
+    if (cn !== '' && isFree(cn)) {
+      d.registry.reserveCn(ou, cn);
+      return cn;
+    }
+  }
+  return null;
+}
+
+/** Disabled and parked: nothing more to retire. */
+function isRetired(d: Decider, account: AdAccount): boolean {
+  return !isEnabled(account) && parentKey(account.dn) === d.disabledOu;
+}
+
+function namingExhausted(d: Decider, personId: string, message: string): void {
+  d.findings.push({ severity: 'error', code: 'naming-exhausted', employeeId: personId, message });
+}
+
+function listUnmanaged(d: Decider, account: AdAccount, reason: string): void {
+  d.unmanaged.push({ target: 'ad', dn: account.dn, sAMAccountName: account.sAMAccountName, employeeID: account.employeeID, reason });
+}
+
+function unmanagedReason(reason: UnmanagedReason): string {
+  switch (reason) {
+    case 'no-employee-id':
+      return 'no employeeID: not an HR account';
+    case 'outside-base-dn':
+      return 'outside the base DN';
+    case 'outside-managed-ous':
+      return 'employeeID matches no person, and the account is outside the managed OUs';
+    default:
+      return assertNever(reason, 'reason');
+  }
+}
