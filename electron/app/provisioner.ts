@@ -18,6 +18,8 @@ import { planAd } from '../engine/plan/ad-plan';
 import { savePlan } from '../engine/plan/plan-file';
 import { applyAdActions } from '../engine/apply/apply-ad';
 import { directoryPort, toAdAccount } from '../engine/apply/directory-port';
+import { attributeMappings } from './attributes-config';
+import { namingConvention } from './naming-config';
 import { generatePassword } from '../engine/ad/password';
 import type { AdPolicy, AdTargetSettings } from '../engine/ad/ad-policy';
 import path from 'node:path';
@@ -144,7 +146,13 @@ export class Provisioner {
       // so a name used elsewhere is never planned. Correlation still only looks under baseDn.
       const { defaultNamingContext } = await directory.testConnection();
       const domainDn = isWithin(ad.baseDn, defaultNamingContext) ? defaultNamingContext : ad.baseDn;
-      const [read, otherNames] = await Promise.all([directory.readAccounts(domainDn), directory.readNamesInUse(domainDn)]);
+      const mapped = this.mappedAttributes();
+      // A mapped attribute the schema lacks would fail every write: say so before anything is planned.
+      const unknown = await directory.unknownAttributes(mapped);
+      if (unknown.length > 0) {
+        throw new ConfigError(`ad.attributes: the directory's schema has no attribute ${unknown.map((a) => `"${a}"`).join(', ')}; remove or correct the mapping`);
+      }
+      const [read, otherNames] = await Promise.all([directory.readAccounts(domainDn, mapped), directory.readNamesInUse(domainDn)]);
       const accounts = read.map(toAdAccount);
       this.onProgress({ kind: 'directory', phase: 'read', accounts: accounts.length, elapsedMs: Date.now() - started });
       return { accounts, otherNames };
@@ -172,7 +180,7 @@ export class Provisioner {
       await this.withDirectory(async (directory, ad) => {
         let done = 0;
         await applyAdActions(plan.actions, {
-          port: directoryPort(directory, ad.baseDn),
+          port: directoryPort(directory, ad.baseDn, this.mappedAttributes()),
           disabledOu: ad.disabledOu,
           generatePassword: (subject) => generatePassword(subject),
           onOutcome: async (outcome) => {
@@ -213,7 +221,14 @@ export class Provisioner {
       lifecycle: policy,
       rules: policy.rules.map((rule) => ({ name: rule.name, when: rule.when, grant: { adGroups: rule.grant.adGroups ?? [] } })),
       templates: policy.templates,
+      naming: namingConvention(policy.naming),
+      attributes: attributeMappings(this.config.ad?.attributes),
     };
+  }
+
+  /** The attributes `ad.attributes` maps, read with every account so the plan can compare them. */
+  private mappedAttributes(): readonly string[] {
+    return Object.keys(this.config.ad?.attributes ?? {});
   }
 
   private async withDirectory<T>(work: (directory: Directory, ad: NonNullable<AppConfig['ad']>) => Promise<T>): Promise<T> {

@@ -331,7 +331,7 @@ export function desiredAccount(
  * The candidate specs of one person; the CN's `{displayName}` is `cnBase`: the display name, or what
  * the old `cn` template gives.
  */
-function desiredNames(naming: NamingConvention, tokens: NameTokens, cnBase: string, settings: AdTargetSettings): DesiredNames {
+export function desiredNames(naming: NamingConvention, tokens: NameTokens, cnBase: string, settings: AdTargetSettings): DesiredNames {
   const address = (attribute: 'userPrincipalName' | 'mail'): AddressNames => ({
     domain: addressDomain(naming, attribute, settings),
     followsSam: followsSam(naming, attribute),

@@ -47,6 +47,12 @@ function finish(kind: ValueKind, value: string): string {
   return kind === 'logon' ? tidyLogon(value) : cleanText(value).text;
 }
 
+/** The candidate numbers are added to: `iterate.base` of the expanded list, by default the last. */
+export function baseCandidate(expanded: readonly string[], rule: AttributeNaming): string | undefined {
+  const { base } = rule.iterate;
+  return expanded[base === null ? expanded.length - 1 : Math.min(base, expanded.length - 1)];
+}
+
 /** `value` cut so that `suffix` fits within `max`; a logon name never ends in ".", "-" or "_" before it. */
 export function cutWithSuffix(kind: ValueKind, value: string, suffix: string, max: number): string {
   const cut = cutToLength(value, Math.max(0, max - suffix.length));
@@ -78,8 +84,8 @@ export function* attributeCandidates(spec: CandidateSpec): Generator<string, voi
     const candidate = cutWithSuffix(spec.kind, value, '', spec.maxLength);
     if (fresh(candidate)) yield candidate;
   }
-  const { start, base } = spec.rule.iterate;
-  const baseValue = expanded[base === null ? expanded.length - 1 : Math.min(base, expanded.length - 1)] ?? '';
+  const { start } = spec.rule.iterate;
+  const baseValue = baseCandidate(expanded, spec.rule) ?? '';
   if (baseValue === '') return;
   for (let n = start; n <= start + MAX_NAME_SUFFIX; n++) {
     const candidate = cutWithSuffix(spec.kind, baseValue, iterationSuffix(spec, n), spec.maxLength);
