@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { PersonName } from '../engine/model/person';
 import { templateProblem } from '../engine/policy/name-template';
 import { logonPart, tidyLogon } from '../engine/policy/name-text';
 import {
@@ -108,5 +109,45 @@ export function namingConvention(config: NamingConfig | undefined): NamingConven
     cn: toRule(config.cn, DEFAULT_NAMING.cn),
     displayName: config.displayName ?? null,
     nameSeparator: config.nameSeparator,
+  };
+}
+
+/** The sample person of `naming --person`: the name fields as HR has them. */
+const samplePersonSchema = z.strictObject({
+  givenName: z.string().default(''),
+  nickname: z.string().default(''),
+  initials: z.string().default(''),
+  birthNamePrefix: z.string().default(''),
+  birthName: z.string().default(''),
+  partnerNamePrefix: z.string().default(''),
+  partnerName: z.string().default(''),
+  convention: z.enum(['B', 'P', 'BP', 'PB']).default('B'),
+});
+
+/** The name of a sample person given as JSON, or what is wrong with it. */
+export function samplePersonName(json: string): { readonly ok: true; readonly name: PersonName } | { readonly ok: false; readonly error: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return { ok: false, error: '--person is not valid JSON' };
+  }
+  const result = samplePersonSchema.safeParse(value);
+  if (!result.success) {
+    return { ok: false, error: `--person: ${result.error.issues.map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`).join('; ')}` };
+  }
+  const p = result.data;
+  return {
+    ok: true,
+    name: {
+      givenName: p.givenName,
+      nickname: p.nickname,
+      initials: p.initials,
+      familyNamePrefix: p.birthNamePrefix,
+      familyName: p.birthName,
+      partnerNamePrefix: p.partnerNamePrefix,
+      partnerName: p.partnerName,
+      convention: p.convention,
+    },
   };
 }

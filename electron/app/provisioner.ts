@@ -5,7 +5,7 @@ import type { VismaProgressEvent } from '../engine/visma/options';
 import { evaluateExport } from '../engine/policy/evaluate';
 import type { Finding } from '../engine/model/finding';
 import type { IsoDate } from '../engine/model/iso-date';
-import type { Person } from '../engine/model/person';
+import type { Person, PersonName } from '../engine/model/person';
 import type { RunRecord, RunTrigger } from '../engine/model/run';
 import type { Plan } from '../engine/model/plan';
 import type { AdAccount } from '../engine/model/ad-account';
@@ -20,6 +20,10 @@ import { applyAdActions } from '../engine/apply/apply-ad';
 import { directoryPort, toAdAccount } from '../engine/apply/directory-port';
 import { attributeMappings } from './attributes-config';
 import { namingConvention } from './naming-config';
+import { desiredAccount } from '../engine/ad/desired';
+import { namingSample, type NamingSample } from '../engine/ad/naming-sample';
+import { firstRdnValue } from '../engine/ad/naming-dn';
+import { localToday } from '../engine/model/iso-date';
 import { generatePassword } from '../engine/ad/password';
 import type { AdPolicy, AdTargetSettings } from '../engine/ad/ad-policy';
 import path from 'node:path';
@@ -35,6 +39,16 @@ export type ProgressEvent =
   | { readonly kind: 'visma'; readonly event: VismaProgressEvent }
   | { readonly kind: 'directory'; readonly phase: 'reading' | 'read'; readonly accounts?: number; readonly elapsedMs: number }
   | { readonly kind: 'apply'; readonly done: number; readonly total: number };
+
+/** What `naming --check` reports: existing managed accounts the configured convention would change. */
+export interface NamingCheck {
+  /** Accounts whose display name would change. */
+  readonly displayName: number;
+  /** Accounts whose CN would change. */
+  readonly cn: number;
+  /** New accounts the plan would create (for scale; their names are new anyway). */
+  readonly created: number;
+}
 
 /** Result of reading and evaluating the HR source. */
 export interface ImportResult {
@@ -113,6 +127,14 @@ export class Provisioner {
    * directory; the plan is saved under the data directory (and to `out` when given).
    */
   async preview(asOf: IsoDate, out?: string): Promise<Plan> {
+    const plan = await this.plan(asOf);
+    await savePlan(path.join(this.config.dataDir, 'plans', `${plan.planId}.json`), plan);
+    if (out) await savePlan(path.resolve(out), plan);
+    return plan;
+  }
+
+  /** Reads both sides and plans, saving nothing. */
+  private async plan(asOf: IsoDate): Promise<Plan> {
     // Visma and the directory are independent servers: reading both at once makes a preview as
     // long as the slower of the two instead of their sum. A failure of either stops the preview.
     const ad = this.adConfig();
@@ -128,10 +150,39 @@ export class Provisioner {
     });
     // Accounts outside baseDn were read for their names only; listing them all would bury the
     // unmanaged accounts the admin needs to see.
-    const plan: Plan = { ...planned, unmanaged: planned.unmanaged.filter((account) => isWithin(account.dn, ad.baseDn)) };
-    await savePlan(path.join(this.config.dataDir, 'plans', `${plan.planId}.json`), plan);
-    if (out) await savePlan(path.resolve(out), plan);
-    return plan;
+    return { ...planned, unmanaged: planned.unmanaged.filter((account) => isWithin(account.dn, ad.baseDn)) };
+  }
+
+  /**
+   * The names the configured convention gives a sample person, as if nothing in the directory were
+   * taken: the first `count` candidates of each name attribute and the display name. Reads nothing.
+   */
+  namingSample(name: PersonName, count: number): NamingSample {
+    const sample: Person = {
+      id: 'sample', employeeIds: ['sample'], name, gender: '', birthDate: null, company: null, businessEmail: '',
+      contracts: [], primaryContractId: null, custom: {},
+    };
+    const { desired } = desiredAccount(sample, localToday(), this.adPolicy(), this.adSettings());
+    if (desired === null) throw new ConfigError('the sample person cannot have an account');
+    return namingSample(desired, count);
+  }
+
+  /**
+   * How many managed accounts would get another display name or CN under the configured convention
+   * (a preview, saved nothing): what an admin wants to know before switching conventions.
+   */
+  async namingCheck(asOf: IsoDate): Promise<NamingCheck> {
+    const plan = await this.plan(asOf);
+    const touched = (attribute: string): Set<string> =>
+      new Set(plan.actions.filter((a) => a.action !== 'create' && a.changes.some((c) => c.attribute === attribute && c.before !== c.after)).map((a) => a.account.objectGuid ?? a.account.dn));
+    const renamed = new Set(
+      plan.actions
+        .filter((a) => a.action === 'move')
+        .filter((a) => a.changes.some((c) => c.attribute === 'dn' && typeof c.before === 'string' && typeof c.after === 'string' && firstRdnValue(c.before) !== firstRdnValue(c.after)))
+        .map((a) => a.account.objectGuid ?? a.account.dn),
+    );
+    const created = plan.actions.filter((a) => a.action === 'create').length;
+    return { displayName: touched('displayName').size, cn: renamed.size, created };
   }
 
   /**

@@ -4,7 +4,7 @@ import { parseCliArgs, UsageError } from './args';
 describe('parseCliArgs', () => {
   it('parses a preview with every option and defaults the date to today', () => {
     expect(parseCliArgs(['preview', '--config', 'c.json', '--out', 'p.json', '--json'], '2026-11-27')).toEqual({
-      command: 'preview', config: 'c.json', asOf: '2026-11-27', json: true, out: 'p.json', plan: null, yes: false,
+      command: 'preview', config: 'c.json', asOf: '2026-11-27', json: true, out: 'p.json', plan: null, yes: false, person: null, count: 8, check: false,
     });
     expect(parseCliArgs(['import', '--config', 'c.json', '--as-of', '2027-01-31'])?.asOf).toBe('2027-01-31');
   });

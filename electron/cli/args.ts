@@ -3,7 +3,7 @@ import { isIsoDate, localToday } from '../engine/model/iso-date';
 import type { IsoDate } from '../engine/model/iso-date';
 
 /** The commands the CLI knows. */
-export type CommandName = 'import' | 'preview' | 'apply' | 'history';
+export type CommandName = 'import' | 'preview' | 'apply' | 'history' | 'naming';
 
 /** A parsed command line. */
 export interface CliArgs {
@@ -14,6 +14,12 @@ export interface CliArgs {
   readonly out: string | null;
   readonly plan: string | null;
   readonly yes: boolean;
+  /** naming: the sample person (JSON), or null with --check. */
+  readonly person: string | null;
+  /** naming: candidates shown per attribute. */
+  readonly count: number;
+  /** naming: compare the directory with the configured convention instead of showing a sample. */
+  readonly check: boolean;
 }
 
 /** Wrong use of the command line: exit code 2 with the usage text. */
@@ -29,6 +35,8 @@ Commands:
   preview   read Visma.net HRM and Active Directory and show the plan (writes nothing)
   apply     apply a saved plan (--plan) or a fresh one; needs --yes
   history   list the recorded apply runs, newest first
+  naming    show the names the configured convention gives a sample person (--person JSON),
+            or with --check how many managed accounts would get another display name or CN
 
 Options:
   --config FILE     configuration file (JSON)
@@ -36,11 +44,15 @@ Options:
   --out FILE        preview: also save the plan to FILE
   --plan FILE       apply: the saved plan to apply
   --yes             apply: confirm that changes may be written
+  --person JSON     naming: the sample person, e.g. '{"givenName":"Pieter","nickname":"Piet",
+                    "initials":"P.J.","birthNamePrefix":"ter","birthName":"Horst","convention":"B"}'
+  --count N         naming: candidates shown per attribute (default 8)
+  --check           naming: read the directory and count the accounts the convention would rename
   --json            print one JSON object instead of the readable report
 
 Exit codes: 0 ok, 1 the run failed, 2 bad usage or configuration.`;
 
-const COMMANDS: readonly CommandName[] = ['import', 'preview', 'apply', 'history'];
+const COMMANDS: readonly CommandName[] = ['import', 'preview', 'apply', 'history', 'naming'];
 
 /** Parse argv (without node and script). Returns null for `--help`. */
 export function parseCliArgs(argv: readonly string[], today: IsoDate = localToday()): CliArgs | null {
@@ -57,6 +69,9 @@ export function parseCliArgs(argv: readonly string[], today: IsoDate = localToda
         plan: { type: 'string' },
         yes: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
+        person: { type: 'string' },
+        count: { type: 'string' },
+        check: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -75,6 +90,8 @@ export function parseCliArgs(argv: readonly string[], today: IsoDate = localToda
   const name = command as CommandName;
   if (values.out !== undefined && name !== 'preview') throw new UsageError('--out only applies to preview');
   if (values.plan !== undefined && name !== 'apply') throw new UsageError('--plan only applies to apply');
+  const count = values.count === undefined ? 8 : Number(values.count);
+  checkNamingOptions(name, values.person, values.count, count, values.check);
   if (name === 'apply' && !values.yes) {
     throw new UsageError('apply writes to the directory: add --yes to confirm (run preview first to see the plan)');
   }
@@ -86,5 +103,17 @@ export function parseCliArgs(argv: readonly string[], today: IsoDate = localToda
     out: values.out ?? null,
     plan: values.plan ?? null,
     yes: values.yes,
+    person: values.person ?? null,
+    count,
+    check: values.check,
   };
+}
+
+function checkNamingOptions(name: CommandName, person: string | undefined, rawCount: string | undefined, count: number, check: boolean): void {
+  if (name !== 'naming') {
+    if (person !== undefined || rawCount !== undefined || check) throw new UsageError('--person, --count and --check only apply to naming');
+    return;
+  }
+  if (check === (person !== undefined)) throw new UsageError('naming needs either --person JSON or --check');
+  if (!Number.isInteger(count) || count < 1 || count > 1000) throw new UsageError(`--count must be a whole number from 1 to 1000, not "${rawCount ?? ''}"`);
 }

@@ -4,6 +4,8 @@ import type { ProgressEvent } from '../app/provisioner';
 import { parseCliArgs, USAGE, UsageError } from './args';
 import type { CliArgs } from './args';
 import { formatHistory, formatImport, formatPlan, formatProgress, formatRun } from './format';
+import { formatNamingCheck, formatNamingSample } from './format-naming';
+import { samplePersonName } from '../app/naming-config';
 import { loadPlan, PlanFileError } from '../engine/plan/plan-file';
 
 /**
@@ -83,7 +85,25 @@ async function runCommand(args: CliArgs, provisioner: Provisioner, io: CliIo): P
       // A run that could not reach the directory failed as a whole; failed actions are in the outcomes.
       return run.status === 'completed' && run.summary.failed === 0 ? 0 : 1;
     }
+    case 'naming':
+      return runNaming(args, provisioner, io);
   }
+}
+
+async function runNaming(args: CliArgs, provisioner: Provisioner, io: CliIo): Promise<number> {
+  if (args.check) {
+    const check = await provisioner.namingCheck(args.asOf);
+    io.out(args.json ? `${JSON.stringify(check)}\n` : formatNamingCheck(check));
+    return 0;
+  }
+  const person = samplePersonName(args.person ?? '');
+  if (!person.ok) {
+    io.err(`error: ${person.error}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const sample = provisioner.namingSample(person.name, args.count);
+  io.out(args.json ? `${JSON.stringify(sample)}\n` : formatNamingSample(sample));
+  return 0;
 }
 
 // Run when executed directly (npm run cli), not when imported by a test.

@@ -1,10 +1,9 @@
 import type { PersonName } from '../model/person';
-import { attributeCandidates, firstCandidates, type CandidateSpec } from './name-candidates';
+import type { CandidateSpec } from './name-candidates';
 import { expandTemplate, parseTemplate } from './name-template';
 import { cleanText } from './name-text';
 import {
   displayNameTemplate,
-  nameTokens,
   type NameTokens,
   type NamedAttribute,
   type NamingConvention,
@@ -38,11 +37,6 @@ export function conventionDisplayName(convention: NamingConvention, name: Person
   return cleanText(expandTemplate(parsed.parts, (t) => values[t] ?? '')[0] ?? '').text;
 }
 
-/** The default display name: nickname and family name(s), "Janine van den Boele - de Vries". */
-export function defaultDisplayName(tokens: NameTokens): string {
-  return cleanText(`${tokens.values.nickname} ${tokens.values.familyNameFull}`).text;
-}
-
 /**
  * How to make the candidates of `attribute` for a person with `tokens`. `more` adds tokens that are
  * only known later (`displayName` for the CN, `sAMAccountName` for UPN and mail).
@@ -68,15 +62,6 @@ export function followsSam(convention: NamingConvention, attribute: 'userPrincip
   return candidates.length === 1 && candidates[0]?.replace(/\s/g, '') === '{sAMAccountName}';
 }
 
-/** What `naming` shows for a sample person: the first candidates of each attribute, as if nothing were taken. */
-export interface NamingPreview {
-  readonly sAMAccountName: readonly string[];
-  readonly userPrincipalName: readonly string[];
-  readonly mail: readonly string[];
-  readonly cn: readonly string[];
-  readonly displayName: string;
-}
-
 /** The domains UPN and mail end in when the convention names none. */
 export interface NamingDomains {
   readonly upnSuffix: string;
@@ -86,28 +71,4 @@ export interface NamingDomains {
 /** The domain of UPN or mail: the convention's, else the `ad` section's. */
 export function addressDomain(convention: NamingConvention, attribute: 'userPrincipalName' | 'mail', domains: NamingDomains): string {
   return convention[attribute].domain ?? (attribute === 'mail' ? domains.mailDomain : domains.upnSuffix);
-}
-
-/**
- * The first `count` candidates of every name attribute for `name`, and its display name. UPN and
- * mail that follow the sAMAccountName list one address per sAMAccountName candidate.
- */
-export function previewNaming(convention: NamingConvention, name: PersonName, domains: NamingDomains, count = 8): NamingPreview {
-  const tokens = nameTokens(name, convention.nameSeparator);
-  const displayName = conventionDisplayName(convention, name, tokens) ?? defaultDisplayName(tokens);
-  const sams = firstCandidates(attributeCandidates(candidateSpec(convention, 'sAMAccountName', tokens)), count);
-  const addresses = (attribute: 'userPrincipalName' | 'mail'): string[] => {
-    const domain = addressDomain(convention, attribute, domains);
-    const locals = followsSam(convention, attribute)
-      ? sams
-      : firstCandidates(attributeCandidates(candidateSpec(convention, attribute, tokens, { sAMAccountName: sams[0] ?? '' })), count);
-    return locals.map((local) => `${local}@${domain}`);
-  };
-  return {
-    sAMAccountName: sams,
-    userPrincipalName: addresses('userPrincipalName'),
-    mail: addresses('mail'),
-    cn: firstCandidates(attributeCandidates(candidateSpec(convention, 'cn', tokens, { displayName })), count),
-    displayName,
-  };
 }
