@@ -68,7 +68,56 @@ describe('parseConfig', () => {
   });
 });
 
+describe('parseConfig: hardening', () => {
+  const ad = { url: 'ldaps://dc1.x.nl', bindDn: 'x', bindPassword: 'y', caFile: 'ca.pem', baseDn: 'DC=x', usersOu: 'OU=a,DC=x', disabledOu: 'OU=b,DC=x', upnSuffix: 'x.nl', mailDomain: 'x.nl' };
+
+  it('fills maxPlanAgeHours (24) and retentionDays (400)', () => {
+    expect(parseConfig(minimal, '/')).toMatchObject({ maxPlanAgeHours: 24, retentionDays: 400 });
+  });
+
+  it('refuses credentials and secret-looking query parameters in any URL, without echoing them', () => {
+    const problems = problemsOf({
+      ...minimal,
+      visma: { ...minimal.visma, tokenUrl: 'https://user:hunter2@connect.example.nl/token', baseUrl: 'https://api.example.nl/?client_secret=hunter2' },
+      ad: { ...ad, url: 'ldaps://admin:hunter2@dc1.x.nl' },
+    });
+    expect(problems).toEqual(expect.arrayContaining([
+      'key "visma.tokenUrl": must not contain a user name or password: put credentials in clientId and clientSecret',
+      'key "visma.baseUrl": must not carry secret-looking query parameters (secret, password, token, key, signature, ...)',
+      'key "ad.url": must not contain a user name or password: use bindDn and bindPassword',
+    ]));
+    expect(problems.join('\n')).not.toContain('hunter2');
+    for (const name of ['access_token', 'apiKey', 'sig', 'password']) {
+      expect(problemsOf({ ...minimal, visma: { ...minimal.visma, baseUrl: `https://api.example.nl/?${name}=x` } })[0]).toContain('visma.baseUrl');
+    }
+    expect(() => parseConfig({ ...minimal, visma: { ...minimal.visma, baseUrl: 'https://api.example.nl/?region=eu' } }, '/')).not.toThrow();
+  });
+
+  it('wants upnSuffix and mailDomain to be domain names', () => {
+    for (const bad of ['x', '.x.nl', 'x..nl', '-x.nl', 'x-.nl', 'a b.nl']) {
+      expect(problemsOf({ ...minimal, ad: { ...ad, upnSuffix: bad, mailDomain: bad } })).toEqual([
+        'key "ad.upnSuffix": must be a domain name such as example.nl',
+        'key "ad.mailDomain": must be a domain name such as example.nl',
+      ]);
+    }
+    expect(() => parseConfig({ ...minimal, ad: { ...ad, upnSuffix: 'zorg-groep.example.nl' } }, '/')).not.toThrow();
+  });
+});
+
 describe('loadConfig', () => {
+  it('reports a JSON syntax error by line and column, never with the text around it', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'hrp-config-'));
+    try {
+      await writeFile(path.join(dir, 'bad.json'), '{\n  "visma": {\n    "clientSecret": "hunter2" x\n  }\n}\n');
+      const error = await loadConfig(path.join(dir, 'bad.json')).catch((e: unknown) => e as Error);
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as Error).message).toMatch(/bad\.json is not valid JSON: \w+ at line 3, column 31$/);
+      expect((error as Error).message).not.toContain('hunter2');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('names the file when it is missing or not JSON', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'hrp-config-'));
     try {

@@ -1,6 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parse as parseJsonc, printParseErrorCode } from 'jsonc-parser';
+import type { ParseError } from 'jsonc-parser';
 import { z } from 'zod';
+import { DEFAULT_MAX_PLAN_AGE_HOURS } from '../engine/plan/plan-file';
+import { DEFAULT_RETENTION_DAYS } from '../engine/state/retention';
 import { DEFAULT_PAGE_SIZE } from '../engine/ad/directory-config';
 import { DEFAULT_READ_CONNECTIONS, MAX_READ_CONNECTIONS } from '../engine/ad/read-partitions';
 import { DEFAULT_LIFECYCLE, DEFAULT_PRIMARY_CONTRACT_ORDER } from '../engine/model/policy';
@@ -26,16 +30,40 @@ export type SecretRef = z.infer<typeof secretSchema>;
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-// Plain http would send the client secret in the clear; it is only acceptable towards the
-// simulator on this machine.
-const httpsUrl = z.string().refine((value) => {
+/** Query parameter names that carry secrets: such a URL would end up in logs and messages. */
+const SECRET_PARAMETER = /(secret|passw|pwd|token|key|sig|auth|credential|session)/i;
+
+function parsedUrl(value: string): URL | null {
   try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
+    return new URL(value);
   } catch {
-    return false;
+    return null;
   }
-}, 'must be an https:// URL (plain http:// only towards 127.0.0.1 or localhost)');
+}
+
+// Plain http would send the client secret in the clear; it is only acceptable towards the
+// simulator on this machine. Credentials belong in the secret keys, never in a URL: a URL is printed
+// in messages and logs.
+const httpsUrl = z
+  .string()
+  .refine((value) => {
+    const url = parsedUrl(value);
+    return url !== null && (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)));
+  }, 'must be an https:// URL (plain http:// only towards 127.0.0.1 or localhost)')
+  .refine((value) => {
+    const url = parsedUrl(value);
+    return url === null || (url.username === '' && url.password === '');
+  }, 'must not contain a user name or password: put credentials in clientId and clientSecret')
+  .refine((value) => {
+    const url = parsedUrl(value);
+    return url === null || ![...url.searchParams.keys()].some((name) => SECRET_PARAMETER.test(name));
+  }, 'must not carry secret-looking query parameters (secret, password, token, key, signature, ...)');
+
+/** A DNS domain name: labels of letters, digits and inner hyphens, at least two of them. */
+const domainName = z
+  .string()
+  .max(253)
+  .regex(/^(?!-)[A-Za-z0-9-]{1,63}(?<!-)(\.(?!-)[A-Za-z0-9-]{1,63}(?<!-))+$/, 'must be a domain name such as example.nl');
 
 const days = z.number().int().min(0).max(3650);
 
@@ -93,7 +121,10 @@ const vismaSchema = z.strictObject({
   parallelJobs: z.number().int().min(1).max(7).default(7),
 });
 
-const ldapUrl = z.string().regex(/^ldaps?:\/\/[^/\s]+\/?$/i, 'must be ldaps://host[:port] or ldap://host[:port] (StartTLS)');
+const ldapUrl = z
+  .string()
+  .regex(/^ldaps?:\/\/[^/\s]+\/?$/i, 'must be ldaps://host[:port] or ldap://host[:port] (StartTLS)')
+  .refine((value) => !value.includes('@'), 'must not contain a user name or password: use bindDn and bindPassword');
 
 const adSchema = z.strictObject({
   url: ldapUrl,
@@ -105,8 +136,8 @@ const adSchema = z.strictObject({
   usersOu: z.string().min(1),
   disabledOu: z.string().min(1),
   ouByOrgUnit: z.record(z.string(), z.string().min(1)).default({}),
-  upnSuffix: z.string().regex(/^[A-Za-z0-9.-]+$/, 'must be a domain name such as example.nl'),
-  mailDomain: z.string().regex(/^[A-Za-z0-9.-]+$/, 'must be a domain name such as example.nl'),
+  upnSuffix: domainName,
+  mailDomain: domainName,
   timeoutSeconds: z.number().int().min(1).max(600).default(30),
   /** Entries per page of an account search; 0 reads unpaged (only Samba allows that beyond 1000 entries). */
   pageSize: z.number().int().min(0).max(100_000).default(DEFAULT_PAGE_SIZE),
@@ -122,6 +153,10 @@ const configSchema = z
     policy: policySchema.default(() => policySchema.parse({})),
     ad: adSchema.optional(),
     dataDir: z.string().min(1),
+    /** A saved plan older than this is refused by apply: preview again. */
+    maxPlanAgeHours: z.number().int().min(1).max(24 * 30).default(DEFAULT_MAX_PLAN_AGE_HOURS),
+    /** Plans and run records older than this are removed. */
+    retentionDays: z.number().int().min(1).max(3650).default(DEFAULT_RETENTION_DAYS),
   })
   .superRefine((config, ctx) => {
     // A person whose last contract fell out of the export window can no longer be dated; keeping
@@ -215,13 +250,27 @@ export async function loadConfig(file: string): Promise<AppConfig> {
       code === 'ENOENT' ? `config file ${file} does not exist` : `config file ${file} cannot be read (${code ?? 'error'})`,
     );
   }
-  let json: unknown;
+  return parseConfig(parseJson(text, `config file ${file}`), path.dirname(path.resolve(file)), `config file ${file}`);
+}
+
+/**
+ * Parse JSON text. A syntax error is reported by line and column and what was expected, never with
+ * the text around it: the file holds secrets.
+ */
+export function parseJson(text: string, source: string): unknown {
   try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new ConfigError(`config file ${file} is not valid JSON: ${(error as Error).message}`);
+    return JSON.parse(text) as unknown;
+  } catch {
+    // JSON.parse's message quotes the text; jsonc-parser says where and what without it.
+    const errors: ParseError[] = [];
+    parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    const first = errors[0];
+    if (!first) throw new ConfigError(`${source} is not valid JSON`);
+    const before = text.slice(0, first.offset).split('\n');
+    const line = before.length;
+    const column = (before.at(-1)?.length ?? 0) + 1;
+    throw new ConfigError(`${source} is not valid JSON: ${printParseErrorCode(first.error)} at line ${line}, column ${column}`);
   }
-  return parseConfig(json, path.dirname(path.resolve(file)), `config file ${file}`);
 }
 
 /**

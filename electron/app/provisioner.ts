@@ -15,7 +15,13 @@ import { LdapDirectory } from '../engine/ad/directory';
 import { isWithin } from '../engine/ad/dn';
 import type { Directory, NamesInUse } from '../engine/ad/directory';
 import { planAd } from '../engine/plan/ad-plan';
-import { savePlan } from '../engine/plan/plan-file';
+import { loadPlan, savePlan } from '../engine/plan/plan-file';
+import { loadPlanKey } from '../engine/plan/plan-seal';
+import { accountMismatch, validatePlan } from '../engine/plan/validate-plan';
+import type { PlanScope } from '../engine/plan/validate-plan';
+import { pruneOlderThan, retentionCutoff } from '../engine/state/retention';
+import { configFingerprint } from './config-fingerprint';
+import { prepareDataDir } from './data-dir';
 import { applyAdActions } from '../engine/apply/apply-ad';
 import { directoryPort, toAdAccount } from '../engine/apply/directory-port';
 import { attributeMappings } from './attributes-config';
@@ -98,7 +104,7 @@ export class Provisioner {
   private readonly openDirectory: (config: AdConnection) => Directory;
 
   /** Read every Visma export and evaluate persons as of `asOf`. Fails before anything is written. */
-  async importPersons(asOf: IsoDate): Promise<ImportResult> {
+  async importPersons(asOf: IsoDate, signal: AbortSignal | undefined = this.signal): Promise<ImportResult> {
     const { visma, policy } = this.config;
     const vismaExport = await fetchVismaExport({
       tokenUrl: visma.tokenUrl,
@@ -109,8 +115,10 @@ export class Provisioner {
       includePersonalData: visma.includePersonalData,
       jobTimeoutMs: visma.jobTimeoutSeconds * 1000,
       parallelJobs: visma.parallelJobs,
-      onProgress: (event) => this.onProgress({ kind: 'visma', event }),
-      ...(this.signal ? { signal: this.signal } : {}),
+      onProgress: (event) => {
+        if (!signal?.aborted) this.onProgress({ kind: 'visma', event });
+      },
+      ...(signal ? { signal } : {}),
     });
     const { persons, findings } = evaluateExport({
       export: vismaExport,
@@ -127,18 +135,20 @@ export class Provisioner {
    * directory; the plan is saved under the data directory (and to `out` when given).
    */
   async preview(asOf: IsoDate, out?: string): Promise<Plan> {
+    await prepareDataDir(this.config.dataDir);
     const plan = await this.plan(asOf);
-    await savePlan(path.join(this.config.dataDir, 'plans', `${plan.planId}.json`), plan);
-    if (out) await savePlan(path.resolve(out), plan);
+    const sealing = { key: await loadPlanKey(this.config.dataDir), configFingerprint: configFingerprint(this.config) };
+    const plans = path.join(this.config.dataDir, 'plans');
+    await pruneOlderThan(plans, '.json', retentionCutoff(this.config.retentionDays, new Date()));
+    await savePlan(path.join(plans, `${plan.planId}.json`), plan, sealing);
+    if (out) await savePlan(path.resolve(out), plan, sealing);
     return plan;
   }
 
   /** Reads both sides and plans, saving nothing. */
   private async plan(asOf: IsoDate): Promise<Plan> {
-    // Visma and the directory are independent servers: reading both at once makes a preview as
-    // long as the slower of the two instead of their sum. A failure of either stops the preview.
     const ad = this.adConfig();
-    const [imported, { accounts, otherNames }] = await Promise.all([this.importPersons(asOf), this.readDirectory()]);
+    const [imported, { accounts, otherNames }] = await this.readBoth(asOf);
     const planned = planAd({
       persons: imported.persons,
       accounts,
@@ -186,11 +196,50 @@ export class Provisioner {
   }
 
   /**
+   * Visma and the directory are independent servers: reading both at once makes a preview as long
+   * as the slower of the two instead of their sum. When either fails, the other is cancelled (and
+   * reports no more progress), and the preview fails with the first error.
+   */
+  private async readBoth(asOf: IsoDate): Promise<[ImportResult, Awaited<ReturnType<Provisioner['readDirectory']>>]> {
+    const cancel = new AbortController();
+    const outer = this.signal;
+    const onOuterAbort = (): void => cancel.abort(outer?.reason);
+    outer?.addEventListener('abort', onOuterAbort, { once: true });
+    const cancelling = <T>(work: Promise<T>): Promise<T> =>
+      work.catch((error: unknown) => {
+        cancel.abort(error);
+        throw error;
+      });
+    try {
+      return await Promise.all([cancelling(this.importPersons(asOf, cancel.signal)), cancelling(this.readDirectory(cancel.signal))]);
+    } finally {
+      outer?.removeEventListener('abort', onOuterAbort);
+    }
+  }
+
+  /**
+   * Read a plan saved by preview (under plans/ or the copy written with `--out`). It is refused unless
+   * its seal matches this installation's key, it was made under the configuration as it is now, and it
+   * is younger than `maxPlanAgeHours`.
+   */
+  async loadSavedPlan(file: string): Promise<Plan> {
+    await prepareDataDir(this.config.dataDir);
+    return loadPlan(path.resolve(file), {
+      key: await loadPlanKey(this.config.dataDir),
+      configFingerprint: configFingerprint(this.config),
+      maxAgeHours: this.config.maxPlanAgeHours,
+    });
+  }
+
+  /**
    * Every user account of the domain (or of baseDn when it lies outside the default naming context), and
    * the names that groups, computers and contacts hold there.
    */
-  private readDirectory(): Promise<{ readonly accounts: readonly AdAccount[]; readonly otherNames: NamesInUse }> {
+  private readDirectory(signal?: AbortSignal): Promise<{ readonly accounts: readonly AdAccount[]; readonly otherNames: NamesInUse }> {
     return this.withDirectory(async (directory, ad) => {
+      // The directory client has no cancel of its own: closing its connections ends the reads.
+      const stop = (): void => void directory.close();
+      signal?.addEventListener('abort', stop, { once: true });
       const started = Date.now();
       this.onProgress({ kind: 'directory', phase: 'reading', elapsedMs: 0 });
       // Logon names are unique in the whole domain, not only under baseDn: read every user account
@@ -205,6 +254,8 @@ export class Provisioner {
       }
       const [read, otherNames] = await Promise.all([directory.readAccounts(domainDn, mapped), directory.readNamesInUse(domainDn)]);
       const accounts = read.map(toAdAccount);
+      signal?.removeEventListener('abort', stop);
+      signal?.throwIfAborted();
       this.onProgress({ kind: 'directory', phase: 'read', accounts: accounts.length, elapsedMs: Date.now() - started });
       return { accounts, otherNames };
     });
@@ -215,6 +266,7 @@ export class Provisioner {
    * action is checked against the directory as it is now; what is already true is not redone.
    */
   async apply(input: { readonly plan?: Plan; readonly asOf: IsoDate; readonly trigger: RunTrigger }): Promise<RunRecord> {
+    await prepareDataDir(this.config.dataDir);
     const release = await acquireRunLock(this.config.dataDir);
     try {
       return await this.applyLocked(input);
@@ -225,7 +277,10 @@ export class Provisioner {
 
   private async applyLocked(input: { readonly plan?: Plan; readonly asOf: IsoDate; readonly trigger: RunTrigger }): Promise<RunRecord> {
     const plan = input.plan ?? (await this.preview(input.asOf));
+    // Whatever the plan says, only what the configuration allows now is written.
+    const refusals = validatePlan(plan, this.planScope());
     const store = new RunStore(this.config.dataDir);
+    await pruneOlderThan(store.directory, '.jsonl', retentionCutoff(this.config.retentionDays, new Date()));
     const run = await store.begin({ runId: randomUUID(), planId: plan.planId, asOf: plan.asOf, trigger: input.trigger, actions: plan.actions });
     try {
       await this.withDirectory(async (directory, ad) => {
@@ -234,6 +289,7 @@ export class Provisioner {
           port: directoryPort(directory, ad.baseDn, this.mappedAttributes()),
           disabledOu: ad.disabledOu,
           generatePassword: (subject) => generatePassword(subject),
+          vet: (action, current) => refusals.get(action.id) ?? accountMismatch(action, current),
           onOutcome: async (outcome) => {
             await run.record(outcome);
             done += 1;
@@ -252,6 +308,24 @@ export class Provisioner {
   private adConfig(): NonNullable<AppConfig['ad']> {
     if (!this.config.ad) throw new ConfigError('the configuration has no "ad" section: add one to preview or apply Active Directory changes');
     return this.config.ad;
+  }
+
+  /** What the configuration lets apply touch, per target. */
+  private planScope(): PlanScope {
+    const ad = this.config.ad;
+    return {
+      ad: ad
+        ? {
+            baseDn: ad.baseDn,
+            usersOu: ad.usersOu,
+            disabledOu: ad.disabledOu,
+            ouByOrgUnit: ad.ouByOrgUnit,
+            ruleGroups: this.config.policy.rules.flatMap((rule) => rule.grant.adGroups ?? []),
+            // Mapped attributes are the product's too (identity and access attributes are refused at load).
+            attributes: { mapped: this.mappedAttributes() },
+          }
+        : null,
+    };
   }
 
   private adSettings(): AdTargetSettings {
@@ -302,8 +376,13 @@ export class Provisioner {
     }
   }
 
-  /** Recorded apply runs, newest first. */
-  async history(): Promise<{ readonly runs: readonly RunRecord[]; readonly problems: readonly string[] }> {
-    return new RunStore(this.config.dataDir).list();
+  /**
+   * Recorded apply runs, newest first, and how far back the history reaches: runs older than
+   * `retentionDays` are removed.
+   */
+  async history(): Promise<{ readonly runs: readonly RunRecord[]; readonly problems: readonly string[]; readonly keptSince: string; readonly retentionDays: number }> {
+    const { runs, problems } = await new RunStore(this.config.dataDir).list();
+    const keptSince = retentionCutoff(this.config.retentionDays, new Date()).toISOString().slice(0, 10);
+    return { runs, problems, keptSince, retentionDays: this.config.retentionDays };
   }
 }

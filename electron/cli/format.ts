@@ -70,8 +70,19 @@ export function formatImport(result: ImportResult): string {
 }
 
 /** The history, newest first, one block per run. */
-export function formatHistory(runs: readonly RunRecord[], problems: readonly string[], shownOutcomes = 12): string {
-  if (runs.length === 0 && problems.length === 0) return 'No runs recorded yet.\n';
+export function formatHistory(history: {
+  readonly runs: readonly RunRecord[];
+  readonly problems: readonly string[];
+  readonly keptSince: string;
+  readonly retentionDays: number;
+}): string {
+  const reach = `History keeps runs for ${history.retentionDays} days: it reaches back to ${history.keptSince}.\n`;
+  if (history.runs.length === 0 && history.problems.length === 0) return `No runs recorded yet. ${reach}`;
+  return `${reach}${formatRuns(history.runs, history.problems)}`;
+}
+
+/** Runs with their problem outcomes in full and the routine ones up to a screenful. */
+function formatRuns(runs: readonly RunRecord[], problems: readonly string[], shownOutcomes = 12): string {
   const lines: string[] = [];
   for (const run of runs) {
     const counts = Object.entries(run.summary)
@@ -159,7 +170,7 @@ export function formatPlan(plan: Plan, savedTo: string | null = null): string {
 
 /** The outcome of an apply run. */
 export function formatRun(run: RunRecord): string {
-  const lines = [formatHistory([run], []).trimEnd()];
+  const lines = [formatRuns([run], []).trimEnd()];
   if (run.summary.failed > 0) lines.push(`${run.summary.failed} action(s) failed; the others were applied. Preview again to see what is left.`);
   return `${lines.join('\n')}\n`;
 }

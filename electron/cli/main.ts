@@ -6,7 +6,9 @@ import type { CliArgs } from './args';
 import { formatHistory, formatImport, formatPlan, formatProgress, formatRun } from './format';
 import { formatNamingCheck, formatNamingSample } from './format-naming';
 import { samplePersonName } from '../app/naming-config';
-import { loadPlan, PlanFileError } from '../engine/plan/plan-file';
+import { PlanFileError } from '../engine/plan/plan-file';
+import { PlanKeyError } from '../engine/plan/plan-seal';
+import { DirectoryConfigError } from '../engine/ad/directory-errors';
 
 /**
  * The headless command line over the application services. It prints one JSON object with
@@ -52,7 +54,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     const provisioner = new Provisioner({ config, env: io.env, ...(onProgress ? { onProgress } : {}) });
     return await runCommand(args, provisioner, io);
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof PlanFileError) {
+    if (error instanceof ConfigError || error instanceof PlanFileError || error instanceof PlanKeyError || error instanceof DirectoryConfigError) {
       io.err(`error: ${error.message}\n`);
       return 2;
     }
@@ -69,8 +71,8 @@ async function runCommand(args: CliArgs, provisioner: Provisioner, io: CliIo): P
       return 0;
     }
     case 'history': {
-      const { runs, problems } = await provisioner.history();
-      io.out(args.json ? `${JSON.stringify({ runs, problems })}\n` : formatHistory(runs, problems));
+      const history = await provisioner.history();
+      io.out(args.json ? `${JSON.stringify(history)}\n` : formatHistory(history));
       return 0;
     }
     case 'preview': {
@@ -79,7 +81,7 @@ async function runCommand(args: CliArgs, provisioner: Provisioner, io: CliIo): P
       return 0;
     }
     case 'apply': {
-      const plan = args.plan ? await loadPlan(args.plan) : undefined;
+      const plan = args.plan ? await provisioner.loadSavedPlan(args.plan) : undefined;
       const run = await provisioner.apply({ asOf: args.asOf, trigger: 'cli', ...(plan ? { plan } : {}) });
       io.out(args.json ? `${JSON.stringify({ runId: run.runId, status: run.status, outcomes: run.outcomes, summary: run.summary, error: run.error })}\n` : formatRun(run));
       // A run that could not reach the directory failed as a whole; failed actions are in the outcomes.

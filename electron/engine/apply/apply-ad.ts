@@ -26,6 +26,11 @@ export interface ApplyAdOptions {
   readonly onOutcome: (outcome: ActionOutcome) => Promise<void>;
   readonly now?: () => Date;
   readonly signal?: AbortSignal;
+  /**
+   * Checked before each action writes, with the account as it is now (undefined for a create or a
+   * gone account): a reason refuses the action (`blocked`). Plan validation plugs in here.
+   */
+  readonly vet?: (action: AdAction, current: AdAccount | undefined) => string | null;
 }
 
 /** The result of one action: an outcome and, for failures, the admin-readable reason. */
@@ -67,8 +72,10 @@ export async function applyAdActions(actions: readonly AdAction[], options: Appl
 
 async function applyOne(action: AdAction, index: AccountIndex, options: ApplyAdOptions): Promise<StepResult> {
   const { port } = options;
+  const current = action.action === 'create' ? undefined : index.locate(action);
+  const refusal = options.vet?.(action, current) ?? null;
+  if (refusal !== null) return refused('blocked', refusal);
   if (action.action === 'create') return create(action, index, options);
-  const current = index.locate(action);
   if (!current) {
     return action.action === 'delete'
       ? done('unchanged')

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -76,6 +76,57 @@ describe('RunStore', () => {
     const { runs, problems } = await store.list();
     expect(runs).toHaveLength(1);
     expect(problems[0]).toContain('broken.jsonl');
-    expect(parseRun('')).toBeNull();
+    expect(parseRun('').record).toBeNull();
+  });
+
+  it('writes run files owner-only in an owner-only directory', async () => {
+    const store = new RunStore(dir);
+    await store.begin({ runId: 'private', planId: 'p', asOf: '2026-11-27', trigger: 'cli', actions: [] });
+    if (process.platform === 'win32') return;
+    const [file] = await readdir(store.directory);
+    expect((await stat(store.directory)).mode & 0o777).toBe(0o700);
+    expect((await stat(path.join(store.directory, file!))).mode & 0o777).toBe(0o600);
+  });
+
+  it('reports a bad line with its file and line number and still reads the lines after it and the other runs', async () => {
+    const store = new RunStore(dir);
+    const run = await store.begin({ runId: 'r4', planId: 'p4', asOf: '2026-11-27', trigger: 'cli', actions: [action, { ...action, id: '0002' }, { ...action, id: '0003' }] });
+    await run.record({ actionId: action.id, outcome: 'created', error: null, at: '2026-11-27T08:00:01.000Z' });
+    await run.record({ actionId: '0002', outcome: 'created', error: null, at: '2026-11-27T08:00:02.000Z' });
+    await run.record({ actionId: '0003', outcome: 'created', error: null, at: '2026-11-27T08:00:03.000Z' });
+    await run.finish('completed');
+    const [name] = await readdir(store.directory);
+    const full = path.join(store.directory, name!);
+    const lines = (await readFile(full, 'utf8')).split('\n');
+    lines[2] = 'null';
+    lines[3] = '{"type":"outcome","actionId":"0003","outcome":"exploded"';
+    await writeFile(full, lines.join('\n'));
+    await writeFile(path.join(store.directory, 'z-null.jsonl'), 'null\n');
+
+    const { runs, problems } = await store.list();
+    expect(runs).toHaveLength(1);
+    expect(runs[0]?.status).toBe('completed');
+    expect(runs[0]?.outcomes.map((o) => o.actionId)).toEqual([action.id]);
+    expect(problems).toEqual([
+      `history file ${name} line 3 is not a valid event (top level: Invalid input: expected object, received null) and was skipped`,
+      `history file ${name} line 4 is not valid JSON and was skipped`,
+      'history file z-null.jsonl line 1 is not a valid event (top level: Invalid input: expected object, received null) and was skipped',
+      'history file z-null.jsonl has no readable start line and was left out',
+    ]);
+  });
+
+  it('stops a run when its history cannot be written (a full disk), naming the cause', async () => {
+    let writes = 0;
+    const store = new RunStore(dir, {
+      openFile: async () => ({
+        append: async () => {
+          writes += 1;
+          if (writes > 1) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+        },
+        close: async () => undefined,
+      }),
+    });
+    const run = await store.begin({ runId: 'full', planId: 'p', asOf: '2026-11-27', trigger: 'cli', actions: [action] });
+    await expect(run.record({ actionId: action.id, outcome: 'created', error: null, at: '2026-11-27T08:00:01.000Z' })).rejects.toThrow(/ENOSPC/);
   });
 });

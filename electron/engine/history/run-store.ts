@@ -1,6 +1,7 @@
-import { mkdir, open, readdir, readFile } from 'node:fs/promises';
-import type { FileHandle } from 'node:fs/promises';
+import { open, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { z } from 'zod';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../state/private-file';
 import type { PlannedAction } from '../model/plan';
 import type { ActionOutcome, Outcome, RunRecord, RunStatus, RunSummary, RunTrigger } from '../model/run';
 import type { IsoDate } from '../model/iso-date';
@@ -40,6 +41,31 @@ export function summariseOutcomes(outcomes: readonly ActionOutcome[]): RunSummar
   return counts;
 }
 
+/** An open run file: each line is on disk when `append` resolves. */
+export interface RunFile {
+  append(line: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * How run files are created: exclusively (never over an existing run), owner-only. Replaceable so a
+ * test can make a write fail the way a full disk does.
+ */
+export type OpenRunFile = (file: string) => Promise<RunFile>;
+
+/** The default {@link OpenRunFile}: append, then fdatasync before the next action runs. */
+export const openRunFile: OpenRunFile = async (file) => {
+  const handle = await open(file, 'wx', PRIVATE_FILE_MODE);
+  return {
+    append: async (line) => {
+      await handle.appendFile(line, 'utf8');
+      // Flushed before the next action runs: the record must survive the process dying right after.
+      await handle.datasync();
+    },
+    close: () => handle.close(),
+  };
+};
+
 /** A run being written. Call `record` per action and `finish` once. */
 export interface RunWriter {
   readonly runId: string;
@@ -51,8 +77,16 @@ export interface RunWriter {
 export class RunStore {
   private readonly dir: string;
 
-  constructor(dataDir: string) {
+  private readonly openFile: OpenRunFile;
+
+  constructor(dataDir: string, options: { readonly openFile?: OpenRunFile } = {}) {
     this.dir = path.join(dataDir, 'history');
+    this.openFile = options.openFile ?? openRunFile;
+  }
+
+  /** The directory holding one file per run. */
+  get directory(): string {
+    return this.dir;
   }
 
   /** Start recording a run: the plan's actions are written first, so the record explains itself. */
@@ -64,11 +98,11 @@ export class RunStore {
     readonly actions: readonly PlannedAction[];
     readonly startedAt?: string;
   }): Promise<RunWriter> {
-    await mkdir(this.dir, { recursive: true });
+    await ensurePrivateDir(this.dir);
     const startedAt = input.startedAt ?? new Date().toISOString();
     // The timestamp prefix makes a directory listing sort by start time.
     const file = path.join(this.dir, `${startedAt.replace(/[:.]/g, '-')}_${input.runId}.jsonl`);
-    const handle = await open(file, 'wx');
+    const handle = await this.openFile(file);
     const outcomes: ActionOutcome[] = [];
     const started: RunEvent = { type: 'started', ...input, startedAt };
     await appendLine(handle, started);
@@ -106,7 +140,10 @@ export class RunStore {
     };
   }
 
-  /** Every recorded run, newest first. Unreadable files are reported, not fatal. */
+  /**
+   * Every recorded run, newest first. An unreadable file or a line that is not a valid event is
+   * reported with its file and line; the rest of that run and every other run still read.
+   */
   async list(): Promise<{ readonly runs: readonly RunRecord[]; readonly problems: readonly string[] }> {
     let names: string[];
     try {
@@ -118,34 +155,86 @@ export class RunStore {
     const runs: RunRecord[] = [];
     const problems: string[] = [];
     for (const name of names) {
-      const record = parseRun(await readFile(path.join(this.dir, name), 'utf8'));
-      if (record) runs.push(record);
-      else problems.push(`history file ${name} has no readable start line and was left out`);
+      let text: string;
+      try {
+        text = await readFile(path.join(this.dir, name), 'utf8');
+      } catch (error) {
+        problems.push(`history file ${name} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}) and was left out`);
+        continue;
+      }
+      const parsed = parseRun(text, name);
+      problems.push(...parsed.problems);
+      if (parsed.record) runs.push(parsed.record);
     }
     runs.sort((a, b) => (a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0));
     return { runs, problems };
   }
 }
 
-async function appendLine(handle: FileHandle, event: RunEvent): Promise<void> {
-  await handle.appendFile(`${JSON.stringify(event)}\n`, 'utf8');
-  // Flushed before the next action runs: the record must survive the process dying right after.
-  await handle.datasync();
+async function appendLine(file: RunFile, event: RunEvent): Promise<void> {
+  await file.append(`${JSON.stringify(event)}\n`);
 }
 
-/** Rebuild a run from its lines; a torn last line (crash mid-write) is ignored. */
-export function parseRun(text: string): RunRecord | null {
+// What a line must look like to count as an event. Actions are checked for the fields the history
+// shows; they were validated when the plan was applied.
+const outcomeSchema = z.object({
+  actionId: z.string(),
+  outcome: z.enum(OUTCOMES as [Outcome, ...Outcome[]]),
+  error: z.string().nullable(),
+  at: z.string(),
+});
+const eventSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('started'),
+    runId: z.string(),
+    planId: z.string(),
+    asOf: z.string(),
+    trigger: z.enum(['cli', 'manual', 'schedule']),
+    startedAt: z.string(),
+    actions: z.array(z.object({ id: z.string(), action: z.string() }).loose()),
+  }),
+  outcomeSchema.extend({ type: z.literal('outcome') }),
+  z.object({
+    type: z.literal('finished'),
+    finishedAt: z.string(),
+    status: z.enum(['completed', 'failed']),
+    error: z.string().nullable(),
+  }),
+]);
+
+/** Read the events of a run file; bad lines become problems that name the file and line. */
+function readEvents(text: string, name: string): { readonly events: readonly RunEvent[]; readonly problems: readonly string[] } {
   const events: RunEvent[] = [];
-  for (const line of text.split('\n')) {
-    if (line.trim() === '') continue;
+  const problems: string[] = [];
+  const lines = text.split('\n');
+  lines.forEach((line, index) => {
+    if (line.trim() === '') return;
+    // The last line without its newline is one the process was writing when it died: not a problem.
+    const torn = index === lines.length - 1;
+    let json: unknown;
     try {
-      events.push(JSON.parse(line) as RunEvent);
+      json = JSON.parse(line);
     } catch {
-      break;
+      if (!torn) problems.push(`history file ${name} line ${index + 1} is not valid JSON and was skipped`);
+      return;
     }
-  }
+    const result = eventSchema.safeParse(json);
+    if (result.success) events.push(result.data as RunEvent);
+    else problems.push(`history file ${name} line ${index + 1} is not a valid event (${result.error.issues[0]?.path.join('.') || 'top level'}: ${result.error.issues[0]?.message ?? 'invalid'}) and was skipped`);
+  });
+  return { events, problems };
+}
+
+/**
+ * Rebuild a run from its lines. A torn last line (crash mid-write) is ignored; any other bad line
+ * is reported and skipped, and the lines after it still count.
+ */
+export function parseRun(text: string, name = 'run'): { readonly record: RunRecord | null; readonly problems: readonly string[] } {
+  const { events, problems } = readEvents(text, name);
   const first = events[0];
-  if (!first || first.type !== 'started') return null;
+  if (!first || first.type !== 'started') {
+    return { record: null, problems: [...problems, `history file ${name} has no readable start line and was left out`] };
+  }
   const outcomes: ActionOutcome[] = [];
   let finished: Extract<RunEvent, { type: 'finished' }> | null = null;
   for (const event of events.slice(1)) {
@@ -162,7 +251,7 @@ export function parseRun(text: string): RunRecord | null {
         break;
     }
   }
-  return {
+  const record: RunRecord = {
     runId: first.runId,
     planId: first.planId,
     asOf: first.asOf,
@@ -175,4 +264,5 @@ export function parseRun(text: string): RunRecord | null {
     summary: summariseOutcomes(outcomes),
     error: finished?.error ?? null,
   };
+  return { record, problems };
 }

@@ -27,6 +27,11 @@ export interface AccountRef {
   readonly dn: string;
   readonly sAMAccountName: string;
   readonly objectGuid: string | null;
+  /**
+   * The account's employeeID when the plan was made (existing accounts); apply refuses the action when
+   * the account it finds by GUID carries another one. Absent for creates and in older plans.
+   */
+  readonly employeeID?: string | null;
 }
 
 /**

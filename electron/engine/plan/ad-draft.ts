@@ -33,5 +33,5 @@ export class Drafts {
 
 /** The reference to an existing account, at `dn` (where it is when the action runs). */
 export function refOf(account: AdAccount, dn: string = account.dn): AccountRef {
-  return { dn, sAMAccountName: account.sAMAccountName, objectGuid: account.objectGuid };
+  return { dn, sAMAccountName: account.sAMAccountName, objectGuid: account.objectGuid, employeeID: account.employeeID };
 }

@@ -1,12 +1,32 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Plan } from '../model/plan';
+import { writePrivateFileAtomic } from '../state/private-file';
+import { sealMatches, sealOf } from './plan-seal';
 
 /**
- * Saved plans. A preview is written as JSON; apply reads it back and checks its shape before it
- * trusts a single action, since a plan file may have been edited or come from another version.
+ * Saved plans. A preview is written as JSON (owner-only), with the fingerprint of the configuration
+ * that shaped it and a seal made with the installation's plan key. Apply reads it back and trusts
+ * nothing in it until the seal matches, the configuration is still the same and the plan is not too
+ * old; then it checks its shape. Every action is validated again against the configuration before
+ * apply writes anything (see validate-plan).
  */
+
+/** Default of `maxPlanAgeHours`: a plan older than this is refused. */
+export const DEFAULT_MAX_PLAN_AGE_HOURS = 24;
+
+/** How a plan is sealed when it is saved. */
+export interface PlanSealing {
+  readonly key: Buffer;
+  /** Fingerprint of the configuration the plan was made under. */
+  readonly configFingerprint: string;
+}
+
+/** What a saved plan must match to be applied. */
+export interface PlanAcceptance extends PlanSealing {
+  readonly maxAgeHours: number;
+  readonly now?: Date;
+}
 
 const value = z.union([z.string(), z.array(z.string()), z.null()]);
 
@@ -15,7 +35,7 @@ const actionSchema = z.object({
   target: z.literal('ad'),
   action: z.enum(['create', 'update', 'enable', 'disable', 'move', 'delete', 'grant', 'revoke']),
   personId: z.string().nullable(),
-  account: z.object({ dn: z.string().min(1), sAMAccountName: z.string(), objectGuid: z.string().nullable() }),
+  account: z.object({ dn: z.string().min(1), sAMAccountName: z.string(), objectGuid: z.string().nullable(), employeeID: z.string().nullable().optional() }),
   changes: z.array(z.object({ attribute: z.string().min(1), before: value, after: value })),
   entitlement: z.string().nullable(),
   reasons: z.array(z.string()),
@@ -25,7 +45,7 @@ const actionSchema = z.object({
 const planSchema = z.object({
   planId: z.string().min(1),
   asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  createdAt: z.string(),
+  createdAt: z.iso.datetime(),
   summary: z.record(z.string(), z.number()),
   actions: z.array(actionSchema),
   unmanaged: z.array(z.unknown()),
@@ -37,16 +57,15 @@ export class PlanFileError extends Error {
   override readonly name = 'PlanFileError';
 }
 
-/** Write a plan atomically (temp file + rename), so a reader never sees half a plan. */
-export async function savePlan(file: string, plan: Plan): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, `${JSON.stringify(plan, null, 2)}\n`, 'utf8');
-  await rename(temp, file);
+/** Write a sealed plan atomically and owner-only, so a reader never sees half a plan. */
+export async function savePlan(file: string, plan: Plan, sealing: PlanSealing): Promise<void> {
+  const body = { ...plan, configFingerprint: sealing.configFingerprint };
+  const integrity = sealOf(sealing.key, JSON.stringify(body));
+  await writePrivateFileAtomic(file, `${JSON.stringify({ ...body, integrity }, null, 2)}\n`);
 }
 
-/** Read and check a saved plan. */
-export async function loadPlan(file: string): Promise<Plan> {
+/** Read a saved plan and check its seal, configuration, age and shape. */
+export async function loadPlan(file: string, acceptance: PlanAcceptance): Promise<Plan> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -59,6 +78,15 @@ export async function loadPlan(file: string): Promise<Plan> {
     json = JSON.parse(text);
   } catch {
     throw new PlanFileError(`plan file ${file} is not valid JSON`);
+  }
+  const { configFingerprint, createdAt } = checkSeal(file, json, acceptance);
+  if (configFingerprint !== acceptance.configFingerprint) {
+    throw new PlanFileError(`plan file ${file} was made under another configuration (the settings changed since): preview again and apply the new plan`);
+  }
+  const made = Date.parse(createdAt);
+  const ageHours = ((acceptance.now ?? new Date()).getTime() - made) / 3_600_000;
+  if (!Number.isFinite(made) || ageHours > acceptance.maxAgeHours || ageHours < -1) {
+    throw new PlanFileError(`plan file ${file} was made ${createdAt}, more than ${acceptance.maxAgeHours} hours ago (maxPlanAgeHours): the directory and HR data may have changed since; preview again`);
   }
   const result = planSchema.safeParse(json);
   if (!result.success) {
@@ -74,5 +102,20 @@ export async function loadPlan(file: string): Promise<Plan> {
     }
     ids.add(action.id);
   }
-  return json as Plan;
+  const { configFingerprint: _fingerprint, integrity: _integrity, ...plan } = json as Plan & { configFingerprint: string; integrity: string };
+  return plan;
+}
+
+/** The seal must match before any other field of the file is believed. */
+function checkSeal(file: string, json: unknown, acceptance: PlanAcceptance): { readonly configFingerprint: string; readonly createdAt: string } {
+  const sealed = z.object({ integrity: z.string(), configFingerprint: z.string(), createdAt: z.string() }).loose().safeParse(json);
+  if (!sealed.success) {
+    throw new PlanFileError(`plan file ${file} carries no integrity seal: only plans saved by preview of this installation can be applied; preview again`);
+  }
+  // The raw object, not zod's copy: the seal covers the keys in the order preview wrote them.
+  const { integrity: _integrity, ...body } = json as Record<string, unknown>;
+  if (!sealMatches(acceptance.key, JSON.stringify(body), sealed.data.integrity)) {
+    throw new PlanFileError(`plan file ${file} was changed after preview saved it, or was made by another installation: it is refused; preview again`);
+  }
+  return { configFingerprint: sealed.data.configFingerprint, createdAt: sealed.data.createdAt };
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, open, rename, rm } from 'node:fs/promises';
+import { chmod, link, mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -24,11 +24,10 @@ export async function ensurePrivateDir(dir: string): Promise<void> {
 }
 
 /**
- * Replace `file` with `data` atomically: a temp file with an unpredictable name is created exclusively
- * beside it (O_EXCL, so a planted symlink is never followed), written, fsynced, and renamed over the target;
- * then the directory is fsynced so the rename itself survives a crash.
+ * Write `data` to a new private temp file beside `file`, with an unpredictable name created exclusively
+ * (O_EXCL, so a planted symlink is never followed), and fsync it. Resolves to the temp file's path.
  */
-export async function writePrivateFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+async function writeTempBeside(file: string, data: string | Uint8Array): Promise<string> {
   const dir = path.dirname(file);
   await ensurePrivateDir(dir);
   const temp = path.join(dir, `.${path.basename(file)}.${randomBytes(12).toString('hex')}.tmp`);
@@ -42,13 +41,40 @@ export async function writePrivateFileAtomic(file: string, data: string | Uint8A
     throw error;
   }
   await handle.close();
+  return temp;
+}
+
+/**
+ * Replace `file` with `data` atomically: written to a private temp file beside it and renamed over the
+ * target; then the directory is fsynced so the rename itself survives a crash.
+ */
+export async function writePrivateFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+  const temp = await writeTempBeside(file, data);
   try {
     await rename(temp, file);
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
   }
-  await syncDir(dir);
+  await syncDir(path.dirname(file));
+}
+
+/**
+ * Create `file` holding `data` only if it does not exist yet, in one step: a reader never sees it
+ * empty or half-written. The content goes to a private temp file first, which is then hard-linked to
+ * the name (link fails when the name exists). Resolves to false when the file already existed.
+ */
+export async function createPrivateFileExclusive(file: string, data: string | Uint8Array): Promise<boolean> {
+  const temp = await writeTempBeside(file, data);
+  try {
+    await link(temp, file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    await rm(temp, { force: true });
+  }
 }
 
 /** fsync a directory (POSIX only: Windows cannot open one for that, and NTFS journals the rename). */
