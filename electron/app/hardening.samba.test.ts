@@ -2,7 +2,7 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { runCli } from '../cli/main';
-import type { Plan } from '../engine/model/plan';
+import { actionsOf, type Plan } from '../engine/model/plan';
 import { Provisioner } from './provisioner';
 import { employee, openWorld } from './samba-test-world';
 import type { World } from './samba-test-world';
@@ -57,14 +57,14 @@ describe('saved plans against Samba', () => {
     world.serve([employee('820001', 'Grens')]);
     const provisioner = new Provisioner({ config: world.config, env: world.env });
     const plan = await provisioner.preview('2026-12-01');
-    const create = plan.actions.find((a) => a.action === 'create')!;
+    const create = actionsOf(plan.actions, 'ad').find((a) => a.action === 'create')!;
     const domainAdmins = `CN=Domain Admins,CN=Users,${samba.baseDn}`;
     const forged: Plan = {
       ...plan,
       actions: [
         { ...create, changes: [...create.changes, { attribute: 'scriptPath', before: null, after: '\\\\evil\\run.bat' }] },
         { ...create, id: 'forged-outside', account: { ...create.account, dn: `CN=Eve,CN=Users,${samba.baseDn}` } },
-        { ...plan.actions.find((a) => a.action === 'grant')!, id: 'forged-admins', dependsOn: [], entitlement: domainAdmins },
+        { ...actionsOf(plan.actions, 'ad').find((a) => a.action === 'grant')!, id: 'forged-admins', dependsOn: [], entitlement: domainAdmins },
       ],
     };
     const run = await provisioner.apply({ plan: forged, asOf: '2026-12-01', trigger: 'cli' });

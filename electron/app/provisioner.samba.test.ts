@@ -1,4 +1,5 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { accountLabel, actionsOf } from '../engine/model/plan';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -232,7 +233,7 @@ describe('AD lifecycle against Samba', () => {
     const twin = (id: string, birthDate: string): ScenarioEmployee => jan({ employeeId: id, birthName: 'Kuiper', birthNamePrefix: '', birthDate, contracts: [{ start: '2026-11-01', orgUnit: 'OE20' }] });
     serve([twin('220002', '1990-02-02'), twin('220001', '1980-01-01')]);
     const { plan } = await previewAndApply('2026-12-01');
-    const sams = plan.actions.filter((a) => a.action === 'create').map((a) => [a.personId, a.account.sAMAccountName]);
+    const sams = actionsOf(plan.actions, 'ad').filter((a) => a.action === 'create').map((a) => [a.personId, a.account.sAMAccountName]);
     expect(sams).toEqual([['220001', 'jan.kuiper'], ['220002', 'j.kuiper2']]);
     expect((await accountOf('220002'))?.cn).toBe('Jan Kuiper 2');
     // The unmanaged account is reported and left alone.
@@ -250,7 +251,7 @@ describe('AD lifecycle against Samba', () => {
     });
     serve([jan({ employeeId: '225001', firstName: 'Piet', initials: 'P.', birthName: 'Groen', birthNamePrefix: '', contracts: [{ start: '2026-11-01', orgUnit: 'OE20' }] })]);
     const { plan } = await previewAndApply('2026-12-01');
-    expect(plan.actions.filter((a) => a.action === 'create').map((a) => a.account.sAMAccountName)).toEqual(['p.groen3']);
+    expect(actionsOf(plan.actions, 'ad').filter((a) => a.action === 'create').map((a) => a.account.sAMAccountName)).toEqual(['p.groen3']);
     expect((await accountOf('225001'))?.mail).toBe('p.groen3@zorg.example.nl');
   });
 
@@ -285,13 +286,13 @@ describe('AD lifecycle against Samba', () => {
     });
     serve([jan({ employeeId: '240001', birthName: 'Stam', contracts: [{ start: '2026-01-01', orgUnit: 'OE20' }] })]);
     const plan = await provisioner().preview('2026-12-01');
-    const touched = new Set(plan.actions.map((a) => a.account.sAMAccountName));
+    const touched = new Set(plan.actions.map(accountLabel));
     expect(touched.has('kiosk-240')).toBe(false);
     expect(touched.has('adm-240')).toBe(false);
     expect(plan.unmanaged.map((u) => u.sAMAccountName).sort()).toEqual(['adm-240', 'kiosk-240']);
     // Only correlated under a managed OU counts: the admin account outside does not stop a create,
     // but it is reported rather than silently duplicated.
-    const old = plan.actions.filter((a) => a.account.sAMAccountName === 'old-240');
+    const old = plan.actions.filter((a) => accountLabel(a) === 'old-240');
     expect(old.map((a) => a.action)).toContain('disable');
     expect(old.flatMap((a) => a.reasons).join(' ')).toMatch(/999240.*no export/);
   });
@@ -331,7 +332,7 @@ describe('AD lifecycle against Samba', () => {
     let recorded = 0;
     const crash = new Error('simulated crash');
     await expect(
-      applyAdActions(plan.actions, {
+      applyAdActions(actionsOf(plan.actions, 'ad'), {
         port: directoryPort(directory, base),
         disabledOu: ous.disabled,
         generatePassword,
@@ -367,7 +368,7 @@ describe('CLI against Samba', () => {
 
     expect(await runCli(['preview', '--config', file, '--as-of', '2026-12-01', '--out', planFile, '--json'], io)).toBe(0);
     const plan = JSON.parse(out.join('')) as Plan;
-    expect(plan).toMatchObject({ asOf: '2026-12-01', summary: { create: 1, enable: 1, grant: 1, total: 3 } });
+    expect(plan).toMatchObject({ asOf: '2026-12-01', summary: { ad: { create: 1, enable: 1, grant: 1 }, total: 3 } });
     expect(plan.actions[0]).toMatchObject({ target: 'ad', action: 'create', personId: '280001', entitlement: null });
     expect(plan.actions[0]?.changes).toContainEqual({ attribute: 'employeeID', before: null, after: '280001' });
     expect(JSON.stringify(plan)).not.toContain(samba.bindPassword);

@@ -6,8 +6,8 @@ import { evaluateExport } from '../engine/policy/evaluate';
 import type { Finding } from '../engine/model/finding';
 import type { IsoDate } from '../engine/model/iso-date';
 import type { Person, PersonName } from '../engine/model/person';
-import type { RunRecord, RunTrigger } from '../engine/model/run';
-import type { Plan } from '../engine/model/plan';
+import type { ActionOutcome, RunRecord, RunTrigger } from '../engine/model/run';
+import type { AdAction, Plan } from '../engine/model/plan';
 import type { AdAccount } from '../engine/model/ad-account';
 import { RunStore } from '../engine/history/run-store';
 import { acquireRunLock } from '../engine/history/run-lock';
@@ -23,6 +23,7 @@ import { pruneOlderThan, retentionCutoff } from '../engine/state/retention';
 import { configFingerprint } from './config-fingerprint';
 import { prepareDataDir } from './data-dir';
 import { applyAdActions } from '../engine/apply/apply-ad';
+import { applyByTarget } from '../engine/apply/apply-plan';
 import { directoryPort, toAdAccount } from '../engine/apply/directory-port';
 import { attributeMappings } from './attributes-config';
 import { namingConvention } from './naming-config';
@@ -115,6 +116,7 @@ export class Provisioner {
       includePersonalData: visma.includePersonalData,
       jobTimeoutMs: visma.jobTimeoutSeconds * 1000,
       parallelJobs: visma.parallelJobs,
+      encoding: visma.encoding,
       onProgress: (event) => {
         if (!signal?.aborted) this.onProgress({ kind: 'visma', event });
       },
@@ -183,15 +185,17 @@ export class Provisioner {
    */
   async namingCheck(asOf: IsoDate): Promise<NamingCheck> {
     const plan = await this.plan(asOf);
+    const actions = plan.actions.filter((a): a is AdAction => a.target === 'ad');
+    const subject = (a: AdAction): string => a.account.objectGuid ?? a.account.dn;
     const touched = (attribute: string): Set<string> =>
-      new Set(plan.actions.filter((a) => a.action !== 'create' && a.changes.some((c) => c.attribute === attribute && c.before !== c.after)).map((a) => a.account.objectGuid ?? a.account.dn));
+      new Set(actions.filter((a) => a.action !== 'create' && a.changes.some((c) => c.attribute === attribute && c.before !== c.after)).map(subject));
     const renamed = new Set(
-      plan.actions
+      actions
         .filter((a) => a.action === 'move')
         .filter((a) => a.changes.some((c) => c.attribute === 'dn' && typeof c.before === 'string' && typeof c.after === 'string' && firstRdnValue(c.before) !== firstRdnValue(c.after)))
-        .map((a) => a.account.objectGuid ?? a.account.dn),
+        .map(subject),
     );
-    const created = plan.actions.filter((a) => a.action === 'create').length;
+    const created = actions.filter((a) => a.action === 'create').length;
     return { displayName: touched('displayName').size, cn: renamed.size, created };
   }
 
@@ -211,7 +215,14 @@ export class Provisioner {
         throw error;
       });
     try {
-      return await Promise.all([cancelling(this.importPersons(asOf, cancel.signal)), cancelling(this.readDirectory(cancel.signal))]);
+      // Both settle before the preview answers: nothing of a cancelled read runs on after it.
+      const [people, directory] = await Promise.allSettled([
+        cancelling(this.importPersons(asOf, cancel.signal)),
+        cancelling(this.readDirectory(cancel.signal)),
+      ]);
+      if (people.status === 'fulfilled' && directory.status === 'fulfilled') return [people.value, directory.value];
+      // The first failure is the cause; the other read only failed because it was cancelled.
+      throw cancel.signal.reason;
     } finally {
       outer?.removeEventListener('abort', onOuterAbort);
     }
@@ -282,27 +293,42 @@ export class Provisioner {
     const store = new RunStore(this.config.dataDir);
     await pruneOlderThan(store.directory, '.jsonl', retentionCutoff(this.config.retentionDays, new Date()));
     const run = await store.begin({ runId: randomUUID(), planId: plan.planId, asOf: plan.asOf, trigger: input.trigger, actions: plan.actions });
-    try {
-      await this.withDirectory(async (directory, ad) => {
-        let done = 0;
-        await applyAdActions(plan.actions, {
-          port: directoryPort(directory, ad.baseDn, this.mappedAttributes()),
-          disabledOu: ad.disabledOu,
-          generatePassword: (subject) => generatePassword(subject),
-          vet: (action, current) => refusals.get(action.id) ?? accountMismatch(action, current),
-          onOutcome: async (outcome) => {
-            await run.record(outcome);
-            done += 1;
-            this.onProgress({ kind: 'apply', done, total: plan.actions.length });
-          },
-          ...(this.signal ? { signal: this.signal } : {}),
-        });
-      });
-    } catch (error) {
-      // The directory could not be read or reached: nothing more is attempted, and the run says why.
-      return run.finish('failed', error instanceof Error ? error.message : String(error));
+    let done = 0;
+    const record = async (outcome: ActionOutcome): Promise<void> => {
+      await run.record(outcome);
+      done += 1;
+      this.onProgress({ kind: 'apply', done, total: plan.actions.length });
+    };
+    const failures = await applyByTarget(
+      plan.actions,
+      {
+        ad: this.config.ad ? (actions) => this.applyAd(actions, refusals, record) : null,
+        'nedap-ons': null,
+      },
+      record,
+    );
+    // A target that could not be read or reached: nothing more was attempted there, and the run says why.
+    if (failures.length > 0) {
+      return run.finish('failed', failures.map((f) => (f.error instanceof Error ? f.error.message : String(f.error))).join('; '));
     }
     return run.finish('completed');
+  }
+
+  private applyAd(
+    actions: readonly AdAction[],
+    refusals: ReadonlyMap<string, string>,
+    record: (outcome: ActionOutcome) => Promise<void>,
+  ): Promise<readonly ActionOutcome[]> {
+    return this.withDirectory((directory, ad) =>
+      applyAdActions(actions, {
+        port: directoryPort(directory, ad.baseDn, this.mappedAttributes()),
+        disabledOu: ad.disabledOu,
+        generatePassword: (subject) => generatePassword(subject),
+        vet: (action, current) => refusals.get(action.id) ?? accountMismatch(action, current),
+        onOutcome: record,
+        ...(this.signal ? { signal: this.signal } : {}),
+      }),
+    );
   }
 
   private adConfig(): NonNullable<AppConfig['ad']> {
@@ -325,6 +351,7 @@ export class Provisioner {
             attributes: { mapped: this.mappedAttributes() },
           }
         : null,
+      'nedap-ons': null,
     };
   }
 
@@ -381,6 +408,7 @@ export class Provisioner {
    * `retentionDays` are removed.
    */
   async history(): Promise<{ readonly runs: readonly RunRecord[]; readonly problems: readonly string[]; readonly keptSince: string; readonly retentionDays: number }> {
+    await prepareDataDir(this.config.dataDir);
     const { runs, problems } = await new RunStore(this.config.dataDir).list();
     const keptSince = retentionCutoff(this.config.retentionDays, new Date()).toISOString().slice(0, 10);
     return { runs, problems, keptSince, retentionDays: this.config.retentionDays };

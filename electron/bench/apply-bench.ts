@@ -13,7 +13,7 @@ import { childDn, leafValue } from '../engine/ad/dn';
 import { addOu, withRawClient } from '../engine/ad/ldap-fixture';
 import { encodeUnicodePwd, NEW_ACCOUNT_UAC } from '../engine/ad/ldap-values';
 import { generatePassword } from '../engine/ad/password';
-import type { AdAction, Plan } from '../engine/model/plan';
+import { actionsOf, type AdAction, type Plan } from '../engine/model/plan';
 import type { RunRecord } from '../engine/model/run';
 import { startVismaSimulator } from '../simulators/visma-hrm/server';
 import { joinersData } from './joiners';
@@ -138,7 +138,7 @@ async function applySection(ctx: SectionContext, options: { readonly creates: nu
   const preview = await timed(() => new Provisioner({ config, env: ctx.env }).preview(ctx.asOf));
   const plan = preview.value;
   log(`  ${seconds(preview.ms)}: ${JSON.stringify(plan.summary)}`);
-  const creates = plan.actions.filter((a) => a.action === 'create');
+  const creates = actionsOf(plan.actions, 'ad').filter((a) => a.action === 'create');
   if (creates.length !== options.creates || plan.summary.total !== creates.length) {
     warn(`expected exactly ${options.creates} creates and nothing else, got ${JSON.stringify(plan.summary)}`);
     for (const a of plan.actions.filter((x) => x.action !== 'create').slice(0, 5)) log(`    ${describeAction(a)}`);

@@ -11,7 +11,7 @@
 import { Attribute, Change } from 'ldapts';
 import type { Client } from 'ldapts';
 import { normaliseDn } from '../engine/ad/dn';
-import type { AdAction, Plan } from '../engine/model/plan';
+import { actionsOf, type AdAction, type Plan } from '../engine/model/plan';
 
 /** One account as apply would leave it. */
 export interface AccountSpec {
@@ -39,7 +39,7 @@ function textOf(after: unknown): string | null {
 export function accountsFromPlan(plan: Plan): PlannedAccounts {
   const byDn = new Map<string, AccountSpec>();
   const unexpected: AdAction[] = [];
-  for (const action of plan.actions) {
+  for (const action of actionsOf(plan.actions, 'ad')) {
     const key = normaliseDn(action.account.dn);
     if (action.action === 'create') {
       const attributes: Record<string, string> = {};

@@ -14,7 +14,7 @@ import { DEFAULT_READ_CONNECTIONS } from '../engine/ad/read-partitions';
 import { rdn } from '../engine/ad/dn';
 import { addOu, withRawClient } from '../engine/ad/ldap-fixture';
 import { toAdAccount } from '../engine/apply/directory-port';
-import type { Plan } from '../engine/model/plan';
+import { accountLabel, type Plan } from '../engine/model/plan';
 import { planAd } from '../engine/plan/ad-plan';
 import { benchConfigJson, writeBenchConfig } from './bench-config';
 import type { VismaCredentials, VismaEndpoint } from './bench-config';
@@ -140,7 +140,7 @@ async function planNow(ctx: SectionContext, config: AppConfig): Promise<{ readon
 /** Describes an action on one line, for warnings. */
 export function describeAction(action: Plan['actions'][number]): string {
   const changes = action.changes.map((c) => `${c.attribute}: ${JSON.stringify(c.before)} -> ${JSON.stringify(c.after)}`).join('; ');
-  return `${action.action} ${action.account.dn} [${changes}] (${action.reasons.join('; ')})`;
+  return `${action.target} ${action.action} ${accountLabel(action)} [${changes}] (${action.reasons.join('; ')})`;
 }
 
 /** One preview through the application, timed in parts. */
@@ -240,8 +240,8 @@ export async function runPreviewSection(
   const initial = await timed(() => planNow(ctx, config));
   const { plan } = initial.value;
   const { specs, unexpected } = accountsFromPlan(plan);
-  const s = plan.summary;
-  log(`  ${initial.value.persons} persons -> ${s.create} creates, ${s.enable} enables, ${s.update} updates (manager of a new account), ${s.total} actions, in ${seconds(initial.ms)}`);
+  const s = plan.summary.ad;
+  log(`  ${initial.value.persons} persons -> ${s.create} creates, ${s.enable} enables, ${s.update} updates (manager of a new account), ${plan.summary.total} actions, in ${seconds(initial.ms)}`);
   for (const action of unexpected.slice(0, 5)) log(`  WARNING: action the loader does not replicate: ${describeAction(action)}`);
 
   // Samba stores an enabled account without a password (512) only as AD does: try it, fall back to 544

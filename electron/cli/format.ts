@@ -2,7 +2,7 @@ import type { ImportResult, ProgressEvent } from '../app/provisioner';
 import { DATASETS } from '../engine/visma/datasets';
 import type { Finding } from '../engine/model/finding';
 import type { RunRecord } from '../engine/model/run';
-import type { AttributeValue, Plan } from '../engine/model/plan';
+import { accountLabel, type AttributeValue, type Plan, type PlanSummary, type PlannedAction, type TargetName } from '../engine/model/plan';
 
 /** Readable reports for the terminal. Plain text, fixed-width columns, no colours. */
 
@@ -96,7 +96,7 @@ function formatRuns(runs: readonly RunRecord[], problems: readonly string[], sho
     const routine = run.outcomes.filter((o) => o.error === null);
     for (const outcome of [...problems, ...routine.slice(0, shownOutcomes)]) {
       const action = byId.get(outcome.actionId);
-      const what = action ? `${action.action} ${action.account.sAMAccountName}` : outcome.actionId;
+      const what = action ? `${targetLabel(action.target)} ${action.action} ${accountLabel(action)}` : outcome.actionId;
       lines.push(`    ${outcome.outcome.padEnd(9)} ${what}${outcome.error ? `: ${outcome.error}` : ''}`);
     }
     if (routine.length > shownOutcomes) lines.push(`    … and ${routine.length - shownOutcomes} more (use --json for all)`);
@@ -110,7 +110,7 @@ function formatRuns(runs: readonly RunRecord[], problems: readonly string[], sho
 }
 
 function show(value: AttributeValue): string {
-  if (value === null) return '—';
+  if (value === null || (typeof value !== 'string' && value.length === 0)) return '—';
   return typeof value === 'string' ? value : value.join('; ');
 }
 
@@ -133,34 +133,60 @@ function truncate(text: string, width: number): string {
   return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
 }
 
+const TARGET_LABELS: Readonly<Record<TargetName, string>> = { ad: 'AD', 'nedap-ons': 'Nedap' };
+
+/** The short name of a target in tables ("AD", "Nedap"). */
+export function targetLabel(target: TargetName): string {
+  return TARGET_LABELS[target];
+}
+
+/** "AD 3 create, 2 grant; Nedap 2 create-user": the non-zero counts of each target. */
+export function formatSummary(summary: PlanSummary): string {
+  const parts: string[] = [];
+  for (const target of ['ad', 'nedap-ons'] as const) {
+    const counts = Object.entries(summary[target])
+      .filter(([, n]) => n > 0)
+      .map(([kind, n]) => `${n} ${kind}`);
+    if (counts.length > 0) parts.push(`${targetLabel(target)} ${counts.join(', ')}`);
+  }
+  return parts.join('; ');
+}
+
+const INDENT = ' '.repeat(50);
+
+/** The lines below an action's row: further reasons, the group, and what changes. */
+function actionDetails(action: PlannedAction): string[] {
+  const lines = action.reasons.slice(1).map((more) => `${INDENT} ${more}`);
+  if (action.target === 'ad' && action.entitlement) lines.push(`${INDENT} group ${action.entitlement}`);
+  if (action.action === 'create' || action.action === 'create-user') {
+    // A new account has no "before": its attributes read better as one wrapped list.
+    lines.push(...wrap(action.changes.map((c) => `${c.attribute}=${show(c.after)}`), 100).map((l) => `${INDENT}   ${l}`));
+    return lines;
+  }
+  for (const change of action.changes) {
+    if (change.attribute === 'memberOf') continue;
+    lines.push(`${INDENT}   ${change.attribute}: ${truncate(show(change.before), 40)} -> ${truncate(show(change.after), 60)}`);
+  }
+  return lines;
+}
+
 /** The plan as a table: one row per action with its reasons and attribute changes below it. */
 export function formatPlan(plan: Plan, savedTo: string | null = null): string {
   const lines = ['', `Plan ${plan.planId} as of ${plan.asOf}`];
-  const counts = Object.entries(plan.summary)
-    .filter(([kind, n]) => kind !== 'total' && n > 0)
-    .map(([kind, n]) => `${n} ${kind}`);
-  lines.push(plan.actions.length === 0 ? 'Nothing to change: Active Directory matches Visma.' : `${plan.summary.total} action(s): ${counts.join(', ')}`);
+  lines.push(plan.actions.length === 0 ? 'Nothing to change: the targets match Visma.' : `${plan.summary.total} action(s): ${formatSummary(plan.summary)}`);
   if (plan.actions.length > 0) {
-    lines.push('', `${'#'.padEnd(5)} ${'action'.padEnd(8)} ${'person'.padEnd(8)} ${'account'.padEnd(20)} reason`);
+    lines.push('', `${'#'.padEnd(5)} ${'target'.padEnd(6)} ${'action'.padEnd(13)} ${'person'.padEnd(8)} ${'account'.padEnd(14)} reason`);
     plan.actions.forEach((action, i) => {
       const reason = action.reasons[0] ?? '';
-      lines.push(`${String(i + 1).padEnd(5)} ${action.action.padEnd(8)} ${(action.personId ?? '—').padEnd(8)} ${truncate(action.account.sAMAccountName, 20).padEnd(20)} ${reason}`);
-      for (const more of action.reasons.slice(1)) lines.push(`${' '.repeat(44)} ${more}`);
-      if (action.entitlement) lines.push(`${' '.repeat(44)} group ${action.entitlement}`);
-      if (action.action === 'create') {
-        // A new account has no "before": its attributes read better as one wrapped list.
-        lines.push(...wrap(action.changes.map((c) => `${c.attribute}=${show(c.after)}`), 100).map((l) => `${' '.repeat(47)}${l}`));
-        return;
-      }
-      for (const change of action.changes) {
-        if (change.attribute === 'memberOf') continue;
-        lines.push(`${' '.repeat(44)}   ${change.attribute}: ${truncate(show(change.before), 40)} -> ${truncate(show(change.after), 60)}`);
-      }
+      lines.push(
+        `${String(i + 1).padEnd(5)} ${targetLabel(action.target).padEnd(6)} ${action.action.padEnd(13)} ${(action.personId ?? '—').padEnd(8)} ${truncate(accountLabel(action), 14).padEnd(14)} ${reason}`,
+      );
+      lines.push(...actionDetails(action));
     });
   }
   if (plan.unmanaged.length > 0) {
     lines.push('', `${plan.unmanaged.length} account(s) are not managed and will not be changed:`);
-    for (const account of plan.unmanaged.slice(0, 20)) lines.push(`  ${account.sAMAccountName.padEnd(20)} ${account.reason}`);
+    for (const account of plan.unmanaged.slice(0, 20)) lines.push(`  ${targetLabel(account.target).padEnd(6)} ${account.sAMAccountName.padEnd(20)} ${account.reason}`);
     if (plan.unmanaged.length > 20) lines.push(`  … and ${plan.unmanaged.length - 20} more (use --json for all)`);
   }
   lines.push('', formatFindings(plan.findings).trimEnd());

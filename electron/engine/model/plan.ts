@@ -55,8 +55,58 @@ export interface AdAction {
   readonly dependsOn: readonly string[];
 }
 
-/** Every planned action, of every target. Nedap Ons actions join this union later. */
-export type PlannedAction = AdAction;
+/** The closed set of Nedap Ons actions. Nedap has no disable: a leaver's sets are emptied instead. */
+export type NedapActionKind = 'create-user' | 'set-duties' | 'set-teams' | 'set-locations' | 'delete-user';
+
+/**
+ * Which Nedap Ons user an action concerns. One user per employment: `identificationNo` is the
+ * employment key (`{employeeId}-{contractId}` by default) that the Nedap employee carries.
+ */
+export interface NedapUserRef {
+  readonly identificationNo: string;
+  /** The Nedap employee's object id the user is linked to; null when no such employee was found. */
+  readonly employeeObjectId: number | null;
+  /** The user's uuid once it exists; null for a user this plan creates. */
+  readonly userUuid: string | null;
+  readonly userName: string;
+}
+
+/**
+ * One planned change to Nedap Ons. `set` is the complete set a set-* action writes (role uuids for
+ * duties, object ids for teams and locations): Nedap replaces what this connector owns with it.
+ * `changes` show that set as before/after, the before being what the app recorded last.
+ */
+export interface NedapAction {
+  /** Stable within the plan: `<n>-<action>-<identificationNo>`. */
+  readonly id: string;
+  readonly target: 'nedap-ons';
+  readonly action: NedapActionKind;
+  readonly personId: string | null;
+  readonly account: NedapUserRef;
+  readonly changes: readonly AttributeChange[];
+  readonly set: readonly string[] | null;
+  readonly reasons: readonly string[];
+  readonly dependsOn: readonly string[];
+}
+
+/** Every planned action, of every target: apply dispatches on `target`. */
+export type PlannedAction = AdAction | NedapAction;
+
+/** The action kinds of each target, in the order apply runs them. */
+export const ACTION_KINDS: { readonly ad: readonly AdActionKind[]; readonly 'nedap-ons': readonly NedapActionKind[] } = {
+  ad: ['create', 'move', 'update', 'enable', 'grant', 'revoke', 'disable', 'delete'],
+  'nedap-ons': ['create-user', 'set-duties', 'set-teams', 'set-locations', 'delete-user'],
+};
+
+/** The account an action concerns, as an admin names it: sAMAccountName or Nedap identificationNo. */
+export function accountLabel(action: PlannedAction): string {
+  switch (action.target) {
+    case 'ad':
+      return action.account.sAMAccountName;
+    case 'nedap-ons':
+      return action.account.identificationNo;
+  }
+}
 
 /** An account the engine saw but will never change, and why. */
 export interface UnmanagedAccount {
@@ -67,8 +117,25 @@ export interface UnmanagedAccount {
   readonly reason: string;
 }
 
-/** Counts per action kind, for the one-line summary. */
-export type PlanSummary = Readonly<Record<AdActionKind, number>> & { readonly total: number };
+/** Counts per target and action kind, for the one-line summary. */
+export interface PlanSummary {
+  readonly total: number;
+  readonly ad: Readonly<Record<AdActionKind, number>>;
+  readonly 'nedap-ons': Readonly<Record<NedapActionKind, number>>;
+}
+
+/** Counts per target and kind plus the total. */
+export function summarisePlan(actions: readonly PlannedAction[]): PlanSummary {
+  const zero = <K extends string>(kinds: readonly K[]): Record<K, number> =>
+    Object.fromEntries(kinds.map((kind) => [kind, 0])) as Record<K, number>;
+  const ad = zero(ACTION_KINDS.ad);
+  const nedap = zero(ACTION_KINDS['nedap-ons']);
+  for (const action of actions) {
+    if (action.target === 'ad') ad[action.action] += 1;
+    else nedap[action.action] += 1;
+  }
+  return { total: actions.length, ad, 'nedap-ons': nedap };
+}
 
 /** A complete plan for one evaluation date. */
 export interface Plan {
@@ -81,4 +148,12 @@ export interface Plan {
   readonly actions: readonly PlannedAction[];
   readonly unmanaged: readonly UnmanagedAccount[];
   readonly findings: readonly Finding[];
+}
+
+/** The actions of one target, in plan order. */
+export function actionsOf<T extends TargetName>(
+  actions: readonly PlannedAction[],
+  target: T,
+): readonly Extract<PlannedAction, { readonly target: T }>[] {
+  return actions.filter((a): a is Extract<PlannedAction, { readonly target: T }> => a.target === target);
 }

@@ -13,8 +13,12 @@ function plan(persons: readonly Person[], accounts: readonly AdAccount[], policy
   return planAd({ persons, accounts, asOf: '2026-11-27', policy, settings: SETTINGS, now: () => new Date('2026-11-27T06:00:00Z'), newId: () => 'plan-1' });
 }
 
+function adActions(p: Plan): AdAction[] {
+  return p.actions.filter((a): a is AdAction => a.target === 'ad');
+}
+
 function creates(p: Plan): AdAction[] {
-  return p.actions.filter((a) => a.action === 'create');
+  return adActions(p).filter((a) => a.action === 'create');
 }
 
 function after(a: AdAction | undefined, attribute: string): unknown {
@@ -66,7 +70,7 @@ describe('planAd with a configured naming convention', () => {
       company: 'Zorggroep',
     });
     const p = plan([jan('100001')], [existing], policy);
-    const move = p.actions.find((a) => a.action === 'move');
+    const move = adActions(p).find((a) => a.action === 'move');
     expect(after(move, 'dn')).toBe(`CN=Jansen\\, Jan,${ICT_OU}`);
     expect(p.actions.flatMap((a) => a.changes.map((c) => c.attribute))).not.toContain('sAMAccountName');
     expect(p.actions.flatMap((a) => a.changes.map((c) => c.attribute))).not.toContain('mail');
@@ -124,7 +128,7 @@ describe('planAd with attribute mappings', () => {
       custom: {},
     });
     const p = plan([moved], applied, policy);
-    const update = p.actions.find((a) => a.action === 'update');
+    const update = adActions(p).find((a) => a.action === 'update');
     const byAttribute = Object.fromEntries((update?.changes ?? []).map((c) => [c.attribute, [c.before, c.after]]));
     expect(byAttribute.physicalDeliveryOfficeName).toEqual(['Utrecht', 'Amersfoort']);
     expect(byAttribute.division).toEqual(['KP100', 'KP200']);

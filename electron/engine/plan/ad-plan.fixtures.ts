@@ -152,6 +152,7 @@ export function simulateApply(accounts: readonly AdAccount[], plan: Plan): reado
     return found;
   };
   for (const action of plan.actions) {
+    if (action.target !== 'ad') continue;
     switch (action.action) {
       case 'create': {
         created += 1;

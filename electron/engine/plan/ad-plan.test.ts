@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AdAccount } from '../model/ad-account';
 import type { Finding } from '../model/finding';
 import type { Person } from '../model/person';
-import type { AdAction, Plan } from '../model/plan';
+import { actionsOf, type AdAction, type Plan } from '../model/plan';
 import { account, contract, GROUPS, name, person, POLICY, SETTINGS, simulateApply } from './ad-plan.fixtures';
 import { planAd, type PlanAdInput } from './ad-plan';
 
@@ -31,7 +31,7 @@ function ids(p: Plan): string[] {
 
 function action(p: Plan, id: string): AdAction {
   const found = p.actions.find((a) => a.id === id);
-  if (!found) throw new Error(`no action ${id} in ${ids(p).join(', ')}`);
+  if (found?.target !== 'ad') throw new Error(`no AD action ${id} in ${ids(p).join(', ')}`);
   return found;
 }
 
@@ -98,7 +98,9 @@ describe('planAd: joiners', () => {
     expect(action(p, '0002-grant-100234')).toMatchObject({ entitlement: GROUPS.all, dependsOn: ['0001-create-100234'] });
     expect(action(p, '0003-grant-100234')).toMatchObject({ entitlement: GROUPS.ict, dependsOn: ['0001-create-100234'] });
     expect(action(p, '0003-grant-100234').reasons).toEqual(['rule "ICT staff" matches contract 100234_1_1']);
-    expect(p.summary).toEqual({ create: 1, update: 0, enable: 0, disable: 0, move: 0, delete: 0, grant: 2, revoke: 0, total: 3 });
+    expect(p.summary.ad).toEqual({ create: 1, update: 0, enable: 0, disable: 0, move: 0, delete: 0, grant: 2, revoke: 0 });
+    expect(p.summary.total).toBe(3);
+    expect(Object.values(p.summary["nedap-ons"]).every((n) => n === 0)).toBe(true);
     expect(p).toMatchObject({ planId: 'plan-1', asOf: '2026-11-24', createdAt: '2026-11-27T06:00:00.000Z' });
   });
 
@@ -146,7 +148,7 @@ describe('planAd: names', () => {
     ];
     const p = plan([person()], unmanaged, '2026-11-27');
     expect(action(p, '0001-create-100234').account.sAMAccountName).toBe('j.jansen3');
-    expect(p.actions.every((a) => a.account.objectGuid === null)).toBe(true);
+    expect(actionsOf(p.actions, 'ad').every((a) => a.account.objectGuid === null)).toBe(true);
     expect(p.unmanaged.map((u) => [u.sAMAccountName, u.reason])).toEqual([
       ['J.Jansen', 'no employeeID: not an HR account'],
       ['svc', 'no employeeID: not an HR account'],
@@ -159,7 +161,7 @@ describe('planAd: names', () => {
     const b = person({ id: '100300', contracts: [contract({ employeeId: '100300' })] });
     const c = person({ id: '100302', contracts: [contract({ employeeId: '100302' })] });
     const p = plan([a, b, c], [account({ dn: `CN=jan jansen,${ICT_OU}`, sAMAccountName: 'x1' })], '2026-11-27');
-    const creates = p.actions.filter((x) => x.action === 'create');
+    const creates = actionsOf(p.actions, 'ad').filter((x) => x.action === 'create');
     expect(creates.map((x) => [x.personId, x.account.sAMAccountName, x.account.dn])).toEqual([
       ['100300', 'j.jansen', `CN=Jan Jansen 2,${ICT_OU}`],
       ['100301', 'jan.jansen', `CN=Jan Jansen 3,${ICT_OU}`],
@@ -251,7 +253,7 @@ describe('planAd: leavers and deletes', () => {
     const p = plan([leaver], [jansenAccount({ memberOf: [GROUPS.ict, GROUPS.all, manual] })], '2026-11-27');
     expect(ids(p)).toEqual(['0001-move-100234', '0002-revoke-100234', '0003-revoke-100234', '0004-disable-100234']);
     expect(changes(action(p, '0001-move-100234'))).toEqual({ dn: [`CN=Jan Jansen,${ICT_OU}`, `CN=Jan Jansen,${DISABLED_OU}`] });
-    expect(p.actions.filter((a) => a.action === 'revoke').map((a) => a.entitlement)).toEqual([GROUPS.all, GROUPS.ict]);
+    expect(actionsOf(p.actions, 'ad').filter((a) => a.action === 'revoke').map((a) => a.entitlement)).toEqual([GROUPS.all, GROUPS.ict]);
     const disable = action(p, '0004-disable-100234');
     expect(changes(disable)).toEqual({
       userAccountControl: ['512', '514'],

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { normaliseDn } from '../ad/naming-dn';
 import type { Finding } from '../model/finding';
-import type { Plan } from '../model/plan';
+import { summarisePlan, type Plan } from '../model/plan';
 import { ruleGroups } from '../policy/rules';
 import { draftAdActions } from './ad-actions';
 import { decideAd, type DecideAdInput } from './ad-decide';
-import { orderActions, summariseActions } from './plan-order';
+import { orderActions } from './plan-order';
 
 export { AD_ACTION_ORDER } from './plan-order';
 
@@ -46,7 +46,7 @@ export function planAd(input: PlanAdInput): Plan {
     planId: newId(),
     asOf,
     createdAt: now().toISOString(),
-    summary: summariseActions(actions),
+    summary: summarisePlan(actions),
     actions,
     unmanaged: decisions.unmanaged,
     findings: [...(input.findings ?? []), ...decisions.findings, ...drafted.findings],

@@ -5,12 +5,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Plan } from '../model/plan';
 import { loadPlan, PlanFileError, savePlan } from './plan-file';
 import { loadPlanKey, PLAN_KEY_FILE, PlanKeyError } from './plan-seal';
+import { mixedPlan } from './plan-fixtures-mixed';
 
 const plan: Plan = {
   planId: 'plan-1',
   asOf: '2026-11-27',
   createdAt: '2026-11-27T06:00:00.000Z',
-  summary: { create: 1, update: 0, enable: 0, disable: 0, move: 0, delete: 0, grant: 0, revoke: 0, total: 1 },
+  summary: {
+    total: 1,
+    ad: { create: 1, update: 0, enable: 0, disable: 0, move: 0, delete: 0, grant: 0, revoke: 0 },
+    'nedap-ons': { 'create-user': 0, 'set-duties': 0, 'set-teams': 0, 'set-locations': 0, 'delete-user': 0 },
+  },
   actions: [
     {
       id: '0001-create-100234',
@@ -43,6 +48,15 @@ describe('saved plans', () => {
   });
   afterEach(async () => {
     await rm(dir, { recursive: true, force: true });
+  });
+
+  it('reads back a plan with AD and Nedap Ons actions, counted per target and kind', async () => {
+    const mixed = { ...mixedPlan(), createdAt: plan.createdAt };
+    await savePlan(file, mixed, { key, configFingerprint: 'sha256:config-a' });
+    const loaded = await loadPlan(file, accept());
+    expect(loaded).toEqual(mixed);
+    expect(loaded.actions.map((a) => `${a.target}:${a.action}`)).toEqual(['ad:create', 'nedap-ons:create-user', 'nedap-ons:set-duties']);
+    expect(loaded.summary['nedap-ons']).toMatchObject({ 'create-user': 1, 'set-duties': 1, 'delete-user': 0 });
   });
 
   it('reads back an unchanged plan, saved owner-only, with the key owner-only beside the data', async () => {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import type { Plan } from '../model/plan';
+import { ACTION_KINDS, type Plan } from '../model/plan';
 import { writePrivateFileAtomic } from '../state/private-file';
 import { sealMatches, sealOf } from './plan-seal';
 
@@ -30,23 +30,42 @@ export interface PlanAcceptance extends PlanSealing {
 
 const value = z.union([z.string(), z.array(z.string()), z.null()]);
 
-const actionSchema = z.object({
+const common = {
   id: z.string().min(1),
-  target: z.literal('ad'),
-  action: z.enum(['create', 'update', 'enable', 'disable', 'move', 'delete', 'grant', 'revoke']),
   personId: z.string().nullable(),
-  account: z.object({ dn: z.string().min(1), sAMAccountName: z.string(), objectGuid: z.string().nullable(), employeeID: z.string().nullable().optional() }),
   changes: z.array(z.object({ attribute: z.string().min(1), before: value, after: value })),
-  entitlement: z.string().nullable(),
   reasons: z.array(z.string()),
   dependsOn: z.array(z.string()),
+};
+
+const adActionSchema = z.object({
+  ...common,
+  target: z.literal('ad'),
+  action: z.enum(ACTION_KINDS.ad),
+  account: z.object({ dn: z.string().min(1), sAMAccountName: z.string(), objectGuid: z.string().nullable(), employeeID: z.string().nullable().optional() }),
+  entitlement: z.string().nullable(),
 });
+
+const nedapActionSchema = z.object({
+  ...common,
+  target: z.literal('nedap-ons'),
+  action: z.enum(ACTION_KINDS['nedap-ons']),
+  account: z.object({
+    identificationNo: z.string().min(1),
+    employeeObjectId: z.number().int().nullable(),
+    userUuid: z.string().nullable(),
+    userName: z.string(),
+  }),
+  set: z.array(z.string()).nullable(),
+});
+
+const actionSchema = z.discriminatedUnion('target', [adActionSchema, nedapActionSchema]);
 
 const planSchema = z.object({
   planId: z.string().min(1),
   asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   createdAt: z.iso.datetime(),
-  summary: z.record(z.string(), z.number()),
+  summary: z.object({ total: z.number(), ad: z.record(z.string(), z.number()), 'nedap-ons': z.record(z.string(), z.number()) }),
   actions: z.array(actionSchema),
   unmanaged: z.array(z.unknown()),
   findings: z.array(z.unknown()),

@@ -1,17 +1,8 @@
-import type { AdAction, AdActionKind, PlanSummary } from '../model/plan';
+import { ACTION_KINDS, type AdAction, type AdActionKind } from '../model/plan';
 import type { Draft } from './ad-draft';
 
 /** The order apply executes action kinds in. */
-export const AD_ACTION_ORDER: readonly AdActionKind[] = [
-  'create',
-  'move',
-  'update',
-  'enable',
-  'grant',
-  'revoke',
-  'disable',
-  'delete',
-];
+export const AD_ACTION_ORDER: readonly AdActionKind[] = ACTION_KINDS.ad;
 
 /**
  * Phase 3 of planning: drafts -> actions. Orders by kind (stable within a kind), numbers them
@@ -32,20 +23,4 @@ export function orderActions(drafts: readonly Draft[]): AdAction[] {
     reasons: d.reasons,
     dependsOn: [...new Set(d.dependsOn.map((dep) => ids.get(dep) as string))],
   }));
-}
-
-/** Counts per action kind plus the total. */
-export function summariseActions(actions: readonly AdAction[]): PlanSummary {
-  const counts: Record<AdActionKind, number> = {
-    create: 0,
-    update: 0,
-    enable: 0,
-    disable: 0,
-    move: 0,
-    delete: 0,
-    grant: 0,
-    revoke: 0,
-  };
-  for (const action of actions) counts[action.action] += 1;
-  return { ...counts, total: actions.length };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AdAction, Plan } from '../model/plan';
+import { mixedPlan } from './plan-fixtures-mixed';
+import type { AdAction, NedapAction, Plan } from '../model/plan';
 import type { AdAccount } from '../model/ad-account';
 import { account, contract, GROUPS, person, POLICY, SETTINGS } from './ad-plan.fixtures';
 import { planAd } from './ad-plan';
@@ -8,6 +9,7 @@ import type { PlanScope } from './validate-plan';
 
 const SCOPE: PlanScope = {
   ad: { ...SETTINGS, ruleGroups: POLICY.rules.flatMap((rule) => rule.grant.adGroups ?? []) },
+  'nedap-ons': null,
 };
 const ICT_OU = SETTINGS.ouByOrgUnit.OE10 as string;
 
@@ -77,14 +79,22 @@ describe('validatePlan', () => {
 
   it('lets a revoke of a group the ledger says the product granted through, but no grant of it', () => {
     const old = 'CN=Old project,OU=Groups,OU=Zorg,DC=zorg,DC=local';
-    const scope: PlanScope = { ad: { ...SCOPE.ad!, ledgerGroups: [old] } };
+    const scope: PlanScope = { ad: { ...SCOPE.ad!, ledgerGroups: [old] }, 'nedap-ons': null };
     const revoke = create({ id: 'r', action: 'revoke', entitlement: old, changes: [{ attribute: 'memberOf', before: old, after: null }] });
     expect(validatePlan({ actions: [revoke] }, scope)).toEqual(new Map());
     expect(validatePlan({ actions: [{ ...revoke, action: 'grant' }] }, scope).get('r')).toMatch(/no rule grants/);
   });
 
   it('refuses everything of a target the configuration no longer has', () => {
-    expect(validatePlan({ actions: [create()] }, { ad: null }).get(create().id)).toMatch(/no "ad" section/);
+    expect(validatePlan({ actions: [create()] }, { ad: null, 'nedap-ons': null }).get(create().id)).toMatch(/no "ad" section/);
+  });
+
+  it('refuses a Nedap Ons delete while deleteUsers is off, and any Nedap action without a nedapOns section', () => {
+    const [, createUser] = mixedPlan().actions;
+    const remove = { ...createUser, id: 'd', action: 'delete-user' } as NedapAction;
+    expect(validatePlan({ actions: [remove] }, { ad: null, 'nedap-ons': { deleteUsers: false } }).get('d')).toMatch(/deleteUsers is off/);
+    expect(validatePlan({ actions: [remove] }, { ad: null, 'nedap-ons': { deleteUsers: true } })).toEqual(new Map());
+    expect(validatePlan({ actions: [remove] }, { ad: null, 'nedap-ons': null }).get('d')).toMatch(/no "nedapOns" section/);
   });
 });
 

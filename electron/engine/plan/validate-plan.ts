@@ -34,7 +34,13 @@ export interface AdScope {
 /** The scope per target; a target without configuration has none, and all its actions are refused. */
 export interface PlanScope {
   readonly ad: AdScope | null;
-  // Nedap Ons joins here: its scope (employments, duties the connector owns) and a case below.
+  readonly 'nedap-ons': NedapScope | null;
+}
+
+/** What the configuration lets the product touch in Nedap Ons. */
+export interface NedapScope {
+  /** `nedapOns.deleteUsers`: without it no user is ever deleted. */
+  readonly deleteUsers: boolean;
 }
 
 /** Reasons per action id for the actions that fall outside the scope; empty when all are fine. */
@@ -51,6 +57,9 @@ function validateAction(action: PlannedAction, scope: PlanScope): string | null 
   switch (action.target) {
     case 'ad':
       return scope.ad === null ? 'the configuration has no "ad" section' : validateAdAction(action, scope.ad);
+    case 'nedap-ons':
+      if (scope['nedap-ons'] === null) return 'the configuration has no "nedapOns" section';
+      return action.action === 'delete-user' && !scope['nedap-ons'].deleteUsers ? 'nedapOns.deleteUsers is off: no user is deleted' : null;
   }
 }
 
