@@ -10,6 +10,7 @@ import { DEFAULT_READ_CONNECTIONS, MAX_READ_CONNECTIONS } from '../engine/ad/rea
 import { DEFAULT_LIFECYCLE, DEFAULT_PRIMARY_CONTRACT_ORDER } from '../engine/model/policy';
 import { attributesSchema } from './attributes-config';
 import { namingSchema } from './naming-config';
+import { safetySchema } from './safety-config';
 
 /**
  * The configuration file: one JSON document for the CLI, the demo and (later) the tray app's
@@ -154,6 +155,7 @@ const configSchema = z
     visma: vismaSchema,
     policy: policySchema.default(() => policySchema.parse({})),
     ad: adSchema.optional(),
+    safety: safetySchema.default(() => safetySchema.parse({})),
     dataDir: z.string().min(1),
     /** A saved plan older than this is refused by apply: preview again. */
     maxPlanAgeHours: z.number().int().min(1).max(24 * 30).default(DEFAULT_MAX_PLAN_AGE_HOURS),

@@ -34,7 +34,19 @@ import { localToday } from '../engine/model/iso-date';
 import { generatePassword } from '../engine/ad/password';
 import type { AdPolicy, AdTargetSettings } from '../engine/ad/ad-policy';
 import path from 'node:path';
+import os from 'node:os';
 import { randomUUID } from 'node:crypto';
+import { sourceCounts } from '../engine/plan/guard';
+import type { SourceCounts } from '../engine/model/safety';
+import { SnapshotStore } from '../engine/history/snapshot-store';
+import { gateRun, guardPlan } from './safety';
+import { lookAhead } from '../engine/plan/look-ahead';
+import type { LookAheadDay } from '../engine/plan/look-ahead';
+import { applyExclusions } from '../engine/plan/exclusions';
+import { LOGON_ATTRIBUTES, undoPlanFor } from './undo';
+import { explainPerson } from './explain';
+import type { Explanation } from './explain';
+import type { ApplyDecisions } from './safety';
 
 /**
  * The application API: the one set of operations the CLI, the tray app (over IPC) and the web host
@@ -62,6 +74,8 @@ export interface ImportResult {
   readonly asOf: IsoDate;
   readonly persons: readonly Person[];
   readonly findings: readonly Finding[];
+  /** Rows per dataset and the person and employment ids, for the source guard. */
+  readonly counts: SourceCounts;
 }
 
 /** Everything the services need from outside, so tests and the demo can supply their own. */
@@ -85,6 +99,13 @@ export interface AdConnection {
   readonly pageSize: number;
   readonly readConnections: number;
   readonly baseDn: string;
+}
+
+/** An apply: a saved plan (or a fresh preview as of `asOf`), with the admin's overrides and approvals. */
+export interface ApplyInput extends ApplyDecisions {
+  readonly plan?: Plan;
+  readonly asOf: IsoDate;
+  readonly trigger: RunTrigger;
 }
 
 /** Application services over one configuration. */
@@ -129,7 +150,7 @@ export class Provisioner {
       primaryContractOrder: policy.primaryContractOrder,
       cutOffDays: visma.cutOffDays,
     });
-    return { asOf, persons, findings };
+    return { asOf, persons, findings, counts: sourceCounts(vismaExport) };
   }
 
   /**
@@ -137,18 +158,23 @@ export class Provisioner {
    * directory; the plan is saved under the data directory (and to `out` when given).
    */
   async preview(asOf: IsoDate, out?: string): Promise<Plan> {
+    const ad = this.adConfig();
     await prepareDataDir(this.config.dataDir);
-    const plan = await this.plan(asOf);
-    const sealing = { key: await loadPlanKey(this.config.dataDir), configFingerprint: configFingerprint(this.config) };
-    const plans = path.join(this.config.dataDir, 'plans');
-    await pruneOlderThan(plans, '.json', retentionCutoff(this.config.retentionDays, new Date()));
-    await savePlan(path.join(plans, `${plan.planId}.json`), plan, sealing);
-    if (out) await savePlan(path.resolve(out), plan, sealing);
+    const { plan: planned, imported, accounts } = await this.plan(asOf);
+    const plan = await guardPlan({
+      plan: planned,
+      persons: imported.persons,
+      counts: imported.counts,
+      managedAccounts: { ad: accounts.filter((a) => isWithin(a.dn, ad.baseDn)).length - planned.unmanaged.length },
+      config: this.config.safety,
+      snapshots: new SnapshotStore(this.config.dataDir),
+    });
+    await this.savePlanCopies(plan, out);
     return plan;
   }
 
-  /** Reads both sides and plans, saving nothing. */
-  private async plan(asOf: IsoDate): Promise<Plan> {
+  /** Reads both sides and plans, before the safety guard and saving nothing. */
+  private async plan(asOf: IsoDate): Promise<{ readonly plan: Plan; readonly imported: ImportResult; readonly accounts: readonly AdAccount[] }> {
     const ad = this.adConfig();
     const [imported, { accounts, otherNames }] = await this.readBoth(asOf);
     const planned = planAd({
@@ -162,7 +188,8 @@ export class Provisioner {
     });
     // Accounts outside baseDn were read for their names only; listing them all would bury the
     // unmanaged accounts the admin needs to see.
-    return { ...planned, unmanaged: planned.unmanaged.filter((account) => isWithin(account.dn, ad.baseDn)) };
+    const unmanaged = planned.unmanaged.filter((account) => isWithin(account.dn, ad.baseDn));
+    return { plan: { ...planned, unmanaged }, imported, accounts };
   }
 
   /**
@@ -184,7 +211,7 @@ export class Provisioner {
    * (a preview, saved nothing): what an admin wants to know before switching conventions.
    */
   async namingCheck(asOf: IsoDate): Promise<NamingCheck> {
-    const plan = await this.plan(asOf);
+    const { plan } = await this.plan(asOf);
     const actions = plan.actions.filter((a): a is AdAction => a.target === 'ad');
     const subject = (a: AdAction): string => a.account.objectGuid ?? a.account.dn;
     const touched = (attribute: string): Set<string> =>
@@ -276,7 +303,7 @@ export class Provisioner {
    * Apply a plan (a saved one, or a fresh preview when none is given) and record the run. Each
    * action is checked against the directory as it is now; what is already true is not redone.
    */
-  async apply(input: { readonly plan?: Plan; readonly asOf: IsoDate; readonly trigger: RunTrigger }): Promise<RunRecord> {
+  async apply(input: ApplyInput): Promise<RunRecord> {
     await prepareDataDir(this.config.dataDir);
     const release = await acquireRunLock(this.config.dataDir);
     try {
@@ -286,23 +313,27 @@ export class Provisioner {
     }
   }
 
-  private async applyLocked(input: { readonly plan?: Plan; readonly asOf: IsoDate; readonly trigger: RunTrigger }): Promise<RunRecord> {
+  private async applyLocked(input: ApplyInput): Promise<RunRecord> {
     const plan = input.plan ?? (await this.preview(input.asOf));
+    const gate = gateRun(plan, input, { by: os.userInfo().username, at: new Date().toISOString() });
     // Whatever the plan says, only what the configuration allows now is written.
     const refusals = validatePlan(plan, this.planScope());
     const store = new RunStore(this.config.dataDir);
     await pruneOlderThan(store.directory, '.jsonl', retentionCutoff(this.config.retentionDays, new Date()));
-    const run = await store.begin({ runId: randomUUID(), planId: plan.planId, asOf: plan.asOf, trigger: input.trigger, actions: plan.actions });
+    const run = await store.begin({ runId: randomUUID(), planId: plan.planId, asOf: plan.asOf, trigger: input.trigger, actions: plan.actions, safety: gate.safety });
+    // Stopped before any write: the record says why, in numbers.
+    if (gate.stop) return run.finish(gate.stop, gate.error);
+    const actions = gate.actions;
     let done = 0;
     const record = async (outcome: ActionOutcome): Promise<void> => {
       await run.record(outcome);
       done += 1;
-      this.onProgress({ kind: 'apply', done, total: plan.actions.length });
+      this.onProgress({ kind: 'apply', done, total: actions.length });
     };
     const failures = await applyByTarget(
-      plan.actions,
+      actions,
       {
-        ad: this.config.ad ? (actions) => this.applyAd(actions, refusals, record) : null,
+        ad: this.config.ad ? (targetActions) => this.applyAd(targetActions, refusals, record) : null,
         'nedap-ons': null,
       },
       record,
@@ -311,7 +342,12 @@ export class Provisioner {
     if (failures.length > 0) {
       return run.finish('failed', failures.map((f) => (f.error instanceof Error ? f.error.message : String(f.error))).join('; '));
     }
-    return run.finish('completed');
+    const finished = await run.finish('completed');
+    // This import is now the one the guard compares the next ones with.
+    const snapshots = new SnapshotStore(this.config.dataDir);
+    const snapshot = plan.safety?.guard ? await snapshots.forPlan(plan.planId) : null;
+    if (snapshot) await snapshots.setBaseline(snapshot);
+    return finished;
   }
 
   private applyAd(
@@ -401,6 +437,53 @@ export class Provisioner {
     } finally {
       await directory.close();
     }
+  }
+
+  /**
+   * What will happen on each of the `days` days after `asOf` if HR data stays as it is, grouped by
+   * day. Excluded persons are left out, as they are from every plan.
+   */
+  async lookAhead(asOf: IsoDate, days: number): Promise<readonly LookAheadDay[]> {
+    const { persons } = await this.importPersons(asOf);
+    const excluded = new Set(applyExclusions([], persons, this.config.safety.exclusions).excluded.map((e) => e.personId));
+    return lookAhead(persons.filter((p) => !excluded.has(p.id)), asOf, days, this.config.policy);
+  }
+
+  /**
+   * The reverse of run `runId`, planned against the directory as it is now and saved like any plan.
+   * With `apply`, it is applied at once (and recorded as an undo of that run).
+   */
+  async undo(runId: string, options: { readonly asOf: IsoDate; readonly apply: boolean; readonly trigger: RunTrigger }): Promise<{ readonly plan: Plan; readonly run: RunRecord | null }> {
+    const { runs } = await this.history();
+    const accounts = await this.withDirectory((directory, ad) => directory.readAccounts(ad.baseDn, LOGON_ATTRIBUTES));
+    const plan = undoPlanFor({ runs, runId, accounts, disabledOu: this.adConfig().disabledOu, asOf: options.asOf });
+    await this.savePlanCopies(plan);
+    if (!options.apply) return { plan, run: null };
+    return { plan, run: await this.apply({ plan, asOf: options.asOf, trigger: options.trigger }) };
+  }
+
+  /** A person's HR changes over time, their accounts, and why each past and planned action happened. */
+  async explain(personId: string): Promise<Explanation> {
+    const [snapshots, { runs }] = await Promise.all([new SnapshotStore(this.config.dataDir).all(), this.history()]);
+    const latest = snapshots.at(-1);
+    const latestPlan = latest ? await this.savedPlan(latest.planId) : null;
+    return explainPerson({ id: personId, snapshots, runs, latestPlan });
+  }
+
+  /** The plan that preview saved under plans/ as `planId`, whatever its age; null when gone or not acceptable. */
+  private async savedPlan(planId: string): Promise<Plan | null> {
+    const file = path.join(this.config.dataDir, 'plans', `${planId}.json`);
+    const acceptance = { key: await loadPlanKey(this.config.dataDir), configFingerprint: configFingerprint(this.config), maxAgeHours: Infinity };
+    return loadPlan(file, acceptance).catch(() => null);
+  }
+
+  /** Save a plan, sealed, under plans/ (and to `out` when given); plans past the retention go. */
+  private async savePlanCopies(plan: Plan, out?: string): Promise<void> {
+    const sealing = { key: await loadPlanKey(this.config.dataDir), configFingerprint: configFingerprint(this.config) };
+    const plans = path.join(this.config.dataDir, 'plans');
+    await pruneOlderThan(plans, '.json', retentionCutoff(this.config.retentionDays, new Date()));
+    await savePlan(path.join(plans, `${plan.planId}.json`), plan, sealing);
+    if (out) await savePlan(path.resolve(out), plan, sealing);
   }
 
   /**
