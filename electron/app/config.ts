@@ -11,6 +11,7 @@ import { DEFAULT_LIFECYCLE, DEFAULT_PRIMARY_CONTRACT_ORDER } from '../engine/mod
 import { attributesSchema } from './attributes-config';
 import { namingSchema } from './naming-config';
 import { safetySchema } from './safety-config';
+import { noticesSchema } from './notices-config';
 
 /**
  * The configuration file: one JSON document for the CLI, the demo and (later) the tray app's
@@ -156,6 +157,7 @@ const configSchema = z
     policy: policySchema.default(() => policySchema.parse({})),
     ad: adSchema.optional(),
     safety: safetySchema.default(() => safetySchema.parse({})),
+    notices: noticesSchema.optional(),
     dataDir: z.string().min(1),
     /** A saved plan older than this is refused by apply: preview again. */
     maxPlanAgeHours: z.number().int().min(1).max(24 * 30).default(DEFAULT_MAX_PLAN_AGE_HOURS),

@@ -7,6 +7,7 @@ import { formatHistory, formatImport, formatPlan, formatProgress, formatRun } fr
 import { formatNamingCheck, formatNamingSample } from './format-naming';
 import { samplePersonName } from '../app/naming-config';
 import { formatExplanation, formatLookAhead } from './format-safety';
+import { formatNotices } from './format-notices';
 import { ApprovalError } from '../engine/plan/limits';
 import { UndoError } from '../app/undo';
 import type { RunRecord } from '../engine/model/run';
@@ -77,7 +78,8 @@ async function runCommand(args: CliArgs, provisioner: Provisioner, io: CliIo): P
     }
     case 'history': {
       const history = await provisioner.history();
-      io.out(args.json ? `${JSON.stringify(history)}\n` : formatHistory(history));
+      const notices = await provisioner.notices();
+      io.out(args.json ? `${JSON.stringify({ ...history, notices })}\n` : formatHistory(history) + formatNotices(notices));
       return 0;
     }
     case 'preview': {
