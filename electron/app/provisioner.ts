@@ -5,7 +5,8 @@ import type { VismaProgressEvent } from '../engine/visma/options';
 import { evaluateExport } from '../engine/policy/evaluate';
 import type { Finding } from '../engine/model/finding';
 import type { IsoDate } from '../engine/model/iso-date';
-import type { Person, PersonName } from '../engine/model/person';
+import type { DoubtfulPerson, Person, PersonName } from '../engine/model/person';
+import { checkCompleteExport } from '../engine/visma/complete-export';
 import type { ActionOutcome, RunRecord, RunTrigger } from '../engine/model/run';
 import type { AdAction, Plan } from '../engine/model/plan';
 import type { AdAccount } from '../engine/model/ad-account';
@@ -27,10 +28,10 @@ import { applyByTarget } from '../engine/apply/apply-plan';
 import { directoryPort, toAdAccount } from '../engine/apply/directory-port';
 import { attributeMappings } from './attributes-config';
 import { namingConvention } from './naming-config';
+import { todayIn } from '../engine/model/time-zone';
 import { desiredAccount } from '../engine/ad/desired';
 import { namingSample, type NamingSample } from '../engine/ad/naming-sample';
 import { firstRdnValue } from '../engine/ad/naming-dn';
-import { localToday } from '../engine/model/iso-date';
 import { generatePassword } from '../engine/ad/password';
 import type { AdPolicy, AdTargetSettings } from '../engine/ad/ad-policy';
 import path from 'node:path';
@@ -78,6 +79,10 @@ export interface NamingCheck {
 export interface ImportResult {
   readonly asOf: IsoDate;
   readonly persons: readonly Person[];
+  /** Persons whose HR data is in doubt: held, nothing is planned for them. */
+  readonly doubtful: readonly DoubtfulPerson[];
+  /** False when a dataset the configuration allows to be empty was empty: nobody then counts as gone. */
+  readonly complete: boolean;
   readonly findings: readonly Finding[];
   /** Rows per dataset and the person and employment ids, for the source guard. */
   readonly counts: SourceCounts;
@@ -148,14 +153,18 @@ export class Provisioner {
       },
       ...(signal ? { signal } : {}),
     });
-    const { persons, findings } = evaluateExport({
+    // Before anything is evaluated, let alone written: an empty dataset is a broken export.
+    const { complete } = checkCompleteExport(vismaExport, visma.allowEmptyDatasets);
+    const { persons, doubtful, findings } = evaluateExport({
       export: vismaExport,
       asOf,
       lifecycle: policy,
       primaryContractOrder: policy.primaryContractOrder,
       cutOffDays: visma.cutOffDays,
+      timeZone: this.config.timeZone,
+      links: this.config.links,
     });
-    return { asOf, persons, findings, counts: sourceCounts(vismaExport) };
+    return { asOf, persons, doubtful, complete, findings, counts: sourceCounts(vismaExport) };
   }
 
   /**
@@ -184,6 +193,8 @@ export class Provisioner {
     const [imported, { accounts, otherNames }] = await this.readBoth(asOf);
     const planned = planAd({
       persons: imported.persons,
+      doubtful: imported.doubtful,
+      sourceComplete: imported.complete,
       accounts,
       otherNames,
       asOf,
@@ -206,7 +217,7 @@ export class Provisioner {
       id: 'sample', employeeIds: ['sample'], name, gender: '', birthDate: null, company: null, businessEmail: '',
       contracts: [], primaryContractId: null, custom: {},
     };
-    const { desired } = desiredAccount(sample, localToday(), this.adPolicy(), this.adSettings());
+    const { desired } = desiredAccount(sample, todayIn(this.config.timeZone), this.adPolicy(), this.adSettings());
     if (desired === null) throw new ConfigError('the sample person cannot have an account');
     return namingSample(desired, count);
   }

@@ -2,16 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { parseCliArgs, UsageError } from './args';
 
 describe('parseCliArgs', () => {
-  it('parses a preview with every option and defaults the date to today', () => {
-    expect(parseCliArgs(['preview', '--config', 'c.json', '--out', 'p.json', '--json'], '2026-11-27')).toEqual({
-      command: 'preview', config: 'c.json', asOf: '2026-11-27', json: true, out: 'p.json', plan: null, yes: false,
+  it('parses a preview with every option and leaves the date to the configuration (today in its zone)', () => {
+    expect(parseCliArgs(['preview', '--config', 'c.json', '--out', 'p.json', '--json'])).toEqual({
+      command: 'preview', config: 'c.json', asOf: null, json: true, out: 'p.json', plan: null, yes: false,
       acceptSourceDrop: false, approve: null, comment: null, days: null, run: null, person: null, count: 8, check: false,
     });
     expect(parseCliArgs(['import', '--config', 'c.json', '--as-of', '2027-01-31'])?.asOf).toBe('2027-01-31');
   });
 
   it('parses the safety options: guard override, approvals, look-ahead, undo and explain', () => {
-    const apply = parseCliArgs(['apply', '--config', 'c', '--yes', '--accept-source-drop', '--approve', '1-disable-7, 2-disable-8', '--comment', ' reorganisation '], '2026-11-27');
+    const apply = parseCliArgs(['apply', '--config', 'c', '--yes', '--accept-source-drop', '--approve', '1-disable-7, 2-disable-8', '--comment', ' reorganisation ']);
     expect(apply).toMatchObject({ acceptSourceDrop: true, approve: ['1-disable-7', '2-disable-8'], comment: 'reorganisation' });
     expect(parseCliArgs(['apply', '--config', 'c', '--yes', '--approve', 'all', '--comment', 'ok'])?.approve).toBe('all');
     expect(parseCliArgs(['preview', '--config', 'c', '--days', '14'])?.days).toBe(14);
@@ -41,7 +41,7 @@ describe('parseCliArgs', () => {
     [['explain', '--config', 'c'], 'explain needs --person EMPLOYEE_ID'],
     [['import', '--config', 'c', '--bogus'], "Unknown option '--bogus'"],
   ])('refuses %j with a clear message', (argv, message) => {
-    expect(() => parseCliArgs(argv, '2026-11-27')).toThrow(UsageError);
-    expect(() => parseCliArgs(argv, '2026-11-27')).toThrow(message);
+    expect(() => parseCliArgs(argv)).toThrow(UsageError);
+    expect(() => parseCliArgs(argv)).toThrow(message);
   });
 });
