@@ -37,7 +37,15 @@ const env = () => ({ HRP_TEST_VISMA_SECRET: CLIENT.clientSecret, HRP_TEST_AD_PAS
 function config(policy: Record<string, unknown>, attributes: Record<string, unknown> = {}): AppConfig {
   return parseConfig(
     {
-      visma: { tokenUrl: simulator.tokenUrl, baseUrl: simulator.baseUrl, clientId: CLIENT.clientId, clientSecret: { env: 'HRP_TEST_VISMA_SECRET' }, tenantId: CLIENT.tenantId },
+      visma: {
+        tokenUrl: simulator.tokenUrl,
+        baseUrl: simulator.baseUrl,
+        clientId: CLIENT.clientId,
+        clientSecret: { env: 'HRP_TEST_VISMA_SECRET' },
+        tenantId: CLIENT.tenantId,
+        // The scenario has no users, and some tests no custom fields or cost centres.
+        allowEmptyDatasets: ['employeeUdfHistories', 'contractUdfHistories', 'costCenters', 'users'],
+      },
       ad: {
         url: samba.url,
         bindDn: samba.bindDn,
