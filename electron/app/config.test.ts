@@ -32,7 +32,7 @@ describe('parseConfig', () => {
     expect(config.policy).toMatchObject({ createDaysBeforeStart: 7, enableDaysBeforeStart: 0, disableDaysAfterEnd: 0, deleteDaysAfterEnd: 30, rules: [] });
     expect(config.policy.primaryContractOrder).toEqual(['active-first', 'most-hours', 'earliest-start', 'lowest-id']);
     expect(config.visma).toMatchObject({ includePersonalData: false, cutOffDays: 90, allowEmptyDatasets: [] });
-    expect(config.policy).toMatchObject({ deleteGraceDays: 7, bridgeGapDays: 7 });
+    expect(config.policy).toMatchObject({ deleteGraceDays: 7 });
     expect(config.timeZone).toBe('Europe/Amsterdam');
     expect(config.links).toEqual({ same: [], separate: [] });
   });

@@ -136,6 +136,13 @@ export function disableStamp(asOf: IsoDate, cause: string): string {
   return `${DISABLE_STAMP_PREFIX} on ${asOf}: ${cause}`.slice(0, AD_ATTRIBUTE_LIMITS.description);
 }
 
+/** The day in a disable stamp ("… on 2026-11-27: …"): when the engine really disabled the account; null when none. */
+export function stampDate(description: string | null): IsoDate | null {
+  if (!isDisableStamp(description)) return null;
+  const match = /^ on (\d{4}-\d{2}-\d{2})\b/.exec((description ?? '').slice(DISABLE_STAMP_PREFIX.length));
+  return match?.[1] ?? null;
+}
+
 /** True when `description` is a stamp the engine wrote on disable. */
 export function isDisableStamp(description: string | null): boolean {
   return description !== null && description.startsWith(DISABLE_STAMP_PREFIX);

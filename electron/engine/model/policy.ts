@@ -18,18 +18,11 @@ export interface LifecyclePolicy {
    * Default {@link DEFAULT_DELETE_GRACE_DAYS}.
    */
   readonly deleteGraceDays?: number;
-  /**
-   * A gap of at most this many days between the end of one contract and the start of the next
-   * keeps the account enabled, with its groups (Friday to Monday is a gap of 2). Default
-   * {@link DEFAULT_BRIDGE_GAP_DAYS}.
-   */
-  readonly bridgeGapDays?: number;
 }
 
 /** Default of {@link LifecyclePolicy.deleteGraceDays}. */
 export const DEFAULT_DELETE_GRACE_DAYS = 7;
-/** Default of {@link LifecyclePolicy.bridgeGapDays}. */
-export const DEFAULT_BRIDGE_GAP_DAYS = 7;
+
 
 /** One criterion of the primary-contract order, applied in sequence until contracts differ. */
 export type PrimaryContractCriterion =
@@ -47,7 +40,6 @@ export const DEFAULT_LIFECYCLE: LifecyclePolicy = {
   disableDaysAfterEnd: 0,
   deleteDaysAfterEnd: 30,
   deleteGraceDays: DEFAULT_DELETE_GRACE_DAYS,
-  bridgeGapDays: DEFAULT_BRIDGE_GAP_DAYS,
 };
 
 /** Default order: active first, then most weekly hours, then earliest start, then lowest id. */

@@ -324,7 +324,7 @@ function draftRetire(d: Drafter, work: Extract<AccountWork, { kind: 'retire' }>)
   const subject = person?.id ?? account.objectGuid;
   // Stamp once, when the account is retired; after that the description is left alone.
   const stamp: AttributeChange[] =
-    enabled || !parked ? [{ attribute: 'description', before: account.description, after: disableStamp(d.ctx.asOf, work.cause) }] : [];
+    enabled || !parked || work.restamp === true ? [{ attribute: 'description', before: account.description, after: disableStamp(d.ctx.asOf, work.cause) }] : [];
   draftGroups(d.drafts, d.ctx.managedGroups, { personId, ref, account, wanted: [], retireReasons: [...work.reasons] });
   if (enabled) {
     d.drafts.add({ action: 'disable', personId, subject, account: ref, changes: [uacChange(account, true), ...stamp], reasons: [...work.reasons] });

@@ -1,5 +1,5 @@
 import type { AdPolicy, AdTargetSettings } from '../ad/ad-policy';
-import { adNameProblems, desiredAccount, type DesiredAccount } from '../ad/desired';
+import { adNameProblems, desiredAccount, stampDate, type DesiredAccount } from '../ad/desired';
 import { NameRegistry, type OtherNames, cnWithSuffix, MAX_NAME_SUFFIX } from '../ad/naming';
 import { childDn, normaliseDn, parentKey, sameDn } from '../ad/naming-dn';
 import { addressFor, isCandidateOf, pickCn, pickLogonNames, type LogonPick } from '../ad/pick-names';
@@ -7,7 +7,8 @@ import { attributeCandidates } from '../policy/name-candidates';
 import { isEnabled, type AdAccount } from '../model/ad-account';
 import { assertNever } from '../model/assert-never';
 import type { Finding } from '../model/finding';
-import type { IsoDate } from '../model/iso-date';
+import { addDays, type IsoDate } from '../model/iso-date';
+import { DEFAULT_DELETE_GRACE_DAYS } from '../model/policy';
 import { describeDoubt, type DoubtfulPerson, type Person } from '../model/person';
 import type { HeldPerson, UnmanagedAccount } from '../model/plan';
 import type { AccountWork, AddressFill, AdDecisions } from './ad-work';
@@ -155,17 +156,42 @@ function decidePerson(d: Decider, person: Person, account: AdAccount | null): vo
   } else if (desired.exists) {
     decideKeep(d, person, desired, account);
   } else if (desired.lifecycle.stage === 'delete' && isRetired(d, account)) {
-    d.works.push({
-      kind: 'delete',
-      person,
-      account,
-      reasons: [...desired.lifecycle.reasons, 'the account is disabled and in the disabled OU'],
-    });
+    decideDelete(d, person, desired, account);
   } else {
     const later =
       desired.lifecycle.stage === 'delete' ? ['it is deleted by a later run, once it is disabled and in the disabled OU'] : [];
     retire(d, person, account, desired.lifecycle.cause, [...desired.lifecycle.reasons, ...later]);
   }
+}
+
+/**
+ * A retired account whose contracts say "delete": deleted only once the grace period since it was
+ * really disabled (its stamp) has passed too, so a contract end HR records late never deletes an
+ * account the day after it was disabled. Without a stamp there is no evidence of when: the account
+ * is stamped now and the grace period starts today.
+ */
+function decideDelete(d: Decider, person: Person, desired: DesiredAccount, account: AdAccount): void {
+  const disabledOn = stampDate(account.description);
+  if (disabledOn === null) {
+    retire(d, person, account, desired.lifecycle.cause, [
+      ...desired.lifecycle.reasons,
+      'no disable stamp says when the account was disabled: it is stamped now, and deleted once the grace period has passed',
+    ], true);
+    return;
+  }
+  const graceDays = d.input.policy.lifecycle.deleteGraceDays ?? DEFAULT_DELETE_GRACE_DAYS;
+  const deleteFrom = addDays(disabledOn, graceDays);
+  if (d.input.asOf < deleteFrom) return;
+  d.works.push({
+    kind: 'delete',
+    person,
+    account,
+    reasons: [
+      ...desired.lifecycle.reasons,
+      `disabled on ${disabledOn}; deleted no earlier than ${graceDays} days after that (from ${deleteFrom})`,
+      'the account is disabled and in the disabled OU',
+    ],
+  });
 }
 
 function decideDisputed(d: Decider, persons: readonly Person[], accounts: readonly AdAccount[]): void {
@@ -237,7 +263,7 @@ function decideKeep(d: Decider, person: Person, desired: DesiredAccount, account
 }
 
 /** Decides where a retiring account goes, reserving its CN in the disabled OU. */
-function retire(d: Decider, person: Person | null, account: AdAccount, cause: string, reasons: readonly string[]): void {
+function retire(d: Decider, person: Person | null, account: AdAccount, cause: string, reasons: readonly string[], restamp = false): void {
   const { disabledOu } = d.input.settings;
   let finalDn = account.dn;
   if (parentKey(account.dn) !== d.disabledOu) {
@@ -250,7 +276,7 @@ function retire(d: Decider, person: Person | null, account: AdAccount, cause: st
       finalDn = childDn(cn, disabledOu);
     }
   }
-  d.works.push({ kind: 'retire', person, account, finalDn, cause, reasons });
+  d.works.push({ kind: 'retire', person, account, finalDn, cause, reasons, ...(restamp ? { restamp } : {}) });
 }
 
 /** Logon names never change once set; an empty UPN or mail is filled in by the convention, if still free. */

@@ -283,6 +283,7 @@ describe('planAd: leavers and deletes', () => {
     expect(ids(p)).toEqual(['0001-delete-100234']);
     expect(action(p, '0001-delete-100234').reasons).toEqual([
       'contract 100234_1_1 ended 2026-11-26; delete 30 days after end',
+      'disabled on 2026-11-27; deleted no earlier than 7 days after that (from 2026-12-04)',
       'the account is disabled and in the disabled OU',
     ]);
     expect(simulateApply([retired], p)).toEqual([]);
@@ -294,7 +295,9 @@ describe('planAd: leavers and deletes', () => {
     expect(ids(p)).toEqual(['0001-move-100234', '0002-disable-100234']);
     expect(action(p, '0002-disable-100234').reasons).toContain('it is deleted by a later run, once it is disabled and in the disabled OU');
     const after = simulateApply([enabled], p);
-    expect(ids(plan([leaver], after, '2027-02-01'))).toEqual(['0001-delete-100234']);
+    // Disabled today: deleted no earlier than the grace period (7 days) after the disable, whatever the end date says.
+    expect(ids(plan([leaver], after, '2027-02-07'))).toEqual([]);
+    expect(ids(plan([leaver], after, '2027-02-08'))).toEqual(['0001-delete-100234']);
 
     const disabledInPlace = jansenAccount({ memberOf: [], userAccountControl: 514 });
     const q = plan([leaver], [disabledInPlace], '2027-02-01');
@@ -307,12 +310,31 @@ describe('planAd: leavers and deletes', () => {
   it('treats a person without contracts as ended long ago', () => {
     const faded = person({ employeeIds: ['100234'], contracts: [], primaryContractId: null });
     const parked = jansenAccount({ dn: `CN=Jan Jansen,${DISABLED_OU}`, userAccountControl: 514, memberOf: [] });
-    expect(ids(plan([faded], [parked], '2026-11-27'))).toEqual(['0001-delete-100234']);
+    // No stamp says since when it is disabled: stamped now, deleted after the grace period.
+    const stamped = plan([faded], [parked], '2026-11-27');
+    expect(ids(stamped)).toEqual(['0001-update-100234']);
+    const later = simulateApply([parked], stamped);
+    expect(ids(plan([faded], later, '2026-12-03'))).toEqual([]);
+    expect(ids(plan([faded], later, '2026-12-04'))).toEqual(['0001-delete-100234']);
     const p = plan([faded], [jansenAccount()], '2026-11-27');
     expect(ids(p)).toEqual(['0001-move-100234', '0002-revoke-100234', '0003-revoke-100234', '0004-disable-100234']);
     expect(changes(action(p, '0004-disable-100234')).description?.[1]).toBe(
       'Disabled by HR Provisioner on 2026-11-27: no contracts left in the export (all ended before the cut-off)',
     );
+  });
+});
+
+describe('planAd: delete after a grace period from the real disable', () => {
+  it('a retroactive end date (recorded on 06-01, ended 04-01) disables now and deletes no earlier than the grace period', () => {
+    const late = person({ contracts: [contract({ startDate: '2020-01-01', endDate: '2026-04-01' })] });
+    const working = jansenAccount();
+    const disabled = plan([late], [working], '2026-06-01');
+    expect(disabled.actions.map((a) => a.action)).toContain('disable');
+    const after = simulateApply([working], disabled);
+    // end + 30 days passed long ago, but the account was disabled only on 06-01.
+    expect(plan([late], after, '2026-06-02').actions).toEqual([]);
+    expect(plan([late], after, '2026-06-07').actions).toEqual([]);
+    expect(ids(plan([late], after, '2026-06-08'))).toEqual(['0001-delete-100234']);
   });
 });
 

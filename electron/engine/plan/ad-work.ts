@@ -40,6 +40,8 @@ export type AccountWork =
       /** Short cause for the disable stamp. */
       readonly cause: string;
       readonly reasons: readonly string[];
+      /** Stamp it even though it is already disabled and parked (a delete is due but no stamp says since when). */
+      readonly restamp?: boolean;
     }
   /** A retired account whose time is up. */
   | {

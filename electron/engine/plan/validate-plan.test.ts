@@ -46,7 +46,7 @@ describe('validatePlan', () => {
     expect(leaving.actions.map((a) => a.action)).toEqual(expect.arrayContaining(['disable', 'move', 'revoke']));
     expect(validatePlan(leaving, SCOPE)).toEqual(new Map());
 
-    const parked = account({ dn: `CN=Jan Jansen,${SETTINGS.disabledOu}`, employeeID: '100234', userAccountControl: 514 });
+    const parked = account({ dn: `CN=Jan Jansen,${SETTINGS.disabledOu}`, employeeID: '100234', userAccountControl: 514, description: 'Disabled by HR Provisioner on 2026-11-27: left' });
     const deleting = planFor([parked], '2027-01-10', [leaver]);
     expect(deleting.actions.map((a) => a.action)).toEqual(['delete']);
     expect(validatePlan(deleting, SCOPE)).toEqual(new Map());
