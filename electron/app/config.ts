@@ -10,6 +10,8 @@ import { DEFAULT_READ_CONNECTIONS, MAX_READ_CONNECTIONS } from '../engine/ad/rea
 import { DEFAULT_DELETE_GRACE_DAYS, DEFAULT_LIFECYCLE, DEFAULT_PRIMARY_CONTRACT_ORDER } from '../engine/model/policy';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../engine/model/time-zone';
 import { DATASETS, type DatasetName } from '../engine/visma/datasets';
+import { attributesSchema } from './attributes-config';
+import { namingSchema } from './naming-config';
 import { safetySchema } from './safety-config';
 import { noticesSchema } from './notices-config';
 
@@ -100,6 +102,15 @@ const policySchema = z.strictObject({
     .default([...DEFAULT_PRIMARY_CONTRACT_ORDER]),
   rules: z.array(ruleSchema).default([]),
   templates: z.partialRecord(z.enum(templateKeys), z.string()).default({}),
+  naming: namingSchema.optional(),
+}).superRefine((policy, ctx) => {
+  // The old display-name template is read as the convention's; two would contradict each other.
+  if (policy.naming?.displayName !== undefined && policy.templates.displayName !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['naming', 'displayName'], message: 'set either policy.naming.displayName or policy.templates.displayName, not both' });
+  }
+  if (policy.naming?.cn !== undefined && policy.templates.cn !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['naming', 'cn'], message: 'set either policy.naming.cn or policy.templates.cn, not both' });
+  }
 });
 
 const vismaSchema = z.strictObject({
@@ -154,6 +165,8 @@ const adSchema = z.strictObject({
   pageSize: z.number().int().min(0).max(100_000).default(DEFAULT_PAGE_SIZE),
   /** Connections the read of every account is spread over. */
   readConnections: z.number().int().min(1).max(MAX_READ_CONNECTIONS).default(DEFAULT_READ_CONNECTIONS),
+  /** Attribute mappings: attribute name to template (see attributes-config). */
+  attributes: attributesSchema.default({}),
   /** Logon names, UPNs and mail addresses of deleted accounts stay taken this long; 0 allows reuse at once. */
   retiredNameDays: days.default(730),
 });
@@ -183,6 +196,9 @@ const configSchema = z
         path: ['visma', 'cutOffDays'],
         message: `must be at least policy.deleteDaysAfterEnd (${config.policy.deleteDaysAfterEnd}), or ended contracts drop out of the export before their accounts are due for deletion`,
       });
+    }
+    if (config.ad?.attributes.description !== undefined && config.policy.templates.description !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['ad', 'attributes', 'description'], message: 'set either ad.attributes.description or policy.templates.description, not both' });
     }
     if (config.policy.enableDaysBeforeStart > config.policy.createDaysBeforeStart) {
       ctx.addIssue({

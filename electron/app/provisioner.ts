@@ -5,7 +5,7 @@ import type { VismaProgressEvent } from '../engine/visma/options';
 import { evaluateExport } from '../engine/policy/evaluate';
 import type { Finding } from '../engine/model/finding';
 import type { IsoDate } from '../engine/model/iso-date';
-import type { DoubtfulPerson, Person } from '../engine/model/person';
+import type { DoubtfulPerson, Person, PersonName } from '../engine/model/person';
 import { checkCompleteExport } from '../engine/visma/complete-export';
 import type { ActionOutcome, RunRecord, RunTrigger } from '../engine/model/run';
 import type { AdAction, Plan } from '../engine/model/plan';
@@ -27,6 +27,12 @@ import { prepareDataDir } from './data-dir';
 import { applyAdActions } from '../engine/apply/apply-ad';
 import { applyByTarget } from '../engine/apply/apply-plan';
 import { directoryPort, toAdAccount } from '../engine/apply/directory-port';
+import { attributeMappings } from './attributes-config';
+import { namingConvention } from './naming-config';
+import { todayIn } from '../engine/model/time-zone';
+import { desiredAccount } from '../engine/ad/desired';
+import { namingSample, type NamingSample } from '../engine/ad/naming-sample';
+import { firstRdnValue } from '../engine/ad/naming-dn';
 import { generatePassword } from '../engine/ad/password';
 import type { AdPolicy, AdTargetSettings } from '../engine/ad/ad-policy';
 import path from 'node:path';
@@ -59,6 +65,16 @@ export type ProgressEvent =
   | { readonly kind: 'directory'; readonly phase: 'reading' | 'read'; readonly accounts?: number; readonly elapsedMs: number }
   | { readonly kind: 'apply'; readonly done: number; readonly total: number }
   | { readonly kind: 'notices'; readonly message: string };
+
+/** What `naming --check` reports: existing managed accounts the configured convention would change. */
+export interface NamingCheck {
+  /** Accounts whose display name would change. */
+  readonly displayName: number;
+  /** Accounts whose CN would change. */
+  readonly cn: number;
+  /** New accounts the plan would create (for scale; their names are new anyway). */
+  readonly created: number;
+}
 
 /** Result of reading and evaluating the HR source. */
 export interface ImportResult {
@@ -169,6 +185,22 @@ export class Provisioner {
   async preview(asOf: IsoDate, out?: string): Promise<Plan> {
     const ad = this.adConfig();
     await prepareDataDir(this.config.dataDir);
+    const { plan: planned, imported, accounts } = await this.plan(asOf);
+    const plan = await guardPlan({
+      plan: planned,
+      persons: imported.persons,
+      counts: imported.counts,
+      managedAccounts: { ad: accounts.filter((a) => isWithin(a.dn, ad.baseDn)).length - planned.unmanaged.length },
+      config: this.config.safety,
+      snapshots: new SnapshotStore(this.config.dataDir),
+    });
+    await this.savePlanCopies(plan, out);
+    return plan;
+  }
+
+  /** Reads both sides and plans, before the safety guard and saving nothing. */
+  private async plan(asOf: IsoDate): Promise<{ readonly plan: Plan; readonly imported: ImportResult; readonly accounts: readonly AdAccount[] }> {
+    const ad = this.adConfig();
     const [imported, { accounts, otherNames }] = await this.readBoth(asOf);
     const planned = planAd({
       persons: imported.persons,
@@ -184,16 +216,41 @@ export class Provisioner {
     // Accounts outside baseDn were read for their names only; listing them all would bury the
     // unmanaged accounts the admin needs to see.
     const unmanaged = planned.unmanaged.filter((account) => isWithin(account.dn, ad.baseDn));
-    const plan = await guardPlan({
-      plan: { ...planned, unmanaged },
-      persons: imported.persons,
-      counts: imported.counts,
-      managedAccounts: { ad: accounts.filter((a) => isWithin(a.dn, ad.baseDn)).length - unmanaged.length },
-      config: this.config.safety,
-      snapshots: new SnapshotStore(this.config.dataDir),
-    });
-    await this.savePlanCopies(plan, out);
-    return plan;
+    return { plan: { ...planned, unmanaged }, imported, accounts };
+  }
+
+  /**
+   * The names the configured convention gives a sample person, as if nothing in the directory were
+   * taken: the first `count` candidates of each name attribute and the display name. Reads nothing.
+   */
+  namingSample(name: PersonName, count: number): NamingSample {
+    const sample: Person = {
+      id: 'sample', employeeIds: ['sample'], name, gender: '', birthDate: null, company: null, businessEmail: '',
+      contracts: [], primaryContractId: null, custom: {},
+    };
+    const { desired } = desiredAccount(sample, todayIn(this.config.timeZone), this.adPolicy(), this.adSettings());
+    if (desired === null) throw new ConfigError('the sample person cannot have an account');
+    return namingSample(desired, count);
+  }
+
+  /**
+   * How many managed accounts would get another display name or CN under the configured convention
+   * (a preview, saved nothing): what an admin wants to know before switching conventions.
+   */
+  async namingCheck(asOf: IsoDate): Promise<NamingCheck> {
+    const { plan } = await this.plan(asOf);
+    const actions = plan.actions.filter((a): a is AdAction => a.target === 'ad');
+    const subject = (a: AdAction): string => a.account.objectGuid ?? a.account.dn;
+    const touched = (attribute: string): Set<string> =>
+      new Set(actions.filter((a) => a.action !== 'create' && a.changes.some((c) => c.attribute === attribute && c.before !== c.after)).map(subject));
+    const renamed = new Set(
+      actions
+        .filter((a) => a.action === 'move')
+        .filter((a) => a.changes.some((c) => c.attribute === 'dn' && typeof c.before === 'string' && typeof c.after === 'string' && firstRdnValue(c.before) !== firstRdnValue(c.after)))
+        .map(subject),
+    );
+    const created = actions.filter((a) => a.action === 'create').length;
+    return { displayName: touched('displayName').size, cn: renamed.size, created };
   }
 
   /**
@@ -254,7 +311,13 @@ export class Provisioner {
       // so a name used elsewhere is never planned. Correlation still only looks under baseDn.
       const { defaultNamingContext } = await directory.testConnection();
       const domainDn = isWithin(ad.baseDn, defaultNamingContext) ? defaultNamingContext : ad.baseDn;
-      const [read, otherNames] = await Promise.all([directory.readAccounts(domainDn), directory.readNamesInUse(domainDn)]);
+      const mapped = this.mappedAttributes();
+      // A mapped attribute the schema lacks would fail every write: say so before anything is planned.
+      const unknown = await directory.unknownAttributes(mapped);
+      if (unknown.length > 0) {
+        throw new ConfigError(`ad.attributes: the directory's schema has no attribute ${unknown.map((a) => `"${a}"`).join(', ')}; remove or correct the mapping`);
+      }
+      const [read, otherNames] = await Promise.all([directory.readAccounts(domainDn, mapped), directory.readNamesInUse(domainDn)]);
       const accounts = read.map(toAdAccount);
       signal?.removeEventListener('abort', stop);
       signal?.throwIfAborted();
@@ -345,7 +408,7 @@ export class Provisioner {
   ): Promise<readonly ActionOutcome[]> {
     return this.withDirectory((directory, ad) =>
       applyAdActions(actions, {
-        port: directoryPort(directory, ad.baseDn),
+        port: directoryPort(directory, ad.baseDn, this.mappedAttributes()),
         disabledOu: ad.disabledOu,
         generatePassword: (subject) => generatePassword(subject),
         vet: (action, current) => refusals.get(action.id) ?? accountMismatch(action, current),
@@ -371,6 +434,8 @@ export class Provisioner {
             disabledOu: ad.disabledOu,
             ouByOrgUnit: ad.ouByOrgUnit,
             ruleGroups: this.config.policy.rules.flatMap((rule) => rule.grant.adGroups ?? []),
+            // Mapped attributes are the product's too (identity and access attributes are refused at load).
+            attributes: { mapped: this.mappedAttributes() },
           }
         : null,
       'nedap-ons': null,
@@ -395,7 +460,14 @@ export class Provisioner {
       lifecycle: policy,
       rules: policy.rules.map((rule) => ({ name: rule.name, when: rule.when, grant: { adGroups: rule.grant.adGroups ?? [] } })),
       templates: policy.templates,
+      naming: namingConvention(policy.naming),
+      attributes: attributeMappings(this.config.ad?.attributes),
     };
+  }
+
+  /** The attributes `ad.attributes` maps, read with every account so the plan can compare them. */
+  private mappedAttributes(): readonly string[] {
+    return Object.keys(this.config.ad?.attributes ?? {});
   }
 
   private async withDirectory<T>(work: (directory: Directory, ad: NonNullable<AppConfig['ad']>) => Promise<T>): Promise<T> {

@@ -5,7 +5,7 @@ describe('parseCliArgs', () => {
   it('parses a preview with every option and leaves the date to the configuration (today in its zone)', () => {
     expect(parseCliArgs(['preview', '--config', 'c.json', '--out', 'p.json', '--json'])).toEqual({
       command: 'preview', config: 'c.json', asOf: null, json: true, out: 'p.json', plan: null, yes: false,
-      acceptSourceDrop: false, approve: null, comment: null, days: null, run: null, person: null,
+      acceptSourceDrop: false, approve: null, comment: null, days: null, run: null, person: null, count: 8, check: false,
     });
     expect(parseCliArgs(['import', '--config', 'c.json', '--as-of', '2027-01-31'])?.asOf).toBe('2027-01-31');
   });

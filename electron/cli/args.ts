@@ -3,7 +3,7 @@ import { isIsoDate } from '../engine/model/iso-date';
 import type { IsoDate } from '../engine/model/iso-date';
 
 /** The commands the CLI knows. */
-export type CommandName = 'import' | 'preview' | 'apply' | 'history' | 'undo' | 'explain';
+export type CommandName = 'import' | 'preview' | 'apply' | 'history' | 'undo' | 'explain' | 'naming';
 
 /** A parsed command line. */
 export interface CliArgs {
@@ -24,8 +24,12 @@ export interface CliArgs {
   readonly days: number | null;
   /** undo: the run to reverse. */
   readonly run: string | null;
-  /** explain: the person (employee id). */
+  /** explain: the person (employee id); naming: the sample person (JSON), or null with --check. */
   readonly person: string | null;
+  /** naming: candidates shown per attribute. */
+  readonly count: number;
+  /** naming: compare the directory with the configured convention instead of showing a sample. */
+  readonly check: boolean;
 }
 
 /** Wrong use of the command line: exit code 2 with the usage text. */
@@ -43,6 +47,8 @@ Commands:
   history   list the recorded apply runs, newest first
   undo      plan the reverse of a run (--run ID); with --yes, apply it
   explain   a person's HR changes over time and why each action happened (--person ID)
+  naming    show the names the configured convention gives a sample person (--person JSON),
+            or with --check how many managed accounts would get another display name or CN
 
 Options:
   --config FILE     configuration file (JSON)
@@ -56,12 +62,16 @@ Options:
   --days N          preview: also show what happens on each of the next N days
   --run ID          undo: the run to reverse
   --person ID       explain: the person's employee id
+  --person JSON     naming: the sample person, e.g. '{"givenName":"Pieter","nickname":"Piet",
+                    "initials":"P.J.","birthNamePrefix":"ter","birthName":"Horst","convention":"B"}'
+  --count N         naming: candidates shown per attribute (default 8)
+  --check           naming: read the directory and count the accounts the convention would rename
   --json            print one JSON object instead of the readable report
 
 Exit codes: 0 ok, 1 the run failed, 2 bad usage or configuration, 3 stopped by the source guard,
 4 actions are held for review.`;
 
-const COMMANDS: readonly CommandName[] = ['import', 'preview', 'apply', 'history', 'undo', 'explain'];
+const COMMANDS: readonly CommandName[] = ['import', 'preview', 'apply', 'history', 'undo', 'explain', 'naming'];
 
 /** Parse argv (without node and script). Returns null for `--help`. */
 export function parseCliArgs(argv: readonly string[]): CliArgs | null {
@@ -84,6 +94,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs | null {
         run: { type: 'string' },
         person: { type: 'string' },
         json: { type: 'boolean', default: false },
+        count: { type: 'string' },
+        check: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -102,13 +114,15 @@ export function parseCliArgs(argv: readonly string[]): CliArgs | null {
   const name = command as CommandName;
   if (values.out !== undefined && name !== 'preview') throw new UsageError('--out only applies to preview');
   if (values.plan !== undefined && name !== 'apply') throw new UsageError('--plan only applies to apply');
+  const count = values.count === undefined ? 8 : Number(values.count);
+  checkNamingOptions(name, values.person, values.count, count, values.check);
   if (name === 'apply' && !values.yes) {
     throw new UsageError('apply writes to the directory: add --yes to confirm (run preview first to see the plan)');
   }
   onlyFor(name, 'apply', { 'accept-source-drop': values['accept-source-drop'] || undefined, approve: values.approve, comment: values.comment });
   onlyFor(name, 'preview', { days: values.days });
   onlyFor(name, 'undo', { run: values.run });
-  onlyFor(name, 'explain', { person: values.person });
+  if (name !== 'naming') onlyFor(name, 'explain', { person: values.person });
   if (values.approve !== undefined && !values.comment?.trim()) throw new UsageError('--approve needs --comment "why" (it is recorded in the history)');
   if (name === 'undo' && !values.run) throw new UsageError('undo needs --run RUN_ID (see history)');
   if (name === 'explain' && !values.person) throw new UsageError('explain needs --person EMPLOYEE_ID');
@@ -126,6 +140,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs | null {
     days: values.days === undefined ? null : parseDays(values.days),
     run: values.run ?? null,
     person: values.person ?? null,
+    count,
+    check: values.check,
   };
 }
 
@@ -148,4 +164,13 @@ function parseDays(text: string): number {
   const days = Number(text);
   if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS) throw new UsageError(`--days must be a whole number from 1 to ${MAX_DAYS}, not "${text}"`);
   return days;
+}
+
+function checkNamingOptions(name: CommandName, person: string | undefined, rawCount: string | undefined, count: number, check: boolean): void {
+  if (name !== 'naming') {
+    if (rawCount !== undefined || check) throw new UsageError('--count and --check only apply to naming');
+    return;
+  }
+  if (check === (person !== undefined)) throw new UsageError('naming needs either --person JSON or --check');
+  if (!Number.isInteger(count) || count < 1 || count > 1000) throw new UsageError(`--count must be a whole number from 1 to 1000, not "${rawCount ?? ''}"`);
 }

@@ -6,6 +6,8 @@ import type { ProgressEvent } from '../app/provisioner';
 import { parseCliArgs, USAGE, UsageError } from './args';
 import type { CliArgs } from './args';
 import { formatHistory, formatImport, formatPlan, formatProgress, formatRun } from './format';
+import { formatNamingCheck, formatNamingSample } from './format-naming';
+import { samplePersonName } from '../app/naming-config';
 import { formatExplanation, formatLookAhead } from './format-safety';
 import { formatNotices } from './format-notices';
 import { ApprovalError } from '../engine/plan/limits';
@@ -111,7 +113,25 @@ async function runCommand(args: CliArgs & { readonly asOf: IsoDate }, provisione
       io.out(args.json ? `${JSON.stringify(explanation)}\n` : formatExplanation(explanation));
       return 0;
     }
+    case 'naming':
+      return runNaming(args, provisioner, io);
   }
+}
+
+async function runNaming(args: CliArgs & { readonly asOf: IsoDate }, provisioner: Provisioner, io: CliIo): Promise<number> {
+  if (args.check) {
+    const check = await provisioner.namingCheck(args.asOf);
+    io.out(args.json ? `${JSON.stringify(check)}\n` : formatNamingCheck(check));
+    return 0;
+  }
+  const person = samplePersonName(args.person ?? '');
+  if (!person.ok) {
+    io.err(`error: ${person.error}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const sample = provisioner.namingSample(person.name, args.count);
+  io.out(args.json ? `${JSON.stringify(sample)}\n` : formatNamingSample(sample));
+  return 0;
 }
 
 function runJson(run: RunRecord): unknown {

@@ -1,5 +1,7 @@
 import type { LifecyclePolicy } from '../model/policy';
+import type { NamingConvention } from '../policy/naming-convention';
 import type { Rule } from '../policy/rules';
+import type { AttributeMapping } from './attribute-mappings';
 
 /** Where the managed accounts live and how their logon names end. */
 export interface AdTargetSettings {
@@ -35,4 +37,8 @@ export interface AdPolicy {
   readonly rules: readonly Rule[];
   /** Overrides of the default attribute values; see `policy/template`. */
   readonly templates?: Readonly<Partial<Record<TemplatedAttribute, string>>>;
+  /** How names are made; absent: the product's default convention. */
+  readonly naming?: NamingConvention;
+  /** Further attributes from templates (`ad.attributes`). */
+  readonly attributes?: readonly AttributeMapping[];
 }

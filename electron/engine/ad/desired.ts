@@ -3,9 +3,14 @@ import type { IsoDate } from '../model/iso-date';
 import type { Contract, Person } from '../model/person';
 import { evaluateLifecycle, type LifecycleEvaluation } from '../policy/lifecycle';
 import { matchRules } from '../policy/rules';
+import type { CandidateSpec } from '../policy/name-candidates';
+import { cleanText, cutToLength } from '../policy/name-text';
+import { DEFAULT_NAMING, nameTokens, type NameTokens, type NamingConvention } from '../policy/naming-convention';
+import { addressDomain, candidateSpec, conventionDisplayName, followsSam } from '../policy/naming-preview';
 import { personTemplateValues, renderTemplate } from '../policy/template';
 import type { AdPolicy, AdTargetSettings, TemplatedAttribute } from './ad-policy';
-import { CN_MAX_LENGTH, SAM_MAX_LENGTH, nameParts } from './naming';
+import { mappedValues, type MappedValue } from './attribute-mappings';
+import { CN_MAX_LENGTH, SAM_MAX_LENGTH } from './naming';
 import { normaliseDn } from './naming-dn';
 
 /** The single-valued attributes the engine computes for every account, null when empty. */
@@ -40,6 +45,23 @@ export type DesiredDescription =
   | { readonly managed: false }
   | { readonly managed: true; readonly value: string | null };
 
+/** How UPN or mail is made: from the chosen sAMAccountName, or from candidates of its own. */
+export interface AddressNames {
+  readonly domain: string;
+  /** True when the address is the sAMAccountName at `domain`: the three are then picked together. */
+  readonly followsSam: boolean;
+  /** The candidates once the sAMAccountName is known (its `{sAMAccountName}` token). */
+  readonly spec: (sAMAccountName: string) => CandidateSpec;
+}
+
+/** How each name attribute's candidates are made for one person, by the naming convention. */
+export interface DesiredNames {
+  readonly sAMAccountName: CandidateSpec;
+  readonly userPrincipalName: AddressNames;
+  readonly mail: AddressNames;
+  readonly cn: CandidateSpec;
+}
+
 /** A group a rule grants, with the rules and contracts that grant it. */
 export interface DesiredGroup {
   readonly dn: string;
@@ -65,7 +87,11 @@ export interface DesiredAccount {
   /** Name parts the sAMAccountName candidates are built from. */
   readonly logonGivenName: string;
   readonly logonFamilyName: string;
+  /** How the names that must be unique are made. */
+  readonly names: DesiredNames;
   readonly attributes: DesiredAttributes;
+  /** Mapped attributes (`ad.attributes`), in the order configured. */
+  readonly mapped: readonly MappedValue[];
   readonly description: DesiredDescription;
   /** Rule-granted groups (empty outside the in-condition window). */
   readonly groups: readonly DesiredGroup[];
@@ -192,14 +218,16 @@ export function desiredAccount(
 
   const lifecycle = evaluateLifecycle(person.contracts, asOf, policy.lifecycle);
   const primary = person.contracts.find((c) => c.id === person.primaryContractId) ?? null;
-  const parts = nameParts(person.name);
+  const naming = policy.naming ?? DEFAULT_NAMING;
+  const tokens = nameTokens(person.name, naming.nameSeparator);
+  const cleaned = new Set<string>(tokens.cleaned);
 
   const values: Record<string, string | null> = {
     ...personTemplateValues(person, primary),
-    givenName: parts.givenName,
-    sn: parts.sn,
+    givenName: tokens.values.nickname,
+    sn: tokens.values.familyNameFull,
     displayName: null,
-    initials: parts.initials,
+    initials: tokens.values.initials.slice(0, AD_ATTRIBUTE_LIMITS.initials),
     employeeID: person.id,
     department: primary?.orgUnit?.name ?? null,
     title: primary?.function?.name ?? null,
@@ -217,18 +245,21 @@ export function desiredAccount(
   };
   // Order matters: displayName defaults to the (templated) givenName + sn, cn to the displayName.
   for (const attribute of ['givenName', 'sn', 'initials', 'department', 'title', 'company'] as const) apply(attribute);
-  values.displayName = `${values.givenName ?? ''} ${values.sn ?? ''}`.trim();
+  values.displayName =
+    conventionDisplayName(naming, person.name, tokens) ?? `${values.givenName ?? ''} ${values.sn ?? ''}`.trim();
   apply('displayName');
   apply('description');
   values.cn = values.displayName;
   apply('cn');
 
   const limited = (attribute: keyof typeof AD_ATTRIBUTE_LIMITS): string | null => {
-    const value = emptyToNull(values[attribute]);
+    const clean = cleanText(values[attribute] ?? '');
+    if (clean.removed) cleaned.add(attribute);
+    const value = emptyToNull(clean.text);
     const limit = AD_ATTRIBUTE_LIMITS[attribute];
     if (value === null || value.length <= limit) return value;
     finding('warning', 'invalid-attribute', `${attribute} "${value}" is longer than ${limit} characters; it is cut`);
-    return value.slice(0, limit).trimEnd();
+    return cutToLength(value, limit).trimEnd();
   };
 
   const attributes: DesiredAttributes = {
@@ -241,8 +272,22 @@ export function desiredAccount(
     title: limited('title'),
     company: limited('company'),
   };
+  const mapped = mappedValues(policy.attributes ?? [], person, primary, tokens, attributes.displayName ?? '');
+  const mappedDescription = mapped.find((m) => m.attribute.toLowerCase() === 'description');
   const description: DesiredDescription =
-    templates.description === undefined ? { managed: false } : { managed: true, value: limited('description') };
+    templates.description !== undefined
+      ? { managed: true, value: limited('description') }
+      : mappedDescription?.on === 'always'
+        ? { managed: true, value: mappedDescription.value }
+        : { managed: false };
+  if (cleaned.size > 0) {
+    finding('warning', 'invalid-attribute', `person ${person.id}: control, bidi-override or zero-width characters were removed from ${[...cleaned].join(', ')}`);
+  }
+  const cnBase = cleanText(values.cn ?? '').text || person.id;
+  // Logon names are made of the given name as written (templated or not), as they always were.
+  const logonTokens: NameTokens =
+    templates.givenName === undefined ? tokens : { ...tokens, values: { ...tokens.values, nickname: values.givenName ?? '' } };
+  const names = desiredNames(naming, logonTokens, cnBase, settings);
 
   const orgUnitId = primary?.orgUnit?.id ?? null;
   const mappedOu = orgUnitId === null ? undefined : settings.ouByOrgUnit[orgUnitId];
@@ -274,15 +319,35 @@ export function desiredAccount(
       enabled: lifecycle.stage === 'active',
       ou,
       ouReason,
-      cnBase: emptyToNull(values.cn) ?? person.id,
+      cnBase,
       logonGivenName: values.givenName ?? '',
-      logonFamilyName: parts.logonFamilyName,
+      logonFamilyName: tokens.values.familyName,
+      names,
       attributes,
+      mapped: mapped.filter((m) => m.attribute.toLowerCase() !== 'description' || m.on === 'create'),
       description,
       groups: [...groups.values()],
       managerPersonId: managerPersonId === person.id ? null : managerPersonId,
       primaryContract: primary,
     },
     findings,
+  };
+}
+
+/**
+ * The candidate specs of one person; the CN's `{displayName}` is `cnBase`: the display name, or what
+ * the old `cn` template gives.
+ */
+export function desiredNames(naming: NamingConvention, tokens: NameTokens, cnBase: string, settings: AdTargetSettings): DesiredNames {
+  const address = (attribute: 'userPrincipalName' | 'mail'): AddressNames => ({
+    domain: addressDomain(naming, attribute, settings),
+    followsSam: followsSam(naming, attribute),
+    spec: (sAMAccountName) => candidateSpec(naming, attribute, tokens, { sAMAccountName }),
+  });
+  return {
+    sAMAccountName: candidateSpec(naming, 'sAMAccountName', tokens),
+    userPrincipalName: address('userPrincipalName'),
+    mail: address('mail'),
+    cn: candidateSpec(naming, 'cn', tokens, { displayName: cnBase }),
   };
 }

@@ -104,6 +104,8 @@ export interface Directory {
    * must not take a group's sAMAccountName or a contact's mail address.
    */
   readNamesInUse(searchBase: string): Promise<NamesInUse>;
+  /** Those of `attributes` (LDAP display names) the directory's schema does not define. */
+  unknownAttributes(attributes: readonly string[]): Promise<readonly string[]>;
   /** Member DNs of a group (direct members; follows AD ranged retrieval for large groups). */
   readGroupMembers(groupDn: string): Promise<readonly string[]>;
   findByGuid(objectGuid: string, extraAttributes?: readonly string[]): Promise<DirectoryAccount | null>;

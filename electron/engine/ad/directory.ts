@@ -391,6 +391,21 @@ export class LdapDirectory implements Directory {
     });
   }
 
+  async unknownAttributes(attributes: readonly string[]): Promise<readonly string[]> {
+    if (attributes.length === 0) return [];
+    const schemaNc = await this.#read('root-dse', '(root DSE)', async (c) => {
+      const r = await c.search('', { scope: 'base', filter: '(objectClass=*)', attributes: ['schemaNamingContext'] });
+      const e = r.searchEntries[0];
+      const nc = toStrings(e === undefined ? undefined : entryView(e)('schemaNamingContext'))[0];
+      if (nc === undefined) throw new Error('the root DSE has no schemaNamingContext (is this an Active Directory DC?)');
+      return nc;
+    });
+    const filter = `(&(objectClass=attributeSchema)(|${attributes.map((a) => escapeFilter`(lDAPDisplayName=${a})`).join('')}))`;
+    const r = await this.#read('search', schemaNc, (c) => c.search(schemaNc, { scope: 'one', filter, attributes: ['lDAPDisplayName'] }));
+    const known = new Set(r.searchEntries.flatMap((e) => toStrings(entryView(e)('lDAPDisplayName')).map((n) => n.toLowerCase())));
+    return attributes.filter((a) => !known.has(a.toLowerCase()));
+  }
+
   async findByGuid(objectGuid: string, extraAttributes: readonly string[] = []): Promise<DirectoryAccount | null> {
     if (normaliseGuid(objectGuid) === null) {
       throw new DirectoryReadError('find', objectGuid, null, `Cannot look up ${JSON.stringify(objectGuid)}: it is not a GUID.`);

@@ -1,5 +1,5 @@
 import type { AdAccount } from '../model/ad-account';
-import { isEnabled } from '../model/ad-account';
+import { isEnabled, mappedValue } from '../model/ad-account';
 import type { AdAction, AttributeChange, AttributeValue } from '../model/plan';
 import type { ActionOutcome, Outcome } from '../model/run';
 import { sameAttributeValue } from '../ad/attribute-value';
@@ -188,7 +188,7 @@ type SingleValued = (typeof SINGLE_VALUED)[number];
 
 function readAttribute(account: AdAccount, attribute: string): AttributeValue {
   const key = SINGLE_VALUED.find((name) => name.toLowerCase() === attribute.toLowerCase());
-  return key ? account[key] : null;
+  return key ? account[key] : mappedValue(account, attribute);
 }
 
 function withWrites(account: AdAccount, writes: readonly AttributeWrite[]): AdAccount {
@@ -196,6 +196,7 @@ function withWrites(account: AdAccount, writes: readonly AttributeWrite[]): AdAc
   for (const write of writes) {
     const key = SINGLE_VALUED.find((name) => name.toLowerCase() === write.attribute.toLowerCase()) as SingleValued | undefined;
     if (key) next[key] = write.values?.[0] ?? null;
+    else if (account.mapped) next.mapped = { ...(next.mapped as AdAccount['mapped']), [write.attribute.toLowerCase()]: write.values?.[0] ?? null };
   }
   return next as unknown as AdAccount;
 }

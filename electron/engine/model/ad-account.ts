@@ -28,6 +28,16 @@ export interface AdAccount {
   /** DNs of the groups the account is a direct member of. */
   readonly memberOf: readonly string[];
   readonly whenChanged: string | null;
+  /**
+   * Values of the mapped attributes (`ad.attributes`) as read, by lower-case attribute name; null
+   * when the account has none. Absent when no attribute is mapped.
+   */
+  readonly mapped?: Readonly<Record<string, string | null>>;
+}
+
+/** The value `account` has for a mapped attribute (null when it has none or it was not read). */
+export function mappedValue(account: Pick<AdAccount, 'mapped'>, attribute: string): string | null {
+  return account.mapped?.[attribute.toLowerCase()] ?? null;
 }
 
 /** userAccountControl bit for ACCOUNTDISABLE. */

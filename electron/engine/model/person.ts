@@ -56,6 +56,8 @@ export interface Contract {
   readonly managerPersonId: string | null;
   /** Contract user-defined fields valid on the evaluation date (field name to value). */
   readonly custom: Readonly<Record<string, string>>;
+  /** Labels (Visma `listname`) of the list fields among `custom`; absent when none were read. */
+  readonly customLabels?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -77,6 +79,8 @@ export interface Person {
   readonly primaryContractId: string | null;
   /** Person user-defined fields valid on the evaluation date. */
   readonly custom: Readonly<Record<string, string>>;
+  /** Labels (Visma `listname`) of the list fields among `custom`; absent when none were read. */
+  readonly customLabels?: Readonly<Record<string, string>>;
 }
 
 /**

@@ -1,9 +1,9 @@
 import type { AdTargetSettings } from '../ad/ad-policy';
 import { sameAttributeValue } from '../ad/attribute-value';
 import { DESIRED_ATTRIBUTE_NAMES, disableStamp, isDisableStamp, type DesiredAccount } from '../ad/desired';
-import { isCnVariantOf } from '../ad/naming';
+import { isCandidateOf } from '../ad/pick-names';
 import { firstRdnValue, normaliseDn, parentKey, sameDn } from '../ad/naming-dn';
-import { isEnabled, UAC_ACCOUNT_DISABLE, type AdAccount } from '../model/ad-account';
+import { isEnabled, mappedValue, UAC_ACCOUNT_DISABLE, type AdAccount } from '../model/ad-account';
 import { assertNever } from '../model/assert-never';
 import type { Finding } from '../model/finding';
 import type { IsoDate } from '../model/iso-date';
@@ -82,6 +82,7 @@ function place(d: Drafter, work: AccountWork): void {
           `no account carries employeeID ${work.person.employeeIds.join(' or ')}`,
           work.desired.ouReason,
           'created disabled',
+          ...mappedReasons(work.desired),
         ],
       });
       d.placed.set(work, created);
@@ -152,7 +153,15 @@ function createChanges(work: Extract<AccountWork, { kind: 'create' }>): Attribut
   if (desired.description.managed && desired.description.value !== null) {
     changes.push({ attribute: 'description', before: null, after: desired.description.value });
   }
+  for (const mapped of desired.mapped) {
+    if (mapped.value !== null) changes.push({ attribute: mapped.attribute, before: null, after: mapped.value });
+  }
   return changes;
+}
+
+/** Why each mapped attribute of a new account has its value: "physicalDeliveryOfficeName: custom field Locatie of contract 1001_1 is UTR". */
+function mappedReasons(desired: DesiredAccount): string[] {
+  return desired.mapped.filter((m) => m.value !== null).map((m) => `${m.attribute}: ${m.reasons.join('; ')}`);
 }
 
 function moveReasons(d: Drafter, work: Extract<AccountWork, { kind: 'keep' }>): string[] {
@@ -168,7 +177,7 @@ function moveReasons(d: Drafter, work: Extract<AccountWork, { kind: 'keep' }>): 
   const newCn = firstRdnValue(work.finalDn) ?? '';
   if (newCn.toLowerCase() !== account.cn.toLowerCase()) {
     reasons.push(
-      isCnVariantOf(account.cn, desired.cnBase)
+      isCandidateOf(account.cn, desired.names.cn)
         ? `"${account.cn}" is taken in ${desired.ou}: the CN becomes "${newCn}"`
         : `the display name is now "${desired.attributes.displayName ?? desired.cnBase}": the CN follows it`,
     );
@@ -279,6 +288,14 @@ function keepUpdate(
   } else if (isDisableStamp(account.description)) {
     changes.push({ attribute: 'description', before: account.description, after: null });
     reasons.push('the account is in use again: the disable stamp is cleared');
+  }
+  for (const mapped of desired.mapped) {
+    // A create-only mapping is the admin's to change afterwards.
+    if (mapped.on === 'create') continue;
+    const before = mappedValue(account, mapped.attribute);
+    if (sameAttributeValue(mapped.attribute, before, mapped.value)) continue;
+    changes.push({ attribute: mapped.attribute, before, after: mapped.value });
+    reasons.push(`${mapped.attribute} follows its mapping: ${mapped.reasons.join('; ')}`);
   }
   for (const fill of work.fills) {
     changes.push({ attribute: fill.attribute, before: account[fill.attribute], after: fill.value });

@@ -1,7 +1,9 @@
 import type { AdPolicy, AdTargetSettings } from '../ad/ad-policy';
 import { adNameProblems, desiredAccount, stampDate, type DesiredAccount } from '../ad/desired';
-import { NameRegistry, type OtherNames, cnWithSuffix, isCnVariantOf, MAX_NAME_SUFFIX, samAccountNameCandidates } from '../ad/naming';
+import { NameRegistry, type OtherNames, cnWithSuffix, MAX_NAME_SUFFIX } from '../ad/naming';
 import { childDn, normaliseDn, parentKey, sameDn } from '../ad/naming-dn';
+import { addressFor, isCandidateOf, pickCn, pickLogonNames, type LogonPick } from '../ad/pick-names';
+import { attributeCandidates } from '../policy/name-candidates';
 import { isEnabled, type AdAccount } from '../model/ad-account';
 import { assertNever } from '../model/assert-never';
 import type { Finding } from '../model/finding';
@@ -64,7 +66,7 @@ export function decideAd(input: DecideAdInput): AdDecisions {
   const { held, accounts } = holdDoubtful(input.doubtful ?? [], input.accounts);
   for (const situation of correlate(input.persons, accounts, input.settings)) decide(decider, situation);
   // Creates have had their pick of addresses; empty addresses of existing accounts get what is left.
-  const works = decider.works.map((work) => (work.kind === 'keep' ? { ...work, fills: fillAddresses(decider, work.account) } : work));
+  const works = decider.works.map((work) => (work.kind === 'keep' ? { ...work, fills: fillAddresses(decider, work.account, work.desired) } : work));
   return { works, findings: decider.findings, unmanaged: decider.unmanaged, held };
 }
 
@@ -207,12 +209,13 @@ function decideDisputed(d: Decider, persons: readonly Person[], accounts: readon
 }
 
 function decideCreate(d: Decider, person: Person, desired: DesiredAccount): void {
-  const names = d.registry.pickLogon(samAccountNameCandidates(desired.logonGivenName, desired.logonFamilyName), d.input.settings);
-  if (names === null) {
-    namingExhausted(d, person.id, `person ${person.id}: no free sAMAccountName / UPN / mail for "${desired.logonGivenName} ${desired.logonFamilyName}"; no account is created`);
+  const pick = pickLogonNames(d.registry, desired.names);
+  if (pick.kind !== 'picked') {
+    d.findings.push(logonProblem(person, desired, pick));
     return;
   }
-  const cn = pickCn(d, desired.ou, null, desired.cnBase, null);
+  const names = pick.names;
+  const cn = pickCn(d.registry, desired.ou, attributeCandidates(desired.names.cn), null);
   if (cn === null) {
     namingExhausted(d, person.id, `person ${person.id}: no free CN for "${desired.cnBase}" in ${desired.ou}; no account is created`);
     return;
@@ -225,11 +228,30 @@ function decideCreate(d: Decider, person: Person, desired: DesiredAccount): void
   d.works.push({ kind: 'create', person, desired, dn: childDn(cn, desired.ou), cn, ...names });
 }
 
+/** Why no logon names could be picked, in words. */
+function logonProblem(person: Person, desired: DesiredAccount, pick: Exclude<LogonPick, { kind: 'picked' }>): Finding {
+  const name = `"${desired.logonGivenName} ${desired.logonFamilyName}"`.replace(/ "$/, '"');
+  if (pick.kind === 'no-letters') {
+    return {
+      severity: 'error',
+      code: 'invalid-attribute',
+      employeeId: person.id,
+      message: `person ${person.id}: the name ${name} has no Latin letters (nor letters that transliterate to them), so no logon name can be made; no account is created`,
+    };
+  }
+  return {
+    severity: 'error',
+    code: 'naming-exhausted',
+    employeeId: person.id,
+    message: `person ${person.id}: no free ${pick.attribute} for ${name} (every candidate of the naming convention is taken); no account is created`,
+  };
+}
+
 function decideKeep(d: Decider, person: Person, desired: DesiredAccount, account: AdAccount): void {
   const sameOu = parentKey(account.dn) === normaliseDn(desired.ou);
-  // A CN that is the display name or a numbered variant of it stays, so names never churn.
-  const keep = sameOu && isCnVariantOf(account.cn, desired.cnBase);
-  const cn = keep ? account.cn : pickCn(d, desired.ou, null, desired.cnBase, sameOu ? account.cn : null);
+  // A CN the convention gives (a candidate or a numbered one) stays, so names never churn.
+  const keep = sameOu && isCandidateOf(account.cn, desired.names.cn);
+  const cn = keep ? account.cn : pickCn(d.registry, desired.ou, attributeCandidates(desired.names.cn), sameOu ? account.cn : null);
   let finalDn = account.dn;
   if (cn === null) {
     namingExhausted(d, person.id, `person ${person.id}: no free CN for "${desired.cnBase}" in ${desired.ou}; the account is not moved or renamed`);
@@ -247,7 +269,7 @@ function retire(d: Decider, person: Person | null, account: AdAccount, cause: st
   if (parentKey(account.dn) !== d.disabledOu) {
     // Keep the CN if the disabled OU has room for it; else number it from its unnumbered form.
     const base = account.cn.replace(/ \d+$/, '');
-    const cn = pickCn(d, disabledOu, account.cn, base, null);
+    const cn = pickCn(d.registry, disabledOu, disabledCandidates(account.cn, base), null);
     if (cn === null) {
       namingExhausted(d, person?.id ?? account.employeeID ?? account.objectGuid, `no free CN for "${account.cn}" in ${disabledOu}; the account is disabled where it is`);
     } else {
@@ -257,17 +279,14 @@ function retire(d: Decider, person: Person | null, account: AdAccount, cause: st
   d.works.push({ kind: 'retire', person, account, finalDn, cause, reasons, ...(restamp ? { restamp } : {}) });
 }
 
-/** Logon names never change once set; an empty UPN or mail is filled in, if still free. */
-function fillAddresses(d: Decider, account: AdAccount): AddressFill[] {
-  const { settings } = d.input;
+/** Logon names never change once set; an empty UPN or mail is filled in by the convention, if still free. */
+function fillAddresses(d: Decider, account: AdAccount, desired: DesiredAccount): AddressFill[] {
   const fills: AddressFill[] = [];
-  for (const [attribute, value] of [
-    ['userPrincipalName', `${account.sAMAccountName}@${settings.upnSuffix}`],
-    ['mail', `${account.sAMAccountName}@${settings.mailDomain}`],
-  ] as const) {
+  for (const attribute of ['userPrincipalName', 'mail'] as const) {
     if (account[attribute] !== null && account[attribute] !== '') continue;
-    const own = [account.userPrincipalName, account.mail].some((a) => a?.toLowerCase() === value.toLowerCase());
-    if (own || !d.registry.isAddressTaken(value)) {
+    const own = [account.userPrincipalName, account.mail].flatMap((a) => (a ? [a] : []));
+    const value = addressFor(d.registry, desired.names[attribute], account.sAMAccountName, own);
+    if (value !== null) {
       d.registry.reserveAddress(value);
       fills.push({ attribute, value });
     }
@@ -276,25 +295,12 @@ function fillAddresses(d: Decider, account: AdAccount): AddressFill[] {
 }
 
 /**
- * A CN free in `ou` for an account: `preferred` when possible, else `base`, `base 2`, …. The
- * account's own current CN (`own`, when it stays in its OU) counts as free.
+ * The CNs tried for an account parked in the disabled OU: its own, else its unnumbered form with
+ * " 2", " 3", …. Lazily: almost every account gets its first candidate.
  */
-function pickCn(d: Decider, ou: string, preferred: string | null, base: string, own: string | null): string | null {
-  const isFree = (cn: string): boolean =>
-    (own !== null && cn.toLowerCase() === own.toLowerCase()) || !d.registry.isCnTaken(ou, cn);
-  // Lazily: almost every account gets its first candidate, and 30,000 eager lists of 999
-  // numbered CNs made this the slowest part of a preview.
-  function* candidates(): Generator<string> {
-    if (preferred !== null) yield preferred;
-    for (let n = 1; n <= MAX_NAME_SUFFIX; n++) yield cnWithSuffix(base, n);
-  }
-  for (const cn of candidates()) {
-    if (cn !== '' && isFree(cn)) {
-      d.registry.reserveCn(ou, cn);
-      return cn;
-    }
-  }
-  return null;
+function* disabledCandidates(own: string, base: string): Generator<string> {
+  yield own;
+  for (let n = 1; n <= MAX_NAME_SUFFIX; n++) yield cnWithSuffix(base, n);
 }
 
 /** Disabled and parked: nothing more to retire. */

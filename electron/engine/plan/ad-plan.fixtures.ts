@@ -131,6 +131,12 @@ function text(value: AttributeValue): string | null {
   return typeof value === 'string' ? value : value.join(';');
 }
 
+// Attributes the account model has are fields; any other is a mapped attribute (`ad.attributes`).
+function setAttribute(target: Mutable<AdAccount>, attribute: string, value: string | null): void {
+  if (attribute in target) (target as unknown as Record<string, unknown>)[attribute] = value;
+  else target.mapped = { ...target.mapped, [attribute.toLowerCase()]: value };
+}
+
 /**
  * Applies `plan` to `accounts` as the directory would, in action order, and returns the new
  * state. Linked attributes behave as in AD: a move updates `manager` values that point at the
@@ -155,7 +161,7 @@ export function simulateApply(accounts: readonly AdAccount[], plan: Plan): reado
           objectGuid: `ffffffff-0000-0000-0000-${String(created).padStart(12, '0')}`,
           userAccountControl: 0x200 | UAC_ACCOUNT_DISABLE,
         });
-        for (const change of action.changes) (fresh as unknown as Record<string, unknown>)[change.attribute] = text(change.after);
+        for (const change of action.changes) setAttribute(fresh, change.attribute, text(change.after));
         if (state.some((a) => a.sAMAccountName.toLowerCase() === fresh.sAMAccountName.toLowerCase())) {
           throw new Error(`sAMAccountName ${fresh.sAMAccountName} exists`);
         }
@@ -177,7 +183,7 @@ export function simulateApply(accounts: readonly AdAccount[], plan: Plan): reado
         const target = find(action.account);
         for (const change of action.changes) {
           if (change.attribute === 'userAccountControl') target.userAccountControl = Number(text(change.after));
-          else (target as unknown as Record<string, unknown>)[change.attribute] = text(change.after);
+          else setAttribute(target, change.attribute, text(change.after));
         }
         break;
       }

@@ -176,11 +176,26 @@ describe('planAd: names', () => {
     expectConverges([person()], [], '2026-11-27', { policy: { ...POLICY, templates: { cn: '{sn}, {givenName}' } } });
   });
 
-  it('reports a person whose names run out', () => {
-    const nameless = person({ name: name({ givenName: '李', nickname: '', familyName: '王' }) });
+  it('transliterates a name in another script rather than giving up on it', () => {
+    const p = plan([person({ name: name({ givenName: '李', nickname: '', familyName: '王' }) })], [], '2026-11-27');
+    expect(changes(action(p, '0001-create-100234')).sAMAccountName).toEqual([null, 'l.wang']);
+    expect(p.findings).toEqual([]);
+  });
+
+  it('says a name has no Latin letters when no logon name can be made of it (not that the names ran out)', () => {
+    const nameless = person({ name: name({ givenName: '★', nickname: '', familyName: '✓' }) });
     const p = plan([nameless], [], '2026-11-27');
     expect(p.actions).toEqual([]);
+    expect(p.findings.map((f) => f.code)).toEqual(['invalid-attribute']);
+    expect(p.findings[0]?.message).toContain('has no Latin letters');
+  });
+
+  it('reports a person whose names run out', () => {
+    const taken = ['j.jansen', 'jan.jansen', ...Array.from({ length: 1000 }, (_, i) => `j.jansen${i + 2}`)];
+    const p = plan([person()], [], '2026-11-27', { otherNames: { sAMAccountNames: taken } });
+    expect(p.actions).toEqual([]);
     expect(p.findings.map((f) => f.code)).toEqual(['naming-exhausted']);
+    expect(p.findings[0]?.message).toContain('no free sAMAccountName');
   });
 });
 

@@ -12,7 +12,7 @@ import {
   type UdfRow,
   type UserRow,
 } from '../visma/rows';
-import { conditionWindow, contractStateOn, customFieldsOn, isInCondition, validRowOn, type ConditionWindow } from './validity';
+import { conditionWindow, contractStateOn, customFieldsOn, customLabelsOn, isInCondition, validRowOn, type ConditionWindow } from './validity';
 
 /**
  * The reference data contracts are resolved against, indexed for constant-time lookups and
@@ -183,5 +183,6 @@ export function evaluateContract(
     hoursPerWeek: row.hoursPerWeek,
     managerPersonId: resolveManager(row, personId, lookups, report),
     custom: udfs ? customFieldsOn(udfs, ctx.asOf) : {},
+    customLabels: udfs ? customLabelsOn(udfs, ctx.asOf) : {},
   };
 }

@@ -139,6 +139,7 @@ describe('evaluateExport', () => {
       hoursPerWeek: 36,
       managerPersonId: '100101',
       custom: { Locatie: 'AMF' },
+      customLabels: { Locatie: 'Amersfoort' },
     });
     // A unit with no row valid today keeps the contract's own name; a quoted cost-centre name still maps.
     expect(jan.contracts[2]).toMatchObject({

@@ -23,7 +23,7 @@ import {
 import { CONTRACT_DEDUPE, EMPLOYEE_DEDUPE, USER_DEDUPE, dedupeRows } from '../visma/rows-dedupe';
 import { buildContractLookups, contractDateContext, evaluateContract } from './evaluate-contract';
 import { choosePrimaryContract } from './primary-contract';
-import { customFieldsOn } from './validity';
+import { customFieldsOn, customLabelsOn } from './validity';
 
 /** Input of {@link evaluateExport}. */
 export interface EvaluateInput {
@@ -152,6 +152,7 @@ export function evaluateExport(input: EvaluateInput): EvaluateResult {
       contracts,
       primaryContractId: choosePrimaryContract(contracts, primaryContractOrder),
       custom: customFieldsOn(udfRows, asOf),
+      customLabels: customLabelsOn(udfRows, asOf),
     });
   }
   persons.sort((a, b) => compareIds(a.id, b.id));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from '../model/finding';
 import { readOrgUnitRows, readUdfRows } from '../visma/rows';
 import { csvRows } from '../visma/rows-fixture';
-import { conditionWindow, contractStateOn, customFieldsOn, isInCondition, isValidOn, validRowOn } from './validity';
+import { conditionWindow, contractStateOn, customFieldsOn, customLabelsOn, isInCondition, isValidOn, validRowOn } from './validity';
 
 const ignore = (_f: Finding): void => {};
 
@@ -47,6 +47,7 @@ describe('history rows', () => {
     expect(customFieldsOn(udfs, '2025-06-01')).toEqual({ Pasnummer: 'A12345', Locatie: 'Utrecht', Team: 'R' });
     expect(customFieldsOn(udfs, '2024-01-31')).toEqual({ Pasnummer: 'A11111', Team: 'R' });
     expect(customFieldsOn(udfs, '2026-01-01')).toEqual({ Pasnummer: 'A99999', Locatie: 'Utrecht', Team: 'R' });
+    expect(customLabelsOn(udfs, '2025-06-01')).toEqual({ Locatie: 'Utrecht', Team: 'Rood' });
   });
 });
 

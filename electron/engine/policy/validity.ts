@@ -38,6 +38,17 @@ export interface CustomFieldRow extends DatedRow {
   readonly listName: string;
 }
 
+/** Per custom field, the latest-starting row valid on `asOf`. */
+function customRowsOn(rows: readonly CustomFieldRow[], asOf: IsoDate): ReadonlyMap<string, CustomFieldRow> {
+  const chosen = new Map<string, CustomFieldRow>();
+  for (const row of rows) {
+    if (!isValidOn(row, asOf)) continue;
+    const best = chosen.get(row.fieldName);
+    if (!best || (row.startDate ?? OPEN_START) >= (best.startDate ?? OPEN_START)) chosen.set(row.fieldName, row);
+  }
+  return chosen;
+}
+
 /**
  * Custom fields valid on `asOf`, field name to value. Per field the latest-starting valid row wins.
  * A list field may carry its text only in `listname`, so that is used when `value` is empty.
@@ -48,14 +59,15 @@ export function customFieldsOn(rows: readonly CustomFieldRow[], asOf: IsoDate): 
     const only = rows[0];
     return only && isValidOn(only, asOf) ? { [only.fieldName]: only.value !== '' ? only.value : only.listName } : {};
   }
-  const chosen = new Map<string, CustomFieldRow>();
-  for (const row of rows) {
-    if (!isValidOn(row, asOf)) continue;
-    const best = chosen.get(row.fieldName);
-    if (!best || (row.startDate ?? OPEN_START) >= (best.startDate ?? OPEN_START)) chosen.set(row.fieldName, row);
-  }
   const out: Record<string, string> = {};
-  for (const [name, row] of chosen) out[name] = row.value !== '' ? row.value : row.listName;
+  for (const [name, row] of customRowsOn(rows, asOf)) out[name] = row.value !== '' ? row.value : row.listName;
+  return out;
+}
+
+/** The labels (`listname`) of list fields valid on `asOf`, field name to label; fields without a label are left out. */
+export function customLabelsOn(rows: readonly CustomFieldRow[], asOf: IsoDate): Readonly<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const [name, row] of customRowsOn(rows, asOf)) if (row.listName !== '') out[name] = row.listName;
   return out;
 }
 
