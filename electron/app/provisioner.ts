@@ -1,4 +1,5 @@
-import type { AppConfig } from './config';
+import type { AppConfig, NedapOnsConfig } from './config';
+import { applyNedap, planNedapTarget, readNedapState, type NedapPlanState, type NedapReadProgress } from './nedap-target';
 import { ConfigError, resolveSecret } from './config';
 import { fetchVismaExport } from '../engine/visma/client';
 import type { VismaProgressEvent } from '../engine/visma/options';
@@ -7,7 +8,7 @@ import type { Finding } from '../engine/model/finding';
 import type { IsoDate } from '../engine/model/iso-date';
 import type { Person } from '../engine/model/person';
 import type { ActionOutcome, RunRecord, RunTrigger } from '../engine/model/run';
-import type { AdAction, Plan } from '../engine/model/plan';
+import { summarisePlan, type AdAction, type NedapAction, type Plan, type TargetName } from '../engine/model/plan';
 import type { AdAccount } from '../engine/model/ad-account';
 import { RunStore } from '../engine/history/run-store';
 import { acquireRunLock } from '../engine/history/run-lock';
@@ -39,6 +40,7 @@ import { randomUUID } from 'node:crypto';
 export type ProgressEvent =
   | { readonly kind: 'visma'; readonly event: VismaProgressEvent }
   | { readonly kind: 'directory'; readonly phase: 'reading' | 'read'; readonly accounts?: number; readonly elapsedMs: number }
+  | ({ readonly kind: 'nedap-ons' } & NedapReadProgress)
   | { readonly kind: 'apply'; readonly done: number; readonly total: number };
 
 /** Result of reading and evaluating the HR source. */
@@ -56,6 +58,15 @@ export interface ProvisionerOptions {
   readonly signal?: AbortSignal;
   /** Opens the directory; tests may hand in their own. Default: ldapts over LDAPS / StartTLS. */
   readonly openDirectory?: (config: AdConnection) => Directory;
+}
+
+/** What apply takes: a saved plan (or a fresh preview of `asOf`), and the targets it may write. */
+export interface ApplyInput {
+  readonly plan?: Plan;
+  readonly asOf: IsoDate;
+  readonly trigger: RunTrigger;
+  /** Limit the run to these targets (default: every configured one). */
+  readonly targets?: readonly TargetName[];
 }
 
 /** What it takes to reach the directory, secrets resolved. */
@@ -116,25 +127,36 @@ export class Provisioner {
   }
 
   /**
-   * Read both sides and plan the Active Directory changes as of `asOf`. Writes nothing to the
-   * directory; the plan is saved under the data directory (and to `out` when given).
+   * Read every side and plan the changes of each target as of `asOf` (by default every configured
+   * target; `targets` limits it). Writes nothing to a target; the plan is saved under the data
+   * directory (and to `out` when given).
    */
-  async preview(asOf: IsoDate, out?: string): Promise<Plan> {
-    const ad = this.adConfig();
+  async preview(asOf: IsoDate, out?: string, options: { readonly targets?: readonly TargetName[] } = {}): Promise<Plan> {
+    const targets = this.targets(options.targets);
+    const ad = targets.includes('ad') ? this.adConfig() : null;
+    const nedap = targets.includes('nedap-ons') ? this.nedapConfig() : null;
     await prepareDataDir(this.config.dataDir);
-    const [imported, { accounts, otherNames }] = await this.readBoth(asOf);
-    const planned = planAd({
-      persons: imported.persons,
-      accounts,
-      otherNames,
-      asOf,
-      policy: this.adPolicy(),
-      settings: this.adSettings(),
-      findings: imported.findings,
-    });
-    // Accounts outside baseDn were read for their names only; listing them all would bury the
-    // unmanaged accounts the admin needs to see.
-    const plan: Plan = { ...planned, unmanaged: planned.unmanaged.filter((account) => isWithin(account.dn, ad.baseDn)) };
+    const [imported, directory, nedapState] = await this.readSources(asOf, ad !== null, nedap);
+    let plan: Plan = { planId: randomUUID(), asOf, createdAt: new Date().toISOString(), summary: summarisePlan([]), actions: [], unmanaged: [], findings: imported.findings };
+    if (ad && directory) {
+      const planned = planAd({
+        persons: imported.persons,
+        accounts: directory.accounts,
+        otherNames: directory.otherNames,
+        asOf,
+        policy: this.adPolicy(),
+        settings: this.adSettings(),
+        findings: imported.findings,
+      });
+      // Accounts outside baseDn were read for their names only; listing them all would bury the
+      // unmanaged accounts the admin needs to see.
+      plan = { ...planned, unmanaged: planned.unmanaged.filter((account) => isWithin(account.dn, ad.baseDn)) };
+    }
+    if (nedapState) {
+      const nedapPart = planNedapTarget(this.config, nedapState, imported.persons, asOf, plan.actions.length);
+      const actions = [...plan.actions, ...nedapPart.actions];
+      plan = { ...plan, actions, summary: summarisePlan(actions), findings: [...plan.findings, ...nedapPart.findings] };
+    }
     const sealing = { key: await loadPlanKey(this.config.dataDir), configFingerprint: configFingerprint(this.config) };
     const plans = path.join(this.config.dataDir, 'plans');
     await pruneOlderThan(plans, '.json', retentionCutoff(this.config.retentionDays, new Date()));
@@ -143,12 +165,27 @@ export class Provisioner {
     return plan;
   }
 
+  /** The targets of a run: those asked for, else every configured one (AD is required as before). */
+  private targets(asked: readonly TargetName[] | undefined): readonly TargetName[] {
+    if (asked && asked.length > 0) return asked;
+    return this.config.nedapOns && !this.config.ad ? ['nedap-ons'] : this.config.nedapOns ? ['ad', 'nedap-ons'] : ['ad'];
+  }
+
+  private nedapConfig(): NedapOnsConfig {
+    if (!this.config.nedapOns) throw new ConfigError('the configuration has no "nedapOns" section: add one to preview or apply Nedap Ons changes');
+    return this.config.nedapOns;
+  }
+
   /**
-   * Visma and the directory are independent servers: reading both at once makes a preview as long
-   * as the slower of the two instead of their sum. When either fails, the other is cancelled (and
-   * reports no more progress), and the preview fails with the first error.
+   * Visma, the directory and Nedap Ons are independent servers: reading them at once makes a preview
+   * as long as the slowest instead of their sum. When Visma or the directory fails, the other is
+   * cancelled (and reports no more progress), and the preview fails with the first error.
    */
-  private async readBoth(asOf: IsoDate): Promise<[ImportResult, Awaited<ReturnType<Provisioner['readDirectory']>>]> {
+  private async readSources(
+    asOf: IsoDate,
+    readAd: boolean,
+    nedap: NedapOnsConfig | null,
+  ): Promise<[ImportResult, Awaited<ReturnType<Provisioner['readDirectory']>> | null, NedapPlanState | null]> {
     const cancel = new AbortController();
     const outer = this.signal;
     const onOuterAbort = (): void => cancel.abort(outer?.reason);
@@ -159,7 +196,11 @@ export class Provisioner {
         throw error;
       });
     try {
-      return await Promise.all([cancelling(this.importPersons(asOf, cancel.signal)), cancelling(this.readDirectory(cancel.signal))]);
+      return await Promise.all([
+        cancelling(this.importPersons(asOf, cancel.signal)),
+        readAd ? cancelling(this.readDirectory(cancel.signal)) : null,
+        nedap ? cancelling(readNedapState(this.config, nedap, this.env, (read) => this.onProgress({ kind: 'nedap-ons', ...read }))) : null,
+      ]);
     } finally {
       outer?.removeEventListener('abort', onOuterAbort);
     }
@@ -207,7 +248,7 @@ export class Provisioner {
    * Apply a plan (a saved one, or a fresh preview when none is given) and record the run. Each
    * action is checked against the directory as it is now; what is already true is not redone.
    */
-  async apply(input: { readonly plan?: Plan; readonly asOf: IsoDate; readonly trigger: RunTrigger }): Promise<RunRecord> {
+  async apply(input: ApplyInput): Promise<RunRecord> {
     await prepareDataDir(this.config.dataDir);
     const release = await acquireRunLock(this.config.dataDir);
     try {
@@ -217,8 +258,9 @@ export class Provisioner {
     }
   }
 
-  private async applyLocked(input: { readonly plan?: Plan; readonly asOf: IsoDate; readonly trigger: RunTrigger }): Promise<RunRecord> {
-    const plan = input.plan ?? (await this.preview(input.asOf));
+  private async applyLocked(input: ApplyInput): Promise<RunRecord> {
+    const targets = this.targets(input.targets);
+    const plan = input.plan ?? (await this.preview(input.asOf, undefined, { targets }));
     // Whatever the plan says, only what the configuration allows now is written.
     const refusals = validatePlan(plan, this.planScope());
     const store = new RunStore(this.config.dataDir);
@@ -233,8 +275,8 @@ export class Provisioner {
     const failures = await applyByTarget(
       plan.actions,
       {
-        ad: this.config.ad ? (actions) => this.applyAd(actions, refusals, record) : null,
-        'nedap-ons': null,
+        ad: this.config.ad && targets.includes('ad') ? (actions) => this.applyAd(actions, refusals, record) : null,
+        'nedap-ons': this.config.nedapOns && targets.includes('nedap-ons') ? (actions) => this.applyNedap(actions, refusals, record) : null,
       },
       record,
     );
@@ -243,6 +285,22 @@ export class Provisioner {
       return run.finish('failed', failures.map((f) => (f.error instanceof Error ? f.error.message : String(f.error))).join('; '));
     }
     return run.finish('completed');
+  }
+
+  private applyNedap(
+    actions: readonly NedapAction[],
+    refusals: ReadonlyMap<string, string>,
+    record: (outcome: ActionOutcome) => Promise<void>,
+  ): Promise<readonly ActionOutcome[]> {
+    return applyNedap({
+      config: this.config,
+      nedap: this.nedapConfig(),
+      env: this.env,
+      actions,
+      vet: (action) => refusals.get(action.id) ?? null,
+      onOutcome: record,
+      ...(this.signal ? { signal: this.signal } : {}),
+    });
   }
 
   private applyAd(
@@ -280,7 +338,7 @@ export class Provisioner {
             ruleGroups: this.config.policy.rules.flatMap((rule) => rule.grant.adGroups ?? []),
           }
         : null,
-      'nedap-ons': null,
+      'nedap-ons': this.config.nedapOns ? { deleteUsers: this.config.nedapOns.deleteUsers } : null,
     };
   }
 

@@ -4,8 +4,9 @@ import { parseCliArgs, UsageError } from './args';
 describe('parseCliArgs', () => {
   it('parses a preview with every option and defaults the date to today', () => {
     expect(parseCliArgs(['preview', '--config', 'c.json', '--out', 'p.json', '--json'], '2026-11-27')).toEqual({
-      command: 'preview', config: 'c.json', asOf: '2026-11-27', json: true, out: 'p.json', plan: null, yes: false,
+      command: 'preview', config: 'c.json', asOf: '2026-11-27', json: true, out: 'p.json', plan: null, yes: false, target: null,
     });
+    expect(parseCliArgs(['apply', '--config', 'c.json', '--yes', '--target', 'nedap-ons'])?.target).toBe('nedap-ons');
     expect(parseCliArgs(['import', '--config', 'c.json', '--as-of', '2027-01-31'])?.asOf).toBe('2027-01-31');
   });
 
@@ -23,6 +24,8 @@ describe('parseCliArgs', () => {
     [['apply', '--config', 'c'], 'apply writes to the directory: add --yes to confirm (run preview first to see the plan)'],
     [['import', '--config', 'c', 'extra'], 'unexpected argument "extra"'],
     [['import', '--config', 'c', '--bogus'], "Unknown option '--bogus'"],
+    [['preview', '--config', 'c', '--target', 'afas'], '--target must be ad or nedap-ons, not "afas"'],
+    [['history', '--config', 'c', '--target', 'ad'], '--target only applies to preview and apply'],
   ])('refuses %j with a clear message', (argv, message) => {
     expect(() => parseCliArgs(argv, '2026-11-27')).toThrow(UsageError);
     expect(() => parseCliArgs(argv, '2026-11-27')).toThrow(message);

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { isIsoDate, localToday } from '../engine/model/iso-date';
 import type { IsoDate } from '../engine/model/iso-date';
+import type { TargetName } from '../engine/model/plan';
 
 /** The commands the CLI knows. */
 export type CommandName = 'import' | 'preview' | 'apply' | 'history';
@@ -14,6 +15,8 @@ export interface CliArgs {
   readonly out: string | null;
   readonly plan: string | null;
   readonly yes: boolean;
+  /** Limit preview / apply to one target; null: every configured target. */
+  readonly target: TargetName | null;
 }
 
 /** Wrong use of the command line: exit code 2 with the usage text. */
@@ -26,7 +29,7 @@ export const USAGE = `Usage: npm run --silent cli -- <command> --config FILE [op
 
 Commands:
   import    read Visma.net HRM and show the evaluated persons
-  preview   read Visma.net HRM and Active Directory and show the plan (writes nothing)
+  preview   read Visma.net HRM and the targets (Active Directory, Nedap Ons) and show the plan (writes nothing)
   apply     apply a saved plan (--plan) or a fresh one; needs --yes
   history   list the recorded apply runs, newest first
 
@@ -36,6 +39,7 @@ Options:
   --out FILE        preview: also save the plan to FILE
   --plan FILE       apply: the saved plan to apply
   --yes             apply: confirm that changes may be written
+  --target NAME     preview / apply: only this target (ad or nedap-ons); default every configured one
   --json            print one JSON object instead of the readable report
 
 Exit codes: 0 ok, 1 the run failed, 2 bad usage or configuration.`;
@@ -55,6 +59,7 @@ export function parseCliArgs(argv: readonly string[], today: IsoDate = localToda
         'as-of': { type: 'string' },
         out: { type: 'string' },
         plan: { type: 'string' },
+        target: { type: 'string' },
         yes: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -75,6 +80,9 @@ export function parseCliArgs(argv: readonly string[], today: IsoDate = localToda
   const name = command as CommandName;
   if (values.out !== undefined && name !== 'preview') throw new UsageError('--out only applies to preview');
   if (values.plan !== undefined && name !== 'apply') throw new UsageError('--plan only applies to apply');
+  const target = values.target ?? null;
+  if (target !== null && target !== 'ad' && target !== 'nedap-ons') throw new UsageError(`--target must be ad or nedap-ons, not "${target}"`);
+  if (target !== null && name !== 'preview' && name !== 'apply') throw new UsageError('--target only applies to preview and apply');
   if (name === 'apply' && !values.yes) {
     throw new UsageError('apply writes to the directory: add --yes to confirm (run preview first to see the plan)');
   }
@@ -86,5 +94,6 @@ export function parseCliArgs(argv: readonly string[], today: IsoDate = localToda
     out: values.out ?? null,
     plan: values.plan ?? null,
     yes: values.yes,
+    target,
   };
 }

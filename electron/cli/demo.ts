@@ -4,6 +4,9 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { startVismaSimulator } from '../simulators/visma-hrm/server';
+import { startNedapSimulator } from '../simulators/nedap-ons/server';
+import { makeTestPki } from '../simulators/nedap-ons/test-pki';
+import { nedapSeedFromVisma } from '../simulators/nedap-ons/generate';
 import { generateVismaData } from '../simulators/visma-hrm/generate';
 import { addGroup, addOu, withRawClient } from '../engine/ad/ldap-fixture';
 import { sambaInstalled, startSambaDc, stopSambaDc } from '../simulators/samba-dc';
@@ -12,8 +15,9 @@ import { runCli } from './main';
 
 /**
  * `npm run demo`: the main job on built-in demo data. Starts the Visma.net simulator with a seeded
- * care organisation on 127.0.0.1, imports it, and, when Samba is installed, provisions a throwaway
- * AD domain on 127.0.0.1 and runs preview, apply, preview again and history against it. Every
+ * care organisation on 127.0.0.1 and the Nedap Ons simulator (mutual TLS, a throwaway CA) beside it,
+ * imports, previews Nedap Ons, and, when Samba is installed, provisions a throwaway AD domain and
+ * runs preview, apply, preview again and history against both targets. Every
  * process it starts is stopped by its PID; nothing outside the temp directory is touched.
  */
 
@@ -43,14 +47,22 @@ async function main(): Promise<number> {
   const asOf = localToday();
   const dir = await mkdtemp(path.join(os.tmpdir(), 'hr-provisioner-demo-'));
   const secret = randomBytes(12).toString('hex');
+  const data = generateVismaData({ seed: 7, employees: EMPLOYEES, asOf });
   const simulator = await startVismaSimulator({
     clientId: 'demo-client',
     clientSecret: secret,
     tenantId: 'demo-tenant',
-    data: generateVismaData({ seed: 7, employees: EMPLOYEES, asOf }),
+    data,
     faults: { inProgressPolls: 1 },
   });
-  const env: NodeJS.ProcessEnv = { ...process.env, HRP_DEMO_VISMA_SECRET: secret };
+  // Nedap Ons beside it: its own test CA, a client certificate as PFX, an employee per employment.
+  const pki = await makeTestPki(path.join(dir, 'nedap-pki'));
+  const nedap = await startNedapSimulator({
+    seed: nedapSeedFromVisma(data.contracts),
+    environment: pki.environment,
+    tls: { keyPem: pki.serverKeyPem, certPem: pki.serverCertPem, caPem: pki.caPem },
+  });
+  const env: NodeJS.ProcessEnv = { ...process.env, HRP_DEMO_VISMA_SECRET: secret, HRP_DEMO_NEDAP_PFX_PASSWORD: pki.pfxPassword };
   const configFile = path.join(dir, 'config.json');
   const config: Record<string, unknown> = {
     visma: {
@@ -60,6 +72,14 @@ async function main(): Promise<number> {
       clientSecret: { env: 'HRP_DEMO_VISMA_SECRET' },
       tenantId: 'demo-tenant',
     },
+    nedapOns: {
+      baseUrl: nedap.baseUrl,
+      pfxFile: pki.clientPfx,
+      pfxPassword: { env: 'HRP_DEMO_NEDAP_PFX_PASSWORD' },
+      caFile: pki.caFile,
+      teamsByOrgUnit: { OE0004: [1] },
+    },
+    policy: { rules: [{ name: 'Iedereen', when: {}, grant: { nedapRoles: ['Medewerker'] } }] },
     dataDir: path.join(dir, 'data'),
   };
   let sambaDir: string | null = null;
@@ -67,6 +87,9 @@ async function main(): Promise<number> {
     heading(`Visma.net HRM simulator: ${EMPLOYEES} generated employees at ${simulator.baseUrl}`);
     await writeFile(configFile, JSON.stringify(config, null, 2));
     if ((await cli(['import', '--config', configFile, '--as-of', asOf], env)) !== 0) return 1;
+
+    heading(`Nedap Ons simulator (mutual TLS) at ${nedap.baseUrl}`);
+    if ((await cli(['preview', '--config', configFile, '--as-of', asOf, '--target', 'nedap-ons'], env)) !== 0) return 1;
 
     if (!sambaInstalled()) {
       heading('Active Directory part skipped');
@@ -107,8 +130,8 @@ async function main(): Promise<number> {
       },
       policy: {
         rules: [
-          { name: 'ICT', when: { orgUnitName: ['ICT'] }, grant: { adGroups: [ictGroup] } },
-          { name: 'Iedereen', when: {}, grant: { adGroups: [allGroup] } },
+          { name: 'ICT', when: { orgUnitName: ['ICT'] }, grant: { adGroups: [ictGroup], nedapRoles: ['Planner'] } },
+          { name: 'Iedereen', when: {}, grant: { adGroups: [allGroup], nedapRoles: ['Medewerker'] } },
         ],
       },
     }, null, 2));
@@ -126,6 +149,7 @@ async function main(): Promise<number> {
     return 0;
   } finally {
     await simulator.close();
+    await nedap.close();
     if (sambaDir) stopSambaDc(sambaDir);
     // Keep the config and history for a look afterwards only when asked.
     if (!process.env.HRP_DEMO_KEEP) await rm(dir, { recursive: true, force: true });

@@ -74,13 +74,13 @@ async function runCommand(args: CliArgs, provisioner: Provisioner, io: CliIo): P
       return 0;
     }
     case 'preview': {
-      const plan = await provisioner.preview(args.asOf, args.out ?? undefined);
+      const plan = await provisioner.preview(args.asOf, args.out ?? undefined, args.target ? { targets: [args.target] } : {});
       io.out(args.json ? `${JSON.stringify(plan)}\n` : formatPlan(plan, args.out));
       return 0;
     }
     case 'apply': {
       const plan = args.plan ? await provisioner.loadSavedPlan(args.plan) : undefined;
-      const run = await provisioner.apply({ asOf: args.asOf, trigger: 'cli', ...(plan ? { plan } : {}) });
+      const run = await provisioner.apply({ asOf: args.asOf, trigger: 'cli', ...(plan ? { plan } : {}), ...(args.target ? { targets: [args.target] } : {}) });
       io.out(args.json ? `${JSON.stringify({ runId: run.runId, status: run.status, outcomes: run.outcomes, summary: run.summary, error: run.error })}\n` : formatRun(run));
       // A run that could not reach the directory failed as a whole; failed actions are in the outcomes.
       return run.status === 'completed' && run.summary.failed === 0 ? 0 : 1;
