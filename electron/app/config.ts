@@ -112,6 +112,8 @@ const vismaSchema = z.strictObject({
   jobTimeoutSeconds: z.number().int().min(1).max(86_400).default(600),
   /** Export jobs at once: 7 = every dataset together; 1 = one after another, for a tenant that objects. */
   parallelJobs: z.number().int().min(1).max(7).default(7),
+  /** Encoding of the CSV files; with utf-8 (default) bytes that are not UTF-8 are an error. */
+  encoding: z.enum(['utf-8', 'windows-1252']).default('utf-8'),
 });
 
 const ldapUrl = z

@@ -111,6 +111,7 @@ export class Provisioner {
       includePersonalData: visma.includePersonalData,
       jobTimeoutMs: visma.jobTimeoutSeconds * 1000,
       parallelJobs: visma.parallelJobs,
+      encoding: visma.encoding,
       onProgress: (event) => {
         if (!signal?.aborted) this.onProgress({ kind: 'visma', event });
       },
@@ -178,8 +179,8 @@ export class Provisioner {
 
   /**
    * Visma, the directory and Nedap Ons are independent servers: reading them at once makes a preview
-   * as long as the slowest instead of their sum. When Visma or the directory fails, the other is
-   * cancelled (and reports no more progress), and the preview fails with the first error.
+   * as long as the slowest instead of their sum. When one fails, Visma and the directory are
+   * cancelled (and report no more progress), and the preview fails with the first error.
    */
   private async readSources(
     asOf: IsoDate,
@@ -196,11 +197,17 @@ export class Provisioner {
         throw error;
       });
     try {
-      return await Promise.all([
+      // Every read settles before the preview answers: nothing of a cancelled read runs on after it.
+      const [people, directory, nedapState] = await Promise.allSettled([
         cancelling(this.importPersons(asOf, cancel.signal)),
         readAd ? cancelling(this.readDirectory(cancel.signal)) : null,
         nedap ? cancelling(readNedapState(this.config, nedap, this.env, (read) => this.onProgress({ kind: 'nedap-ons', ...read }))) : null,
       ]);
+      if (people.status === 'fulfilled' && directory.status === 'fulfilled' && nedapState.status === 'fulfilled') {
+        return [people.value, directory.value, nedapState.value];
+      }
+      // The first failure is the cause; the other reads only failed because they were cancelled.
+      throw cancel.signal.reason;
     } finally {
       outer?.removeEventListener('abort', onOuterAbort);
     }
@@ -388,6 +395,7 @@ export class Provisioner {
    * `retentionDays` are removed.
    */
   async history(): Promise<{ readonly runs: readonly RunRecord[]; readonly problems: readonly string[]; readonly keptSince: string; readonly retentionDays: number }> {
+    await prepareDataDir(this.config.dataDir);
     const { runs, problems } = await new RunStore(this.config.dataDir).list();
     const keptSince = retentionCutoff(this.config.retentionDays, new Date()).toISOString().slice(0, 10);
     return { runs, problems, keptSince, retentionDays: this.config.retentionDays };

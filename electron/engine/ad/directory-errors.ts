@@ -3,6 +3,7 @@
  * the bind password or a user password: the adapter redacts every secret it knows from any text it did not
  * write itself (server diagnostics, socket errors) before it builds a message.
  */
+import { redactSecrets } from '../model/secret-forms';
 
 /** Reads the adapter performs. */
 export type DirectoryReadOperation =
@@ -100,15 +101,12 @@ export class DirectoryWriteError extends DirectoryError {
 }
 
 /**
- * Replaces every occurrence of each secret in `text` by `[redacted]`. Secrets shorter than 3 characters are
- * not searched for (they would garble the text and no policy allows them as passwords anyway).
+ * Replaces every occurrence of each secret in `text`, in every form a server may echo it (JSON-escaped,
+ * URL-encoded, whitespace collapsed), by `[redacted]`. Secrets shorter than 3 characters are not searched
+ * for (they would garble the text and no policy allows them as passwords anyway).
  */
 export function redact(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const s of secrets) {
-    if (s.length >= 3) out = out.split(s).join('[redacted]');
-  }
-  return out;
+  return redactSecrets(text, secrets, '[redacted]', 3);
 }
 
 // AD schema rangeUpper of the attributes the product writes, for a hint when the DC says a value is invalid

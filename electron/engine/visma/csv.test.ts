@@ -145,6 +145,35 @@ describe('parseVismaCsv', () => {
   });
 });
 
+describe('parseVismaCsv: bytes', () => {
+  const header = Buffer.from('costcenter,costcentername\n', 'utf8');
+
+  it('refuses a file that is not valid UTF-8, naming the dataset and the byte offset, never the text', () => {
+    // "Zoë" in Windows-1252: the ë is the single byte 0xEB.
+    const latin = Buffer.concat([header, Buffer.from('CC1,Zo'), Buffer.from([0xeb]), Buffer.from('\n')]);
+    let error: unknown;
+    try {
+      parseVismaCsv(latin, costCenters, { index: 2, count: 3 });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(VismaExportError);
+    expect(error).toMatchObject({ dataset: 'costCenters', kind: 'csv' });
+    expect((error as Error).message).toContain(`(file 2 of 3) is not valid UTF-8 at byte offset ${header.length + 6}`);
+    expect((error as Error).message).toContain('visma.encoding');
+    expect((error as Error).message).not.toContain('Zo');
+  });
+
+  it('reads that file when visma.encoding says windows-1252, and keeps a real U+FFFD in UTF-8', () => {
+    const latin = Buffer.concat([header, Buffer.from('CC1,Zo'), Buffer.from([0xeb]), Buffer.from(' \xdcnal-\xc7elik\n', 'latin1')]);
+    expect(parseVismaCsv(latin, costCenters, undefined, 'windows-1252')).toEqual([{ costcenter: 'CC1', costcentername: 'Zoë Ünal-Çelik' }]);
+    const replacement = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), header, Buffer.from('CC1,a\uFFFDb\n', 'utf8')]);
+    expect(parseVismaCsv(replacement, costCenters)).toEqual([{ costcenter: 'CC1', costcentername: 'a\uFFFDb' }]);
+    const badAfterReal = Buffer.concat([header, Buffer.from('CC1,a\uFFFDb', 'utf8'), Buffer.from([0xc3, 0x28]), Buffer.from('\n')]);
+    expect(() => parseVismaCsv(badAfterReal, costCenters)).toThrow(`at byte offset ${header.length + 9}`);
+  });
+});
+
 describe('appendRows', () => {
   it('appends more rows than a spread call could take as arguments', () => {
     const target = [{ a: '0' }];

@@ -2,6 +2,7 @@ import { CsvError, parse } from 'csv-parse/sync';
 import type { Options } from 'csv-parse/sync';
 import type { CsvRow, DatasetSpec } from './datasets';
 import { VismaExportError } from './errors';
+import type { CsvEncoding } from './options';
 
 /** Which file of a multi-file export is being parsed (1-based), for messages. */
 export interface CsvFileRef {
@@ -19,8 +20,9 @@ export interface CsvFileRef {
  *   a row whose value count differs from the header, broken quoting or a duplicate column.
  *   Messages carry the line number but never cell values (they are personal data).
  */
-export function parseVismaCsv(data: Buffer | string, spec: DatasetSpec, file?: CsvFileRef): CsvRow[] {
+export function parseVismaCsv(data: Buffer | string, spec: DatasetSpec, file?: CsvFileRef, encoding: CsvEncoding = 'utf-8'): CsvRow[] {
   const where = file === undefined || file.count <= 1 ? '' : ` (file ${file.index} of ${file.count})`;
+  const text = typeof data === 'string' ? data : decodeCsv(data, spec, where, encoding);
   let headerLength = 0;
   let toRow: RowFactory | undefined;
   // The first record is the header: it is checked and turned into a row factory, then dropped.
@@ -36,11 +38,44 @@ export function parseVismaCsv(data: Buffer | string, spec: DatasetSpec, file?: C
     // Without `columns`, csv-parse holds every record to the header's value count.
     const options: Options<CsvRow, string[]> = { bom: true, skip_empty_lines: true, on_record: onRecord };
     // The sync overloads type `on_record` as returning string[]; csv-parse passes on any value.
-    return parse(data, options as unknown as Options) as unknown as CsvRow[];
+    return parse(text, options as unknown as Options) as unknown as CsvRow[];
   } catch (error) {
     if (error instanceof VismaExportError) throw error;
     if (error instanceof CsvError) throw csvError(error, spec, where, headerLength);
     throw error;
+  }
+}
+
+/**
+ * Decode a downloaded file. UTF-8 is checked, not repaired: a byte sequence that is not UTF-8 would
+ * turn `Zoë Ünal-Çelik` into replacement characters and rename her account to garbage, so it is an
+ * error that names the dataset and the byte offset (set `visma.encoding` for a file in another code page).
+ */
+function decodeCsv(data: Buffer, spec: DatasetSpec, where: string, encoding: CsvEncoding): string {
+  if (encoding === 'windows-1252') return new TextDecoder('windows-1252').decode(data);
+  const text = data.toString('utf8');
+  const offset = firstInvalidUtf8Offset(data, text);
+  if (offset === null) return text;
+  throw new VismaExportError({
+    dataset: spec.name,
+    kind: 'csv',
+    message: `the ${spec.label} export${where} is not valid UTF-8 at byte offset ${offset}; if Visma sends this file in another encoding, set visma.encoding (for example "windows-1252")`,
+  });
+}
+
+/**
+ * Where the first byte sequence that is not UTF-8 starts, or null. Node's decoder marks each with
+ * U+FFFD; a U+FFFD that was really in the file (bytes EF BF BD) is told apart by its bytes.
+ */
+function firstInvalidUtf8Offset(data: Buffer, decoded: string): number | null {
+  let from = 0;
+  for (;;) {
+    const index = decoded.indexOf('\uFFFD', from);
+    if (index < 0) return null;
+    // Everything before it decoded cleanly, so its UTF-8 length is its byte length in the file.
+    const offset = Buffer.byteLength(decoded.slice(0, index), 'utf8');
+    if (!(data[offset] === 0xef && data[offset + 1] === 0xbf && data[offset + 2] === 0xbd)) return offset;
+    from = index + 1;
   }
 }
 

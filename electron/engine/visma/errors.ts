@@ -1,3 +1,4 @@
+import { redactSecrets } from '../model/secret-forms';
 import type { DatasetName } from './datasets';
 
 /**
@@ -57,21 +58,15 @@ export class SecretRedactor {
     for (const secret of initial) this.add(secret);
   }
 
-  /** Remember a secret, plus its URL-encoded form (it travels form-encoded to the token endpoint). */
+  /** Remember a secret; it is looked for in every form a server may echo it (see secret-forms). */
   add(secret: string): void {
-    // Very short values would turn ordinary words into "***"; real secrets and tokens are long.
-    if (secret.length < 4) return;
     this.secrets.add(secret);
-    this.secrets.add(encodeURIComponent(secret));
   }
 
-  /** The text with every known secret replaced by `***`. */
+  /** The text with every form of every known secret replaced by `***`. */
   redact(text: string): string {
-    let result = text;
-    for (const secret of this.secrets) {
-      if (result.includes(secret)) result = result.split(secret).join('***');
-    }
-    return result;
+    // Very short values would turn ordinary words into "***"; real secrets and tokens are long.
+    return redactSecrets(text, this.secrets, '***', 4);
   }
 
   /**

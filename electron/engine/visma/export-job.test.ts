@@ -105,6 +105,26 @@ describe('runExportJob', () => {
     expect(phases[3]?.[1]).toEqual({ jobId: 'job-1', files: 2, rows: 2 });
   });
 
+  it('bounds a stalled file download by the job time limit, not by every retry\'s request timeout', async () => {
+    const visma = fakeVisma([['Completed']], [CSV_A]);
+    // The file answers its headers, then never sends the body (until the request is aborted).
+    const stalling = (async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+      if (!String(input).includes('/files/')) return visma.fetch(input, init);
+      const body = new ReadableStream({
+        start: (controller) => init?.signal?.addEventListener('abort', () => controller.error(init.signal?.reason)),
+      });
+      return new Response(body, { headers: { 'content-type': 'text/csv' } });
+    }) as typeof globalThis.fetch;
+    const options = testClientOptions({ maxRetries: 5, requestTimeoutMs: 60_000, jobTimeoutMs: 400, retryBaseDelayMs: 1, retryMaxDelayMs: 2 });
+    const ctx = createHttpContext(options, { fetch: stalling });
+    const started = Date.now();
+    await expect(runExportJob(ctx, new VismaTokenProvider(ctx), costCenters, () => {})).rejects.toMatchObject({
+      kind: 'timeout',
+      message: expect.stringMatching(/did not finish within 0\.4 s while downloading a file of the .* export/),
+    });
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
   it('starts a new job when Visma reports one as failed or in an unknown state', async () => {
     const visma = fakeVisma([['Failed'], ['Exploded'], ['Completed']], [CSV_A]);
     const { ctx, tokens } = setup(visma);

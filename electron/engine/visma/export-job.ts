@@ -58,9 +58,11 @@ export async function runExportJob(
   let lastStatus = '';
   for (let attempt = 0; attempt <= maxRetries; attempt += 1) {
     const jobId = await startJob(ctx, tokens, spec);
-    const outcome = await waitForJob(ctx, tokens, spec, jobId, progress);
+    const outcome = await waitForJob(ctx, tokens, spec, jobId, progress, ctx.now() + ctx.options.jobTimeoutMs);
     if (outcome.kind === 'completed') {
-      const rows = await downloadFiles(ctx, spec, jobId, outcome.fileUris, progress);
+      // The downloads get the job's time limit too: a stalled file ends the export within it, not
+      // after every retry has waited out its own request timeout.
+      const rows = await downloadFiles(ctx, spec, jobId, outcome.fileUris, progress, ctx.now() + ctx.options.jobTimeoutMs);
       return { rows, files: outcome.fileUris.length, jobId };
     }
     lastJobId = jobId;
@@ -105,9 +107,9 @@ async function waitForJob(
   spec: DatasetSpec,
   jobId: string,
   progress: JobProgressSink,
+  deadline: number,
 ): Promise<JobOutcome> {
   const { options } = ctx;
-  const deadline = ctx.now() + options.jobTimeoutMs;
   const request: VismaRequest = {
     dataset: spec,
     step: 'query',
@@ -157,14 +159,15 @@ async function downloadFiles(
   jobId: string,
   fileUris: readonly string[],
   progress: JobProgressSink,
+  deadline: number,
 ): Promise<CsvRow[]> {
   const rows: CsvRow[] = [];
   for (const [index, uri] of fileUris.entries()) {
     progress('downloading', { jobId, files: fileUris.length, rows: rows.length });
     const url = resolveFileUrl(ctx, spec, jobId, uri);
     // Pre-signed links: no Authorization header, and the token must not leak to the storage host.
-    const response = await sendRequest(ctx, { dataset: spec, step: 'file', method: 'GET', url, jobId });
-    appendRows(rows, parseVismaCsv(response.body, spec, { index: index + 1, count: fileUris.length }));
+    const response = await sendRequest(ctx, { dataset: spec, step: 'file', method: 'GET', url, jobId, deadline });
+    appendRows(rows, parseVismaCsv(response.body, spec, { index: index + 1, count: fileUris.length }, ctx.options.encoding));
   }
   return rows;
 }

@@ -55,6 +55,11 @@ export interface VismaRequest {
    * Returning `undefined` falls back to the generic message.
    */
   readonly describeRefusal?: (status: number, body: string) => VismaExportError | undefined;
+  /**
+   * When the whole job must be done (`ctx.now()` time): no attempt, retry or wait goes past it, so a
+   * stalled download is bounded by the job's time limit rather than by every retry's request timeout.
+   */
+  readonly deadline?: number;
 }
 
 /** A successful (2xx) answer with its whole body as bytes (CSV files go to the parser undecoded). */
@@ -78,7 +83,9 @@ export async function sendRequest(ctx: VismaHttpContext, request: VismaRequest):
     const headers: Record<string, string> = { ...request.headers };
     if (request.auth !== undefined) headers.authorization = `Bearer ${await request.auth.token(request.dataset)}`;
 
-    const timeout = AbortSignal.timeout(options.requestTimeoutMs);
+    const left = request.deadline === undefined ? options.requestTimeoutMs : request.deadline - ctx.now();
+    if (left <= 0) throw deadlineError(ctx, request);
+    const timeout = AbortSignal.timeout(Math.min(options.requestTimeoutMs, left));
     const signal = options.signal === undefined ? timeout : AbortSignal.any([options.signal, timeout]);
     let status: number;
     let body: Buffer;
@@ -106,6 +113,7 @@ export async function sendRequest(ctx: VismaHttpContext, request: VismaRequest):
       continue;
     }
 
+    if (request.deadline !== undefined && ctx.now() >= request.deadline) throw deadlineError(ctx, request);
     const retryable = failure !== undefined || isRetryableStatus(status);
     if (retryable && retry < options.maxRetries) {
       const policy = { baseDelayMs: options.retryBaseDelayMs, maxDelayMs: options.retryMaxDelayMs };
@@ -165,6 +173,18 @@ export function doing(request: Pick<VismaRequest, 'dataset' | 'step' | 'jobId'>)
     case 'file':
       return `downloading a file of the ${label} export`;
   }
+}
+
+/** The job's time limit ran out during `request`. */
+function deadlineError(ctx: VismaHttpContext, request: VismaRequest): VismaExportError {
+  return new VismaExportError({
+    dataset: request.dataset.name,
+    kind: 'timeout',
+    ...(request.jobId === undefined ? {} : { jobId: request.jobId }),
+    message:
+      `the Visma.net export of ${request.dataset.label} did not finish within ${formatSeconds(ctx.options.jobTimeoutMs)} s ` +
+      `while ${doing(request)}; Visma may be busy, try again later or raise visma.jobTimeoutSeconds`,
+  });
 }
 
 /** A URL fit for a message: pre-signed download links carry their signature in the query. */

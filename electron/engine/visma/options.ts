@@ -47,11 +47,19 @@ export interface VismaClientOptions {
   readonly retryMaxDelayMs?: number;
   /** Export jobs running at the same time, 1 to 7 (default 7: all datasets at once; 1: one after another). */
   readonly parallelJobs?: number;
+  /**
+   * Character encoding of the CSV files (default `utf-8`). With UTF-8 a file that is not valid UTF-8
+   * is an error naming the dataset and byte offset, never silently garbled names.
+   */
+  readonly encoding?: CsvEncoding;
   /** Called as each dataset moves through its phases. Exceptions thrown by it are ignored. */
   readonly onProgress?: (event: VismaProgressEvent) => void;
   /** Cancels the whole export; the promise then rejects with the signal's reason. */
   readonly signal?: AbortSignal;
 }
+
+/** Encodings a Visma CSV file may be read in. */
+export type CsvEncoding = 'utf-8' | 'windows-1252';
 
 /** {@link VismaClientOptions} with every default filled in. */
 export type ResolvedVismaClientOptions = Required<Omit<VismaClientOptions, 'onProgress' | 'signal'>> &
@@ -67,6 +75,7 @@ export const VISMA_CLIENT_DEFAULTS = {
   retryBaseDelayMs: 1_000,
   retryMaxDelayMs: 30_000,
   parallelJobs: 7,
+  encoding: 'utf-8',
 } as const;
 
 /**
@@ -84,6 +93,7 @@ export function resolveVismaClientOptions(options: VismaClientOptions): Resolved
     retryBaseDelayMs: options.retryBaseDelayMs ?? VISMA_CLIENT_DEFAULTS.retryBaseDelayMs,
     retryMaxDelayMs: options.retryMaxDelayMs ?? VISMA_CLIENT_DEFAULTS.retryMaxDelayMs,
     parallelJobs: options.parallelJobs ?? VISMA_CLIENT_DEFAULTS.parallelJobs,
+    encoding: options.encoding ?? VISMA_CLIENT_DEFAULTS.encoding,
   };
   const numbers = [
     'jobTimeoutMs', 'pollInitialDelayMs', 'pollMaxDelayMs', 'maxRetries', 'requestTimeoutMs',

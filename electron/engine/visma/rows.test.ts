@@ -124,6 +124,21 @@ describe('readContractRows', () => {
     expect(rows[1]).toMatchObject({ id: '100234_2_1', startDate: '2024-02-01', endDate: '2026-01-31', hoursPerWeek: null });
   });
 
+  it('does not believe weekly hours outside 0-80 (negative, 1e23, 500): a finding, and the hours count as unknown', () => {
+    const { findings, report } = collect();
+    const rows = readContractRows(csvRows(header +
+      '100234,1,1,2024-02-01,,x,,,,,,-8,\n' +
+      '100234,2,1,2024-02-01,,x,,,,,,1e23,\n' +
+      '100234,3,1,2024-02-01,,x,,,,,,100000000000000000000000,\n' +
+      '100234,4,1,2024-02-01,,x,,,,,,"80,0",\n' +
+      '100234,5,1,2024-02-01,,x,,,,,,0,\n'), report);
+    expect(rows.map((r) => r.hoursPerWeek)).toEqual([null, null, null, 80, 0]);
+    expect(findings.map((f) => [f.code, f.employeeId])).toEqual([
+      ['invalid-number', '100234'], ['invalid-number', '100234'], ['invalid-number', '100234'],
+    ]);
+    expect(findings[0]?.message).toBe("contract 100234_1_1 has weekly hours '-8', outside 0-80; the hours are treated as unknown");
+  });
+
   it('drops contracts whose dates cannot be read and reports bad hours', () => {
     const { findings, report } = collect();
     const rows = readContractRows(csvRows(header +

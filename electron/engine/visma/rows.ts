@@ -81,6 +81,9 @@ export function parseVismaDate(raw: string): DateCell {
 
 const DECIMAL = /^-?\d+(?:[.,]\d+)?$/;
 
+/** Contract hours per week above this are not believed (see contract rows). */
+export const MAX_WEEKLY_HOURS = 80;
+
 /** Result of reading a number cell. */
 export type NumberCell =
   | { readonly kind: 'empty' }
@@ -270,6 +273,13 @@ export function readContractRows(rows: readonly CsvRow[], report: ReportFinding)
       report(finding('warning', 'invalid-number', employeeId,
         `contract ${id} has unreadable weekly hours '${hours.text}'; the hours are treated as unknown`));
     }
+    // A week has no more than 80 contract hours in any Dutch collective agreement: anything outside
+    // 0-80 is a typo and must not make this the primary contract ("most-hours").
+    const hoursInRange = hours.kind === 'number' && hours.value >= 0 && hours.value <= MAX_WEEKLY_HOURS;
+    if (hours.kind === 'number' && !hoursInRange) {
+      report(finding('warning', 'invalid-number', employeeId,
+        `contract ${id} has weekly hours '${hoursText.trim()}', outside 0-${MAX_WEEKLY_HOURS}; the hours are treated as unknown`));
+    }
     out.push({
       id,
       employeeId,
@@ -283,7 +293,7 @@ export function readContractRows(rows: readonly CsvRow[], report: ReportFinding)
       orgUnitName: cell(row, 'orgunitname'),
       functionId: cell(row, 'functionid'),
       functionName: cell(row, 'functionname'),
-      hoursPerWeek: hours.kind === 'number' ? hours.value : null,
+      hoursPerWeek: hoursInRange ? hours.value : null,
       managerUserId: cell(row, 'manageruserid'),
     });
   }
