@@ -29,7 +29,19 @@ import { directoryPort, toAdAccount } from '../engine/apply/directory-port';
 import { generatePassword } from '../engine/ad/password';
 import type { AdPolicy, AdTargetSettings } from '../engine/ad/ad-policy';
 import path from 'node:path';
+import os from 'node:os';
 import { randomUUID } from 'node:crypto';
+import { sourceCounts } from '../engine/plan/guard';
+import type { SourceCounts } from '../engine/model/safety';
+import { SnapshotStore } from '../engine/history/snapshot-store';
+import { gateRun, guardPlan } from './safety';
+import { lookAhead } from '../engine/plan/look-ahead';
+import type { LookAheadDay } from '../engine/plan/look-ahead';
+import { applyExclusions } from '../engine/plan/exclusions';
+import { LOGON_ATTRIBUTES, undoPlanFor } from './undo';
+import { explainPerson } from './explain';
+import type { Explanation } from './explain';
+import type { ApplyDecisions } from './safety';
 
 /**
  * The application API: the one set of operations the CLI, the tray app (over IPC) and the web host
@@ -48,6 +60,8 @@ export interface ImportResult {
   readonly asOf: IsoDate;
   readonly persons: readonly Person[];
   readonly findings: readonly Finding[];
+  /** Rows per dataset and the person and employment ids, for the source guard. */
+  readonly counts: SourceCounts;
 }
 
 /** Everything the services need from outside, so tests and the demo can supply their own. */
@@ -80,6 +94,13 @@ export interface AdConnection {
   readonly pageSize: number;
   readonly readConnections: number;
   readonly baseDn: string;
+}
+
+/** An apply: a saved plan (or a fresh preview as of `asOf`), with the admin's overrides and approvals. */
+export interface ApplyInput extends ApplyDecisions {
+  readonly plan?: Plan;
+  readonly asOf: IsoDate;
+  readonly trigger: RunTrigger;
 }
 
 /** Application services over one configuration. */
@@ -124,7 +145,7 @@ export class Provisioner {
       primaryContractOrder: policy.primaryContractOrder,
       cutOffDays: visma.cutOffDays,
     });
-    return { asOf, persons, findings };
+    return { asOf, persons, findings, counts: sourceCounts(vismaExport) };
   }
 
   /**
@@ -139,6 +160,7 @@ export class Provisioner {
     await prepareDataDir(this.config.dataDir);
     const [imported, directory, nedapState] = await this.readSources(asOf, ad !== null, nedap);
     let plan: Plan = { planId: randomUUID(), asOf, createdAt: new Date().toISOString(), summary: summarisePlan([]), actions: [], unmanaged: [], findings: imported.findings };
+    const managedAccounts: Partial<Record<TargetName, number>> = {};
     if (ad && directory) {
       const planned = planAd({
         persons: imported.persons,
@@ -151,18 +173,26 @@ export class Provisioner {
       });
       // Accounts outside baseDn were read for their names only; listing them all would bury the
       // unmanaged accounts the admin needs to see.
-      plan = { ...planned, unmanaged: planned.unmanaged.filter((account) => isWithin(account.dn, ad.baseDn)) };
+      const unmanaged = planned.unmanaged.filter((account) => isWithin(account.dn, ad.baseDn));
+      plan = { ...planned, unmanaged };
+      managedAccounts.ad = directory.accounts.filter((a) => isWithin(a.dn, ad.baseDn)).length - unmanaged.length;
     }
     if (nedapState) {
       const nedapPart = planNedapTarget(this.config, nedapState, imported.persons, asOf, plan.actions.length);
       const actions = [...plan.actions, ...nedapPart.actions];
       plan = { ...plan, actions, summary: summarisePlan(actions), findings: [...plan.findings, ...nedapPart.findings] };
+      // The users this app manages in Nedap Ons are the ones it recorded.
+      managedAccounts['nedap-ons'] = nedapState.records.records.size;
     }
-    const sealing = { key: await loadPlanKey(this.config.dataDir), configFingerprint: configFingerprint(this.config) };
-    const plans = path.join(this.config.dataDir, 'plans');
-    await pruneOlderThan(plans, '.json', retentionCutoff(this.config.retentionDays, new Date()));
-    await savePlan(path.join(plans, `${plan.planId}.json`), plan, sealing);
-    if (out) await savePlan(path.resolve(out), plan, sealing);
+    plan = await guardPlan({
+      plan,
+      persons: imported.persons,
+      counts: imported.counts,
+      managedAccounts,
+      config: this.config.safety,
+      snapshots: new SnapshotStore(this.config.dataDir),
+    });
+    await this.savePlanCopies(plan, out);
     return plan;
   }
 
@@ -268,22 +298,26 @@ export class Provisioner {
   private async applyLocked(input: ApplyInput): Promise<RunRecord> {
     const targets = this.targets(input.targets);
     const plan = input.plan ?? (await this.preview(input.asOf, undefined, { targets }));
+    const gate = gateRun(plan, input, { by: os.userInfo().username, at: new Date().toISOString() });
     // Whatever the plan says, only what the configuration allows now is written.
     const refusals = validatePlan(plan, this.planScope());
     const store = new RunStore(this.config.dataDir);
     await pruneOlderThan(store.directory, '.jsonl', retentionCutoff(this.config.retentionDays, new Date()));
-    const run = await store.begin({ runId: randomUUID(), planId: plan.planId, asOf: plan.asOf, trigger: input.trigger, actions: plan.actions });
+    const run = await store.begin({ runId: randomUUID(), planId: plan.planId, asOf: plan.asOf, trigger: input.trigger, actions: plan.actions, safety: gate.safety });
+    // Stopped before any write: the record says why, in numbers.
+    if (gate.stop) return run.finish(gate.stop, gate.error);
+    const actions = gate.actions;
     let done = 0;
     const record = async (outcome: ActionOutcome): Promise<void> => {
       await run.record(outcome);
       done += 1;
-      this.onProgress({ kind: 'apply', done, total: plan.actions.length });
+      this.onProgress({ kind: 'apply', done, total: actions.length });
     };
     const failures = await applyByTarget(
-      plan.actions,
+      actions,
       {
-        ad: this.config.ad && targets.includes('ad') ? (actions) => this.applyAd(actions, refusals, record) : null,
-        'nedap-ons': this.config.nedapOns && targets.includes('nedap-ons') ? (actions) => this.applyNedap(actions, refusals, record) : null,
+        ad: this.config.ad && targets.includes('ad') ? (targetActions) => this.applyAd(targetActions, refusals, record) : null,
+        'nedap-ons': this.config.nedapOns && targets.includes('nedap-ons') ? (targetActions) => this.applyNedap(targetActions, refusals, record) : null,
       },
       record,
     );
@@ -291,7 +325,12 @@ export class Provisioner {
     if (failures.length > 0) {
       return run.finish('failed', failures.map((f) => (f.error instanceof Error ? f.error.message : String(f.error))).join('; '));
     }
-    return run.finish('completed');
+    const finished = await run.finish('completed');
+    // This import is now the one the guard compares the next ones with.
+    const snapshots = new SnapshotStore(this.config.dataDir);
+    const snapshot = plan.safety?.guard ? await snapshots.forPlan(plan.planId) : null;
+    if (snapshot) await snapshots.setBaseline(snapshot);
+    return finished;
   }
 
   private applyNedap(
@@ -388,6 +427,53 @@ export class Provisioner {
     } finally {
       await directory.close();
     }
+  }
+
+  /**
+   * What will happen on each of the `days` days after `asOf` if HR data stays as it is, grouped by
+   * day. Excluded persons are left out, as they are from every plan.
+   */
+  async lookAhead(asOf: IsoDate, days: number): Promise<readonly LookAheadDay[]> {
+    const { persons } = await this.importPersons(asOf);
+    const excluded = new Set(applyExclusions([], persons, this.config.safety.exclusions).excluded.map((e) => e.personId));
+    return lookAhead(persons.filter((p) => !excluded.has(p.id)), asOf, days, this.config.policy);
+  }
+
+  /**
+   * The reverse of run `runId`, planned against the directory as it is now and saved like any plan.
+   * With `apply`, it is applied at once (and recorded as an undo of that run).
+   */
+  async undo(runId: string, options: { readonly asOf: IsoDate; readonly apply: boolean; readonly trigger: RunTrigger }): Promise<{ readonly plan: Plan; readonly run: RunRecord | null }> {
+    const { runs } = await this.history();
+    const accounts = await this.withDirectory((directory, ad) => directory.readAccounts(ad.baseDn, LOGON_ATTRIBUTES));
+    const plan = undoPlanFor({ runs, runId, accounts, disabledOu: this.adConfig().disabledOu, asOf: options.asOf });
+    await this.savePlanCopies(plan);
+    if (!options.apply) return { plan, run: null };
+    return { plan, run: await this.apply({ plan, asOf: options.asOf, trigger: options.trigger }) };
+  }
+
+  /** A person's HR changes over time, their accounts, and why each past and planned action happened. */
+  async explain(personId: string): Promise<Explanation> {
+    const [snapshots, { runs }] = await Promise.all([new SnapshotStore(this.config.dataDir).all(), this.history()]);
+    const latest = snapshots.at(-1);
+    const latestPlan = latest ? await this.savedPlan(latest.planId) : null;
+    return explainPerson({ id: personId, snapshots, runs, latestPlan });
+  }
+
+  /** The plan that preview saved under plans/ as `planId`, whatever its age; null when gone or not acceptable. */
+  private async savedPlan(planId: string): Promise<Plan | null> {
+    const file = path.join(this.config.dataDir, 'plans', `${planId}.json`);
+    const acceptance = { key: await loadPlanKey(this.config.dataDir), configFingerprint: configFingerprint(this.config), maxAgeHours: Infinity };
+    return loadPlan(file, acceptance).catch(() => null);
+  }
+
+  /** Save a plan, sealed, under plans/ (and to `out` when given); plans past the retention go. */
+  private async savePlanCopies(plan: Plan, out?: string): Promise<void> {
+    const sealing = { key: await loadPlanKey(this.config.dataDir), configFingerprint: configFingerprint(this.config) };
+    const plans = path.join(this.config.dataDir, 'plans');
+    await pruneOlderThan(plans, '.json', retentionCutoff(this.config.retentionDays, new Date()));
+    await savePlan(path.join(plans, `${plan.planId}.json`), plan, sealing);
+    if (out) await savePlan(path.resolve(out), plan, sealing);
   }
 
   /**

@@ -4,7 +4,7 @@ import type { IsoDate } from '../engine/model/iso-date';
 import type { TargetName } from '../engine/model/plan';
 
 /** The commands the CLI knows. */
-export type CommandName = 'import' | 'preview' | 'apply' | 'history';
+export type CommandName = 'import' | 'preview' | 'apply' | 'history' | 'undo' | 'explain';
 
 /** A parsed command line. */
 export interface CliArgs {
@@ -17,6 +17,17 @@ export interface CliArgs {
   readonly yes: boolean;
   /** Limit preview / apply to one target; null: every configured target. */
   readonly target: TargetName | null;
+  /** apply: run although the source guard stopped the plan. */
+  readonly acceptSourceDrop: boolean;
+  /** apply: action ids held for review that the admin approves, or 'all'. */
+  readonly approve: 'all' | readonly string[] | null;
+  readonly comment: string | null;
+  /** preview: look ahead this many days. */
+  readonly days: number | null;
+  /** undo: the run to reverse. */
+  readonly run: string | null;
+  /** explain: the person (employee id). */
+  readonly person: string | null;
 }
 
 /** Wrong use of the command line: exit code 2 with the usage text. */
@@ -32,19 +43,28 @@ Commands:
   preview   read Visma.net HRM and the targets (Active Directory, Nedap Ons) and show the plan (writes nothing)
   apply     apply a saved plan (--plan) or a fresh one; needs --yes
   history   list the recorded apply runs, newest first
+  undo      plan the reverse of a run (--run ID); with --yes, apply it
+  explain   a person's HR changes over time and why each action happened (--person ID)
 
 Options:
   --config FILE     configuration file (JSON)
   --as-of DATE      evaluate as of this date (YYYY-MM-DD; default: today)
   --out FILE        preview: also save the plan to FILE
   --plan FILE       apply: the saved plan to apply
-  --yes             apply: confirm that changes may be written
+  --yes             apply, undo: confirm that changes may be written
+  --accept-source-drop  apply: run once although the source guard stopped the plan (recorded)
+  --approve IDS     apply: approve actions held for review: comma-separated ids, or "all"
+  --comment TEXT    apply: why the approval is given (required with --approve; recorded)
+  --days N          preview: also show what happens on each of the next N days
+  --run ID          undo: the run to reverse
+  --person ID       explain: the person's employee id
   --target NAME     preview / apply: only this target (ad or nedap-ons); default every configured one
   --json            print one JSON object instead of the readable report
 
-Exit codes: 0 ok, 1 the run failed, 2 bad usage or configuration.`;
+Exit codes: 0 ok, 1 the run failed, 2 bad usage or configuration, 3 stopped by the source guard,
+4 actions are held for review.`;
 
-const COMMANDS: readonly CommandName[] = ['import', 'preview', 'apply', 'history'];
+const COMMANDS: readonly CommandName[] = ['import', 'preview', 'apply', 'history', 'undo', 'explain'];
 
 /** Parse argv (without node and script). Returns null for `--help`. */
 export function parseCliArgs(argv: readonly string[], today: IsoDate = localToday()): CliArgs | null {
@@ -61,6 +81,12 @@ export function parseCliArgs(argv: readonly string[], today: IsoDate = localToda
         plan: { type: 'string' },
         target: { type: 'string' },
         yes: { type: 'boolean', default: false },
+        'accept-source-drop': { type: 'boolean', default: false },
+        approve: { type: 'string' },
+        comment: { type: 'string' },
+        days: { type: 'string' },
+        run: { type: 'string' },
+        person: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -86,6 +112,13 @@ export function parseCliArgs(argv: readonly string[], today: IsoDate = localToda
   if (name === 'apply' && !values.yes) {
     throw new UsageError('apply writes to the directory: add --yes to confirm (run preview first to see the plan)');
   }
+  onlyFor(name, 'apply', { 'accept-source-drop': values['accept-source-drop'] || undefined, approve: values.approve, comment: values.comment });
+  onlyFor(name, 'preview', { days: values.days });
+  onlyFor(name, 'undo', { run: values.run });
+  onlyFor(name, 'explain', { person: values.person });
+  if (values.approve !== undefined && !values.comment?.trim()) throw new UsageError('--approve needs --comment "why" (it is recorded in the history)');
+  if (name === 'undo' && !values.run) throw new UsageError('undo needs --run RUN_ID (see history)');
+  if (name === 'explain' && !values.person) throw new UsageError('explain needs --person EMPLOYEE_ID');
   return {
     command: name,
     config: values.config,
@@ -95,5 +128,32 @@ export function parseCliArgs(argv: readonly string[], today: IsoDate = localToda
     plan: values.plan ?? null,
     yes: values.yes,
     target,
+    acceptSourceDrop: values['accept-source-drop'],
+    approve: values.approve === undefined ? null : parseApprove(values.approve),
+    comment: values.comment?.trim() ?? null,
+    days: values.days === undefined ? null : parseDays(values.days),
+    run: values.run ?? null,
+    person: values.person ?? null,
   };
+}
+
+function onlyFor(name: CommandName, command: CommandName, options: Readonly<Record<string, string | boolean | undefined>>): void {
+  const given = Object.keys(options).find((key) => options[key] !== undefined);
+  if (given !== undefined && name !== command) throw new UsageError(`--${given} only applies to ${command}`);
+}
+
+function parseApprove(text: string): 'all' | readonly string[] {
+  if (text.trim() === 'all') return 'all';
+  const ids = text.split(',').map((id) => id.trim()).filter((id) => id !== '');
+  if (ids.length === 0) throw new UsageError('--approve needs action ids separated by commas, or "all"');
+  return ids;
+}
+
+/** Look-ahead horizon: a quarter at most, which keeps the report readable. */
+const MAX_DAYS = 92;
+
+function parseDays(text: string): number {
+  const days = Number(text);
+  if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS) throw new UsageError(`--days must be a whole number from 1 to ${MAX_DAYS}, not "${text}"`);
+  return days;
 }

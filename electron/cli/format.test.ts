@@ -22,6 +22,7 @@ describe('formatPlan with both targets', () => {
           outcomes: plan.actions.map((a) => ({ actionId: a.id, outcome: 'created' as const, error: null, at })),
           summary: { created: 3, updated: 0, unchanged: 0, failed: 0, skipped: 0, blocked: 0 },
           error: null,
+          safety: null,
         },
       ],
       problems: [],

@@ -3,6 +3,7 @@ import { DATASETS } from '../engine/visma/datasets';
 import type { Finding } from '../engine/model/finding';
 import type { RunRecord } from '../engine/model/run';
 import { accountLabel, type AttributeValue, type Plan, type PlanSummary, type PlannedAction, type TargetName } from '../engine/model/plan';
+import { formatPlanSafety, formatRunSafety, formatWhy } from './format-safety';
 
 /** Readable reports for the terminal. Plain text, fixed-width columns, no colours. */
 
@@ -105,6 +106,7 @@ function formatRuns(runs: readonly RunRecord[], problems: readonly string[], sho
     const done = new Set(run.outcomes.map((o) => o.actionId));
     const notRun = run.actions.filter((a) => !done.has(a.id)).length;
     if (notRun > 0) lines.push(`    ${notRun} planned action(s) have no outcome (the run ${run.status === 'interrupted' ? 'was interrupted' : 'stopped'})`);
+    lines.push(...formatRunSafety(run.safety));
     if (run.error) lines.push(`    error: ${run.error}`);
   }
   for (const problem of problems) lines.push(`warning: ${problem}`);
@@ -178,11 +180,17 @@ export function formatPlan(plan: Plan, savedTo: string | null = null): string {
   lines.push(plan.actions.length === 0 ? 'Nothing to change: the targets match Visma.' : `${plan.summary.total} action(s): ${formatSummary(plan.summary)}`);
   if (plan.actions.length > 0) {
     lines.push('', `${'#'.padEnd(5)} ${'target'.padEnd(6)} ${'action'.padEnd(13)} ${'person'.padEnd(8)} ${'account'.padEnd(14)} reason`);
+    const explained = new Set<string>();
     plan.actions.forEach((action, i) => {
       const reason = action.reasons[0] ?? '';
       lines.push(
         `${String(i + 1).padEnd(5)} ${targetLabel(action.target).padEnd(6)} ${action.action.padEnd(13)} ${(action.personId ?? '—').padEnd(8)} ${truncate(accountLabel(action), 14).padEnd(14)} ${reason}`,
       );
+      // The HR changes behind a person's actions, once per person (under their first action).
+      if (action.personId !== null && !explained.has(action.personId)) {
+        explained.add(action.personId);
+        for (const why of formatWhy(plan, action.personId)) lines.push(`${' '.repeat(44)} ${why}`);
+      }
       lines.push(...actionDetails(action));
     });
   }
@@ -191,6 +199,7 @@ export function formatPlan(plan: Plan, savedTo: string | null = null): string {
     for (const account of plan.unmanaged.slice(0, 20)) lines.push(`  ${targetLabel(account.target).padEnd(6)} ${account.sAMAccountName.padEnd(20)} ${account.reason}`);
     if (plan.unmanaged.length > 20) lines.push(`  … and ${plan.unmanaged.length - 20} more (use --json for all)`);
   }
+  lines.push(...formatPlanSafety(plan));
   lines.push('', formatFindings(plan.findings).trimEnd());
   if (savedTo) lines.push(`Plan saved to ${savedTo}; apply it with: npm run --silent cli -- apply --config FILE --plan ${savedTo} --yes`);
   return `${lines.join('\n')}\n`;

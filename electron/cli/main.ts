@@ -4,13 +4,18 @@ import type { ProgressEvent } from '../app/provisioner';
 import { parseCliArgs, USAGE, UsageError } from './args';
 import type { CliArgs } from './args';
 import { formatHistory, formatImport, formatPlan, formatProgress, formatRun } from './format';
+import { formatExplanation, formatLookAhead } from './format-safety';
+import { ApprovalError } from '../engine/plan/limits';
+import { UndoError } from '../app/undo';
+import type { RunRecord } from '../engine/model/run';
 import { PlanFileError } from '../engine/plan/plan-file';
 import { PlanKeyError } from '../engine/plan/plan-seal';
 import { DirectoryConfigError } from '../engine/ad/directory-errors';
 
 /**
  * The headless command line over the application services. It prints one JSON object with
- * `--json`, a readable report otherwise; exit codes: 0 ok, 1 run failed, 2 bad usage or config.
+ * `--json`, a readable report otherwise; exit codes: 0 ok, 1 run failed, 2 bad usage or config,
+ * 3 stopped by the source guard, 4 actions held for review.
  */
 
 /** Where the CLI writes; injectable so tests can run it in-process. */
@@ -52,7 +57,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     const provisioner = new Provisioner({ config, env: io.env, ...(onProgress ? { onProgress } : {}) });
     return await runCommand(args, provisioner, io);
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof PlanFileError || error instanceof PlanKeyError || error instanceof DirectoryConfigError) {
+    if (error instanceof ConfigError || error instanceof PlanFileError || error instanceof PlanKeyError || error instanceof DirectoryConfigError || error instanceof ApprovalError || error instanceof UndoError) {
       io.err(`error: ${error.message}\n`);
       return 2;
     }
@@ -75,17 +80,47 @@ async function runCommand(args: CliArgs, provisioner: Provisioner, io: CliIo): P
     }
     case 'preview': {
       const plan = await provisioner.preview(args.asOf, args.out ?? undefined, args.target ? { targets: [args.target] } : {});
-      io.out(args.json ? `${JSON.stringify(plan)}\n` : formatPlan(plan, args.out));
+      const days = args.days === null ? null : await provisioner.lookAhead(args.asOf, args.days);
+      io.out(args.json ? `${JSON.stringify(days === null ? plan : { ...plan, lookAhead: days })}\n` : formatPlan(plan, args.out) + (days === null ? '' : formatLookAhead(days)));
       return 0;
     }
     case 'apply': {
       const plan = args.plan ? await provisioner.loadSavedPlan(args.plan) : undefined;
-      const run = await provisioner.apply({ asOf: args.asOf, trigger: 'cli', ...(plan ? { plan } : {}), ...(args.target ? { targets: [args.target] } : {}) });
-      io.out(args.json ? `${JSON.stringify({ runId: run.runId, status: run.status, outcomes: run.outcomes, summary: run.summary, error: run.error })}\n` : formatRun(run));
-      // A run that could not reach the directory failed as a whole; failed actions are in the outcomes.
-      return run.status === 'completed' && run.summary.failed === 0 ? 0 : 1;
+      const run = await provisioner.apply({
+        asOf: args.asOf,
+        trigger: 'cli',
+        acceptSourceDrop: args.acceptSourceDrop,
+        ...(plan ? { plan } : {}),
+        ...(args.target ? { targets: [args.target] } : {}),
+        ...(args.approve ? { approve: args.approve, comment: args.comment ?? '' } : {}),
+      });
+      io.out(args.json ? `${JSON.stringify(runJson(run))}\n` : formatRun(run));
+      return runExitCode(run);
+    }
+    case 'undo': {
+      const { plan, run } = await provisioner.undo(args.run ?? '', { asOf: args.asOf, apply: args.yes, trigger: 'cli' });
+      if (args.json) io.out(`${JSON.stringify({ plan, run: run ? runJson(run) : null })}\n`);
+      else io.out(formatPlan(plan) + (run ? formatRun(run) : `Nothing was written. Apply this undo with: undo --run ${args.run ?? ''} --yes\n`));
+      return run ? runExitCode(run) : 0;
+    }
+    case 'explain': {
+      const explanation = await provisioner.explain(args.person ?? '');
+      io.out(args.json ? `${JSON.stringify(explanation)}\n` : formatExplanation(explanation));
+      return 0;
     }
   }
+}
+
+function runJson(run: RunRecord): unknown {
+  return { runId: run.runId, status: run.status, outcomes: run.outcomes, summary: run.summary, error: run.error, safety: run.safety };
+}
+
+/** 0 ok; 1 failed (as a whole, or an action); 3 stopped by the source guard; 4 actions held for review. */
+function runExitCode(run: RunRecord): number {
+  if (run.status === 'stopped-by-guard') return 3;
+  if (run.status !== 'completed' && run.status !== 'held-for-review') return 1;
+  if (run.summary.failed > 0) return 1;
+  return run.status === 'held-for-review' || (run.safety?.heldForReview.length ?? 0) > 0 ? 4 : 0;
 }
 
 // Run when executed directly (npm run cli), not when imported by a test.

@@ -7,6 +7,7 @@ import { dnEquals, isWithin, leafValue, parentDn } from '../ad/dn';
 import type { AdWritePort, AttributeWrite } from './ad-port';
 import { AccountIndex } from './account-index';
 import { describeError } from './describe-error';
+import { adUndoInfo } from './undo-info';
 
 /**
  * Apply the Active Directory actions of a plan. Apply re-reads the directory first and checks each
@@ -50,6 +51,8 @@ export async function applyAdActions(actions: readonly AdAction[], options: Appl
   const outcomes: ActionOutcome[] = [];
   for (const action of actions) {
     let result: StepResult;
+    // The account as it is just before the write: what an undo of this action restores.
+    const undo = adUndoInfo(action, action.action === 'create' ? undefined : index.locate(action));
     const failedDependency = action.dependsOn.find((id) => !succeeded.has(id));
     if (options.signal?.aborted) {
       result = refused('skipped', 'the run was cancelled before this action');
@@ -63,7 +66,8 @@ export async function applyAdActions(actions: readonly AdAction[], options: Appl
       }
     }
     if (result.outcome !== 'failed' && result.outcome !== 'blocked' && result.outcome !== 'skipped') succeeded.add(action.id);
-    const outcome: ActionOutcome = { actionId: action.id, outcome: result.outcome, error: result.error, at: now().toISOString() };
+    const wrote = result.outcome === 'created' || result.outcome === 'updated';
+    const outcome: ActionOutcome = { actionId: action.id, outcome: result.outcome, error: result.error, at: now().toISOString(), ...(wrote ? { undo } : {}) };
     outcomes.push(outcome);
     await options.onOutcome(outcome);
   }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../state/private-file';
 import type { PlannedAction } from '../model/plan';
-import type { ActionOutcome, Outcome, RunRecord, RunStatus, RunSummary, RunTrigger } from '../model/run';
+import type { ActionOutcome, Outcome, RunRecord, RunSafety, RunStatus, RunSummary, RunTrigger } from '../model/run';
 import type { IsoDate } from '../model/iso-date';
 
 /**
@@ -23,12 +23,14 @@ type RunEvent =
       readonly trigger: RunTrigger;
       readonly startedAt: string;
       readonly actions: readonly PlannedAction[];
+      /** Absent in runs recorded before the safety checks existed. */
+      readonly safety?: RunSafety;
     }
   | ({ readonly type: 'outcome' } & ActionOutcome)
   | {
       readonly type: 'finished';
       readonly finishedAt: string;
-      readonly status: Exclude<RunStatus, 'running' | 'interrupted'>;
+      readonly status: FinalStatus;
       readonly error: string | null;
     };
 
@@ -40,6 +42,9 @@ export function summariseOutcomes(outcomes: readonly ActionOutcome[]): RunSummar
   for (const outcome of outcomes) counts[outcome.outcome] += 1;
   return counts;
 }
+
+/** How a run that was started can end. */
+export type FinalStatus = Exclude<RunStatus, 'running' | 'interrupted'>;
 
 /** An open run file: each line is on disk when `append` resolves. */
 export interface RunFile {
@@ -70,7 +75,7 @@ export const openRunFile: OpenRunFile = async (file) => {
 export interface RunWriter {
   readonly runId: string;
   record(outcome: ActionOutcome): Promise<void>;
-  finish(status: 'completed' | 'failed', error?: string | null): Promise<RunRecord>;
+  finish(status: FinalStatus, error?: string | null): Promise<RunRecord>;
 }
 
 /** Store of apply runs. */
@@ -96,6 +101,7 @@ export class RunStore {
     readonly asOf: IsoDate;
     readonly trigger: RunTrigger;
     readonly actions: readonly PlannedAction[];
+    readonly safety?: RunSafety;
     readonly startedAt?: string;
   }): Promise<RunWriter> {
     await ensurePrivateDir(this.dir);
@@ -135,6 +141,7 @@ export class RunStore {
           outcomes,
           summary: summariseOutcomes(outcomes),
           error,
+          safety: input.safety ?? null,
         };
       },
     };
@@ -182,6 +189,8 @@ const outcomeSchema = z.object({
   outcome: z.enum(OUTCOMES as [Outcome, ...Outcome[]]),
   error: z.string().nullable(),
   at: z.string(),
+  // What reverses the action (issue 10): read back as written, checked when an undo is planned.
+  undo: z.object({ target: z.string() }).loose().optional(),
 });
 const eventSchema = z.discriminatedUnion('type', [
   z.object({
@@ -192,12 +201,13 @@ const eventSchema = z.discriminatedUnion('type', [
     trigger: z.enum(['cli', 'manual', 'schedule']),
     startedAt: z.string(),
     actions: z.array(z.object({ id: z.string(), action: z.string() }).loose()),
+    safety: z.object({ heldForReview: z.array(z.unknown()), approvals: z.array(z.unknown()) }).loose().optional(),
   }),
   outcomeSchema.extend({ type: z.literal('outcome') }),
   z.object({
     type: z.literal('finished'),
     finishedAt: z.string(),
-    status: z.enum(['completed', 'failed']),
+    status: z.enum(['completed', 'failed', 'stopped-by-guard', 'held-for-review']),
     error: z.string().nullable(),
   }),
 ]);
@@ -263,6 +273,7 @@ export function parseRun(text: string, name = 'run'): { readonly record: RunReco
     outcomes,
     summary: summariseOutcomes(outcomes),
     error: finished?.error ?? null,
+    safety: first.safety ?? null,
   };
   return { record, problems };
 }

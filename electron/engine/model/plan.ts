@@ -1,5 +1,6 @@
 import type { Finding } from './finding';
 import type { IsoDate } from './iso-date';
+import type { PlanSafety } from './safety';
 
 /**
  * A plan is a value, as Terraform's: a preview *is* a saved plan, and apply consumes one. It holds
@@ -148,6 +149,8 @@ export interface Plan {
   readonly actions: readonly PlannedAction[];
   readonly unmanaged: readonly UnmanagedAccount[];
   readonly findings: readonly Finding[];
+  /** Source guard, actions held for review, exclusions and why-links; absent in a plan not yet guarded. */
+  readonly safety?: PlanSafety;
 }
 
 /** The actions of one target, in plan order. */

@@ -1,5 +1,7 @@
 import type { IsoDate } from './iso-date';
 import type { PlannedAction } from './plan';
+import type { Approval, HeldForReview, SourceGuardReport } from './safety';
+import type { UndoInfo } from './undo';
 
 /** The closed set of per-action outcomes. */
 export type Outcome = 'created' | 'updated' | 'unchanged' | 'failed' | 'skipped' | 'blocked';
@@ -12,10 +14,28 @@ export interface ActionOutcome {
   readonly error: string | null;
   /** ISO timestamp. */
   readonly at: string;
+  /** What it takes to reverse the action, read from the directory just before the write. */
+  readonly undo?: UndoInfo;
 }
 
-/** How a run ended. `interrupted` is a run whose record has no end: the process died mid-run. */
-export type RunStatus = 'running' | 'completed' | 'failed' | 'interrupted';
+/**
+ * How a run ended. `interrupted` is a run whose record has no end: the process died mid-run.
+ * `stopped-by-guard`: the source guard stopped it before any write. `held-for-review`: in
+ * all-or-nothing mode, actions over a limit waited for review, so nothing was written.
+ */
+export type RunStatus = 'running' | 'completed' | 'failed' | 'interrupted' | 'stopped-by-guard' | 'held-for-review';
+
+/** The safety checks of a run, as recorded in its history (issue 10). */
+export interface RunSafety {
+  readonly guard: SourceGuardReport | null;
+  /** The admin overrode a guard that had stopped the import (`apply --accept-source-drop`). */
+  readonly sourceDropAccepted: boolean;
+  /** Actions held for review that this run did not apply (not approved, or waiting for one that is not). */
+  readonly heldForReview: readonly HeldForReview[];
+  readonly approvals: readonly Approval[];
+  /** The run this one reverses, for an undo run. */
+  readonly undoOf: string | null;
+}
 
 /** What started a run. */
 export type RunTrigger = 'cli' | 'manual' | 'schedule';
@@ -37,4 +57,6 @@ export interface RunRecord {
   readonly summary: RunSummary;
   /** Why the run failed as a whole (a source that could not be read), if it did. */
   readonly error: string | null;
+  /** Guard, review and approvals; null in runs recorded before they existed. */
+  readonly safety: RunSafety | null;
 }

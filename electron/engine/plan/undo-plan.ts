@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import { childDn, dnEquals, isWithin, leafValue, parentDn } from '../ad/dn';
+import type { AdAccount } from '../model/ad-account';
+import { isEnabled } from '../model/ad-account';
+import { accountLabel, summarisePlan } from '../model/plan';
+import type { AdAction, AdActionKind, AttributeChange, AttributeValue, Plan } from '../model/plan';
+import type { RunRecord } from '../model/run';
+import type { Irreversible } from '../model/safety';
+import type { AccountBefore } from '../model/undo';
+
+/**
+ * Undo a run: the reverse of every action the run wrote, planned from what apply read from the
+ * directory just before each write (recorded in the history), and shown and applied like any plan.
+ * Re-enable what it disabled, move back what it moved, restore attributes and memberships, and
+ * delete an account it created that nobody has used since. What cannot be reversed is listed with
+ * the reason. Pure.
+ */
+
+/** What {@link planUndo} needs besides the run. */
+export interface UndoInput {
+  readonly run: RunRecord;
+  /** The accounts as they are now (to find where an account is, and whether a new one was used). */
+  readonly accounts: readonly AdAccount[];
+  /** When the account was last used, if ever (from lastLogonTimestamp / lastLogon); null when never. */
+  readonly lastLogon: (account: AdAccount) => string | null;
+  readonly disabledOu: string;
+  readonly asOf: string;
+  readonly now?: () => Date;
+  readonly newId?: () => string;
+}
+
+interface Draft {
+  readonly action: AdActionKind;
+  readonly account: AdAccount | AccountBefore;
+  readonly personId: string | null;
+  readonly changes: readonly AttributeChange[];
+  readonly entitlement: string | null;
+  readonly reason: string;
+  /** Index (in the drafts) of an earlier draft this one needs. */
+  readonly after?: number;
+}
+
+/** The undo plan of `run`, and what cannot be undone. */
+export function planUndo(input: UndoInput): Plan {
+  const { run } = input;
+  const byId = new Map(run.actions.map((a) => [a.id, a]));
+  const drafts: Draft[] = [];
+  const irreversible: Irreversible[] = [];
+  // Latest first: a run moves then disables; its undo enables, then moves back.
+  for (const outcome of [...run.outcomes].reverse()) {
+    const action = byId.get(outcome.actionId);
+    if (!action || (outcome.outcome !== 'created' && outcome.outcome !== 'updated')) continue;
+    if (action.target !== 'ad' || !outcome.undo) {
+      irreversible.push({ actionId: action.id, what: `${action.action} ${accountLabel(action)}`, reason: 'the run recorded nothing to reverse it with (Nedap Ons actions cannot be undone yet)' });
+      continue;
+    }
+    const result = reverse(action, outcome.undo.before, input, drafts.length);
+    if (result.kind === 'irreversible') irreversible.push(result.item);
+    else drafts.push(...result.drafts);
+  }
+  const actions = drafts.map((d, i): AdAction => ({
+    id: `${String(i + 1).padStart(4, '0')}-${d.action}-undo-${d.personId ?? d.account.sAMAccountName}`,
+    target: 'ad',
+    action: d.action,
+    personId: d.personId,
+    account: { dn: d.account.dn, sAMAccountName: d.account.sAMAccountName, objectGuid: d.account.objectGuid || null },
+    changes: d.changes,
+    entitlement: d.entitlement,
+    reasons: [d.reason],
+    dependsOn: [],
+  }));
+  const withDependencies = actions.map((a, i) => {
+    const after = drafts[i]?.after;
+    return after === undefined ? a : { ...a, dependsOn: [actions[after]?.id ?? ''] };
+  });
+  return {
+    planId: (input.newId ?? randomUUID)(),
+    asOf: input.asOf,
+    createdAt: (input.now ?? (() => new Date()))().toISOString(),
+    summary: summarisePlan(withDependencies),
+    actions: withDependencies,
+    unmanaged: [],
+    findings: [],
+    safety: { guard: null, managedAccounts: {}, heldForReview: [], reviewMode: 'hold-over-limit', excluded: [], hrChanges: {}, undoOf: run.runId, irreversible },
+  };
+}
+
+/** The account as it is now: by GUID, else by the DN it had, else by where the action put it. */
+function locate(accounts: readonly AdAccount[], guid: string, ...dns: readonly (string | null)[]): AdAccount | undefined {
+  if (guid) {
+    const found = accounts.find((a) => a.objectGuid.toLowerCase() === guid.toLowerCase());
+    if (found) return found;
+  }
+  return accounts.find((a) => dns.some((dn) => dn !== null && dnEquals(a.dn, dn)));
+}
+
+function afterValue(action: AdAction, attribute: string): AttributeValue {
+  return action.changes.find((c) => c.attribute === attribute)?.after ?? null;
+}
+
+/** The reverse of one action, or why there is none. */
+type Reversal = { readonly kind: 'reverse'; readonly drafts: readonly Draft[] } | { readonly kind: 'irreversible'; readonly item: Irreversible };
+
+const cannot = (action: AdAction, reason: string): Reversal => ({
+  kind: 'irreversible',
+  item: { actionId: action.id, what: `${action.action} ${action.account.sAMAccountName}`, reason },
+});
+
+const reversal = (...drafts: readonly Draft[]): Reversal => ({ kind: 'reverse', drafts });
+
+function reverse(action: AdAction, before: AccountBefore | null, input: UndoInput, index: number): Reversal {
+  const why = `undo of run ${input.run.runId}, action ${action.id} (${action.action} ${action.account.sAMAccountName})`;
+  if (action.action === 'delete') {
+    return cannot(action, 'a deleted account cannot be brought back by the product (its SID, password and memberships are gone); restore it from the AD Recycle Bin');
+  }
+  if (action.action === 'create' || before === null) return undoCreate(action, input, why, index);
+  const current = locate(input.accounts, before.objectGuid, before.dn, afterValue(action, 'dn') as string | null, action.account.dn);
+  if (!current) return cannot(action, 'the account no longer exists in the directory');
+  const restore = before.attributes.map((a) => ({ attribute: a.attribute, before: afterValue(action, a.attribute), after: a.value }));
+  const base = { account: current, personId: action.personId, entitlement: null, reason: why };
+  switch (action.action) {
+    case 'update':
+      return reversal({ ...base, action: 'update', changes: restore });
+    case 'enable':
+    case 'disable':
+      return reversal({ ...base, action: before.enabled ? 'enable' : 'disable', changes: restore });
+    case 'move':
+      return reversal({ ...base, action: 'move', changes: [{ attribute: 'dn', before: current.dn, after: before.dn }] });
+    case 'grant':
+    case 'revoke': {
+      const kind = action.action === 'grant' ? 'revoke' : 'grant';
+      return reversal({ ...base, action: kind, changes: [], entitlement: action.entitlement });
+    }
+  }
+}
+
+/** An account the run created goes again, unless someone has used it since. */
+function undoCreate(action: AdAction, input: UndoInput, why: string, index: number): Reversal {
+  const current = locate(input.accounts, action.account.objectGuid ?? '', action.account.dn);
+  if (!current) return cannot(action, 'the account no longer exists in the directory');
+  const used = input.lastLogon(current);
+  if (used !== null) {
+    return cannot(action, `the account has been used since (last logon ${used}); it is not deleted, disable it by hand if it must go`);
+  }
+  const drafts: Draft[] = [];
+  const base = { account: current, personId: action.personId, entitlement: null, reason: `${why}; the account was never used` };
+  if (isEnabled(current)) drafts.push({ ...base, action: 'disable', changes: [] });
+  const parked = dnEquals(parentDn(current.dn), input.disabledOu) || isWithin(current.dn, input.disabledOu);
+  const parkedDn = childDn(leafValue(current.dn), input.disabledOu);
+  if (!parked) drafts.push({ ...base, action: 'move', changes: [{ attribute: 'dn', before: current.dn, after: parkedDn }] });
+  // The delete names the account where the move before it puts it: deletes happen in the disabled OU only.
+  drafts.push({ ...base, account: { ...current, dn: parked ? current.dn : parkedDn }, action: 'delete', changes: [], ...(parked ? {} : { after: index + drafts.length - 1 }) });
+  return reversal(...drafts);
+}
