@@ -10,6 +10,7 @@ import { DEFAULT_READ_CONNECTIONS, MAX_READ_CONNECTIONS } from '../engine/ad/rea
 import { DEFAULT_LIFECYCLE, DEFAULT_PRIMARY_CONTRACT_ORDER } from '../engine/model/policy';
 import { DEFAULT_IDENTIFICATION_NO, DEFAULT_SOURCE } from '../engine/nedap-ons/settings';
 import { safetySchema } from './safety-config';
+import { noticesSchema } from './notices-config';
 
 /**
  * The configuration file: one JSON document for the CLI, the demo and (later) the tray app's
@@ -176,6 +177,7 @@ const configSchema = z
     ad: adSchema.optional(),
     nedapOns: nedapOnsSchema.optional(),
     safety: safetySchema.default(() => safetySchema.parse({})),
+    notices: noticesSchema.optional(),
     dataDir: z.string().min(1),
     /** A saved plan older than this is refused by apply: preview again. */
     maxPlanAgeHours: z.number().int().min(1).max(24 * 30).default(DEFAULT_MAX_PLAN_AGE_HOURS),

@@ -35,6 +35,10 @@ import { sourceCounts } from '../engine/plan/guard';
 import type { SourceCounts } from '../engine/model/safety';
 import { SnapshotStore } from '../engine/history/snapshot-store';
 import { gateRun, guardPlan } from './safety';
+import { notifyRun } from './notify';
+import { readOutbox } from '../engine/notices/outbox';
+import type { OutboxState } from '../engine/notices/outbox';
+import type { AccountAddress } from '../engine/notices/run-notices';
 import { lookAhead } from '../engine/plan/look-ahead';
 import type { LookAheadDay } from '../engine/plan/look-ahead';
 import { applyExclusions } from '../engine/plan/exclusions';
@@ -53,7 +57,8 @@ export type ProgressEvent =
   | { readonly kind: 'visma'; readonly event: VismaProgressEvent }
   | { readonly kind: 'directory'; readonly phase: 'reading' | 'read'; readonly accounts?: number; readonly elapsedMs: number }
   | ({ readonly kind: 'nedap-ons' } & NedapReadProgress)
-  | { readonly kind: 'apply'; readonly done: number; readonly total: number };
+  | { readonly kind: 'apply'; readonly done: number; readonly total: number }
+  | { readonly kind: 'notices'; readonly message: string };
 
 /** Result of reading and evaluating the HR source. */
 export interface ImportResult {
@@ -298,6 +303,14 @@ export class Provisioner {
   private async applyLocked(input: ApplyInput): Promise<RunRecord> {
     const targets = this.targets(input.targets);
     const plan = input.plan ?? (await this.preview(input.asOf, undefined, { targets }));
+    const record = await this.applyGated(plan, input, targets);
+    // After the run, whatever its end: a mail problem never changes the run's outcome.
+    const notices = await notifyRun({ config: this.config, env: this.env, run: record, plan, addresses: () => this.addresses() });
+    if (typeof notices === 'string') this.onProgress({ kind: 'notices', message: notices });
+    return record;
+  }
+
+  private async applyGated(plan: Plan, input: ApplyInput, targets: readonly TargetName[]): Promise<RunRecord> {
     const gate = gateRun(plan, input, { by: os.userInfo().username, at: new Date().toISOString() });
     // Whatever the plan says, only what the configuration allows now is written.
     const refusals = validatePlan(plan, this.planScope());
@@ -450,6 +463,19 @@ export class Provisioner {
     await this.savePlanCopies(plan);
     if (!options.apply) return { plan, run: null };
     return { plan, run: await this.apply({ plan, asOf: options.asOf, trigger: options.trigger }) };
+  }
+
+  /** Account names and mail addresses under baseDn by employeeID, for the notices. */
+  private addresses(): Promise<ReadonlyMap<string, AccountAddress>> {
+    return this.withDirectory(async (directory, ad) => {
+      const accounts = await directory.readAccounts(ad.baseDn);
+      return new Map(accounts.flatMap((a) => (a.employeeID ? [[a.employeeID, { sAMAccountName: a.sAMAccountName, mail: a.mail }] as const] : [])));
+    });
+  }
+
+  /** The notice outbox: what was sent, and what waits because the mail server was down. */
+  async notices(): Promise<OutboxState> {
+    return readOutbox(this.config.dataDir);
   }
 
   /** A person's HR changes over time, their accounts, and why each past and planned action happened. */

@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dnEquals, parentDn } from '../engine/ad/dn';
-import { accountOf, applied, cli, config, configFile, enabledCount, fixture, provisioner, serve, staff, useSafetyFixture } from './safety-fixture';
+import { accountOf, applied, cli, config, configFile, employee, enabledCount, fixture, provisioner, serve, staff, useSafetyFixture } from './safety-fixture';
 
 /**
  * Safe by default, end to end against a real Samba AD DC and the Visma simulator: the source guard
@@ -92,5 +92,21 @@ describe('action limits and review against Samba', () => {
     const rest = await cli(['apply', '--config', file, '--as-of', '2026-12-06', '--yes', '--approve', 'all', '--comment', 'the other two too']);
     expect(rest.code).toBe(0);
     expect(await enabledCount()).toBe(1);
+  });
+});
+
+describe('exclusions against Samba', () => {
+  it('leaves everyone in an excluded org unit alone and lists them as excluded, with the reason', async () => {
+    const excluded = { exclusions: [{ orgUnitId: 'OE10', reason: 'ICT manages its own accounts' }] };
+    serve([employee('430001', 'x', { orgUnit: 'OE10' }), employee('430002', 'y')]);
+    const plan = await applied('2026-12-01', config(excluded));
+    expect(plan.safety?.excluded).toEqual([
+      { personId: '430001', reason: 'everyone in org unit OE10 is excluded by the admin: ICT manages its own accounts', actionsLeftOut: 4 },
+    ]);
+    expect(plan.actions.some((a) => a.personId === '430001')).toBe(false);
+    expect(await accountOf('430001')).toBeUndefined();
+    expect((await accountOf('430002'))?.enabled).toBe(true);
+    const shown = await cli(['preview', '--config', await configFile(excluded), '--as-of', '2026-12-01']);
+    expect(shown.out).toContain('1 person(s) are excluded; their accounts are left alone:');
   });
 });

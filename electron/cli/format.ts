@@ -25,6 +25,8 @@ export function formatProgress(progress: ProgressEvent): string | null {
     case 'apply':
       // One line per 100 actions keeps a long run visibly alive without flooding the terminal.
       return progress.done % 100 === 0 || progress.done === progress.total ? `  applied ${progress.done} of ${progress.total}` : null;
+    case 'notices':
+      return `  ${progress.message}`;
     case 'visma':
       break;
   }

@@ -5,6 +5,7 @@ import { parseCliArgs, USAGE, UsageError } from './args';
 import type { CliArgs } from './args';
 import { formatHistory, formatImport, formatPlan, formatProgress, formatRun } from './format';
 import { formatExplanation, formatLookAhead } from './format-safety';
+import { formatNotices } from './format-notices';
 import { ApprovalError } from '../engine/plan/limits';
 import { UndoError } from '../app/undo';
 import type { RunRecord } from '../engine/model/run';
@@ -75,7 +76,8 @@ async function runCommand(args: CliArgs, provisioner: Provisioner, io: CliIo): P
     }
     case 'history': {
       const history = await provisioner.history();
-      io.out(args.json ? `${JSON.stringify(history)}\n` : formatHistory(history));
+      const notices = await provisioner.notices();
+      io.out(args.json ? `${JSON.stringify({ ...history, notices })}\n` : formatHistory(history) + formatNotices(notices));
       return 0;
     }
     case 'preview': {
