@@ -21,6 +21,7 @@ export interface Limit {
 export interface SourceCounts {
   /** Rows per Visma dataset. */
   readonly datasets: Readonly<Record<string, number>>;
+  /** Employee ids of the employees export (Visma makes one per contract; a person may have several). */
   readonly personIds: readonly string[];
   /** Contract (employment) ids: `employeeid_contractid_subcontractid`. */
   readonly employmentIds: readonly string[];

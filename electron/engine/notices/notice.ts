@@ -28,10 +28,15 @@ export type NoticeContent =
   | {
       readonly kind: 'it-run';
       readonly runId: string;
-      /** "failed", "stopped by guard", "completed with 3 action(s) held for review" … */
-      readonly status: string;
+      readonly status: ItRunStatus;
+      /** How many actions were held for review, or failed (for the status in words). */
+      readonly count: number;
+      /** The run's own words: its error, failed and held actions. */
       readonly lines: readonly string[];
     };
+
+/** Why IT hears about a run. */
+export type ItRunStatus = 'stopped-by-guard' | 'failed' | 'held-for-review' | 'actions-failed';
 
 /** A notice ready to send: who gets it, in which language, and its key. */
 export interface Notice {

@@ -40,6 +40,7 @@ describe('run notices', () => {
     const stopped = runNotices({ ...input(run([], { status: 'stopped-by-guard', error: 'the employees export is empty' })), persons: [] });
     expect(stopped.map((n) => [n.key, n.to])).toEqual([['it-run:r-1', 'it@zorg.nl']]);
     expect(renderNotice(stopped[0]!.content, 'en').subject).toBe('HR Provisioner: run r-1 was stopped by the source guard');
+    expect(renderNotice(stopped[0]!.content, 'nl').subject).toBe('HR Provisioner: run r-1 is gestopt door de bronbewaking');
     expect(runNotices({ ...input(run()), persons: [] })).toEqual([]);
   });
 

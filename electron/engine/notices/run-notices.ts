@@ -2,7 +2,7 @@ import { addDays, type IsoDate } from '../model/iso-date';
 import type { Person } from '../model/person';
 import type { LifecyclePolicy } from '../model/policy';
 import type { RunRecord } from '../model/run';
-import type { Notice, NoticeLanguage } from './notice';
+import type { ItRunStatus, Notice, NoticeLanguage } from './notice';
 
 /**
  * Which notices a run gives: pure, over the run, the persons of its import and the addresses read
@@ -111,16 +111,14 @@ function itNotice(run: RunRecord, to: string | null, language: NoticeLanguage): 
   const held = run.safety?.heldForReview.length ?? 0;
   const failed = run.summary.failed;
   if (!to || (run.status === 'completed' && held === 0 && failed === 0)) return null;
-  const status =
-    run.status === 'stopped-by-guard' ? 'was stopped by the source guard'
-      : run.status === 'failed' ? 'failed'
-        : held > 0 ? `held ${held} action(s) for review`
-          : `completed with ${failed} failed action(s)`;
+  const status: ItRunStatus =
+    run.status === 'stopped-by-guard' ? 'stopped-by-guard' : run.status === 'failed' ? 'failed' : held > 0 ? 'held-for-review' : 'actions-failed';
   const lines = [
     ...(run.error ? [run.error] : []),
     ...run.outcomes.filter((o) => o.outcome === 'failed').slice(0, 20).map((o) => `failed: ${o.actionId}: ${o.error ?? ''}`),
     ...(run.safety?.heldForReview ?? []).slice(0, 20).map((h) => `held for review: ${h.actionId}: ${h.reason}`),
     `See: history, and apply --approve ID,ID|all --comment "why" for held actions.`,
   ];
-  return { key: `it-run:${run.runId}`, to, language, content: { kind: 'it-run', runId: run.runId, status, lines } };
+  const count = status === 'held-for-review' ? held : failed;
+  return { key: `it-run:${run.runId}`, to, language, content: { kind: 'it-run', runId: run.runId, status, count, lines } };
 }

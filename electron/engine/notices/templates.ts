@@ -1,4 +1,4 @@
-import type { NoticeContent, NoticeLanguage, RenderedMail } from './notice';
+import type { ItRunStatus, NoticeContent, NoticeLanguage, RenderedMail } from './notice';
 
 /**
  * The notice templates in English and Dutch, plain text plus HTML (the same sentences, escaped).
@@ -35,10 +35,26 @@ function english(c: NoticeContent): Words {
           'The first password is handed over by IT in person; it is never sent by e-mail.',
         ],
       };
-    case 'it-run':
-      return { subject: `HR Provisioner: run ${c.runId} ${c.status}`, lines: [`Run ${c.runId} ${c.status}.`, ...c.lines] };
+    case 'it-run': {
+      const status = ENGLISH_STATUS[c.status](c.count);
+      return { subject: `HR Provisioner: run ${c.runId} ${status}`, lines: [`Run ${c.runId} ${status}.`, ...c.lines] };
+    }
   }
 }
+
+const ENGLISH_STATUS: Readonly<Record<ItRunStatus, (n: number) => string>> = {
+  'stopped-by-guard': () => 'was stopped by the source guard',
+  failed: () => 'failed',
+  'held-for-review': (n) => `held ${n} action(s) for review`,
+  'actions-failed': (n) => `completed with ${n} failed action(s)`,
+};
+
+const DUTCH_STATUS: Readonly<Record<ItRunStatus, (n: number) => string>> = {
+  'stopped-by-guard': () => 'is gestopt door de bronbewaking',
+  failed: () => 'is mislukt',
+  'held-for-review': (n) => `houdt ${n} actie(s) vast voor beoordeling`,
+  'actions-failed': (n) => `is klaar, ${n} actie(s) mislukt`,
+};
 
 function dutch(c: NoticeContent): Words {
   switch (c.kind) {
@@ -65,8 +81,10 @@ function dutch(c: NoticeContent): Words {
           'Het eerste wachtwoord geeft IT persoonlijk; het wordt nooit per e-mail verstuurd.',
         ],
       };
-    case 'it-run':
-      return { subject: `HR Provisioner: run ${c.runId} ${c.status}`, lines: [`Run ${c.runId} ${c.status}.`, ...c.lines] };
+    case 'it-run': {
+      const status = DUTCH_STATUS[c.status](c.count);
+      return { subject: `HR Provisioner: run ${c.runId} ${status}`, lines: [`Run ${c.runId} ${status}.`, ...c.lines] };
+    }
   }
 }
 
