@@ -31,7 +31,16 @@ describe('parseConfig', () => {
     expect(config.dataDir).toBe('/etc/hrp/data');
     expect(config.policy).toMatchObject({ createDaysBeforeStart: 7, enableDaysBeforeStart: 0, disableDaysAfterEnd: 0, deleteDaysAfterEnd: 30, rules: [] });
     expect(config.policy.primaryContractOrder).toEqual(['active-first', 'most-hours', 'earliest-start', 'lowest-id']);
-    expect(config.visma).toMatchObject({ includePersonalData: false, cutOffDays: 90 });
+    expect(config.visma).toMatchObject({ includePersonalData: false, cutOffDays: 90, allowEmptyDatasets: [] });
+    expect(config.policy).toMatchObject({ deleteGraceDays: 7, bridgeGapDays: 7 });
+    expect(config.timeZone).toBe('Europe/Amsterdam');
+    expect(config.links).toEqual({ same: [], separate: [] });
+  });
+
+  it('checks the fail-safe settings: a real time zone, known datasets, links of at least two ids', () => {
+    expect(problemsOf({ ...minimal, timeZone: 'Mars/Olympus' })[0]).toContain('key "timeZone"');
+    expect(problemsOf({ ...minimal, visma: { ...minimal.visma, allowEmptyDatasets: ['employes'] } })[0]).toContain('visma.allowEmptyDatasets.0');
+    expect(problemsOf({ ...minimal, links: { same: [['100234']] } })[0]).toContain('links.same.0');
   });
 
   it('reads a nedapOns section: defaults, paths against the config directory, secrets by env, a CSV mapping', () => {

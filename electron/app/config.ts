@@ -7,7 +7,9 @@ import { DEFAULT_MAX_PLAN_AGE_HOURS } from '../engine/plan/plan-file';
 import { DEFAULT_RETENTION_DAYS } from '../engine/state/retention';
 import { DEFAULT_PAGE_SIZE } from '../engine/ad/directory-config';
 import { DEFAULT_READ_CONNECTIONS, MAX_READ_CONNECTIONS } from '../engine/ad/read-partitions';
-import { DEFAULT_LIFECYCLE, DEFAULT_PRIMARY_CONTRACT_ORDER } from '../engine/model/policy';
+import { DEFAULT_BRIDGE_GAP_DAYS, DEFAULT_DELETE_GRACE_DAYS, DEFAULT_LIFECYCLE, DEFAULT_PRIMARY_CONTRACT_ORDER } from '../engine/model/policy';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../engine/model/time-zone';
+import { DATASETS, type DatasetName } from '../engine/visma/datasets';
 import { DEFAULT_IDENTIFICATION_NO, DEFAULT_SOURCE } from '../engine/nedap-ons/settings';
 import { safetySchema } from './safety-config';
 import { noticesSchema } from './notices-config';
@@ -95,6 +97,8 @@ const policySchema = z.strictObject({
   enableDaysBeforeStart: days.default(DEFAULT_LIFECYCLE.enableDaysBeforeStart),
   disableDaysAfterEnd: days.default(DEFAULT_LIFECYCLE.disableDaysAfterEnd),
   deleteDaysAfterEnd: days.default(DEFAULT_LIFECYCLE.deleteDaysAfterEnd),
+  deleteGraceDays: days.default(DEFAULT_DELETE_GRACE_DAYS),
+  bridgeGapDays: days.default(DEFAULT_BRIDGE_GAP_DAYS),
   primaryContractOrder: z
     .array(z.enum(['active-first', 'in-condition-first', 'most-hours', 'earliest-start', 'latest-start', 'lowest-id']))
     .min(1)
@@ -116,6 +120,21 @@ const vismaSchema = z.strictObject({
   parallelJobs: z.number().int().min(1).max(7).default(7),
   /** Encoding of the CSV files; with utf-8 (default) bytes that are not UTF-8 are an error. */
   encoding: z.enum(['utf-8', 'windows-1252']).default('utf-8'),
+  /**
+   * Datasets that may legitimately come back empty (no cost centres, no custom fields). Any other
+   * empty or header-only dataset stops the run before anything is written.
+   */
+  allowEmptyDatasets: z.array(z.enum(DATASETS.map((d) => d.name) as [DatasetName, ...DatasetName[]])).default([]),
+});
+
+const employeeId = z.string().trim().min(1);
+
+/** Explicit answers to "are these employee records one person?", overriding the aggregation key. */
+const linksSchema = z.strictObject({
+  /** Each list is one person, whatever the aggregation key says (a name change HR made on one record only). */
+  same: z.array(z.array(employeeId).min(2, 'must list at least two employee ids')).default([]),
+  /** Each list is different persons, whatever the aggregation key says (twins with equal initials). */
+  separate: z.array(z.array(employeeId).min(2, 'must list at least two employee ids')).default([]),
 });
 
 const ldapUrl = z
@@ -140,6 +159,8 @@ const adSchema = z.strictObject({
   pageSize: z.number().int().min(0).max(100_000).default(DEFAULT_PAGE_SIZE),
   /** Connections the read of every account is spread over. */
   readConnections: z.number().int().min(1).max(MAX_READ_CONNECTIONS).default(DEFAULT_READ_CONNECTIONS),
+  /** Logon names, UPNs and mail addresses of deleted accounts stay taken this long; 0 allows reuse at once. */
+  retiredNameDays: days.default(730),
 });
 
 const objectIds = z.array(z.number().int().positive());
@@ -179,6 +200,9 @@ const configSchema = z
     safety: safetySchema.default(() => safetySchema.parse({})),
     notices: noticesSchema.optional(),
     dataDir: z.string().min(1),
+    /** The organisation's time zone: "today" and Visma date-times with an offset are taken in it. */
+    timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Amsterdam').default(DEFAULT_TIME_ZONE),
+    links: linksSchema.default(() => linksSchema.parse({})),
     /** A saved plan older than this is refused by apply: preview again. */
     maxPlanAgeHours: z.number().int().min(1).max(24 * 30).default(DEFAULT_MAX_PLAN_AGE_HOURS),
     /** Plans and run records older than this are removed. */

@@ -126,12 +126,14 @@ export async function readNedapState(
 export function planNedapTarget(
   config: AppConfig,
   state: NedapPlanState,
-  persons: readonly Person[],
+  imported: { readonly persons: readonly Person[]; readonly doubtful: readonly { readonly employeeIds: readonly string[] }[]; readonly complete: boolean },
   asOf: IsoDate,
   afterActions: number,
 ): { readonly actions: readonly NedapAction[]; readonly findings: readonly Finding[] } {
   return planNedap({
-    persons,
+    persons: imported.persons,
+    heldEmployeeIds: new Set(imported.doubtful.flatMap((person) => person.employeeIds)),
+    sourceComplete: imported.complete,
     asOf,
     lifecycle: config.policy,
     rules: config.policy.rules,

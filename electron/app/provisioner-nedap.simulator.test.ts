@@ -25,6 +25,8 @@ const ORG_UNITS = [
   { id: 'OE30', name: 'Wijkzorg Zuid' },
 ];
 const SOURCE = 'HR Provisioner test';
+/** The scenarios have no custom fields, cost centres or Visma users. */
+const ALLOW_EMPTY = ['employeeUdfHistories', 'contractUdfHistories', 'costCenters', 'users'];
 
 let visma: RunningVismaSimulator;
 let nedap: NedapFixture;
@@ -37,7 +39,7 @@ function person(employeeId: string, contracts: readonly ScenarioContract[]): Sce
 function config(nedapOverrides: Record<string, unknown> = {}, policy: Record<string, unknown> = {}): AppConfig {
   return parseConfig(
     {
-      visma: { tokenUrl: visma.tokenUrl, baseUrl: visma.baseUrl, clientId: CLIENT.clientId, clientSecret: { env: 'HRP_TEST_VISMA_SECRET' }, tenantId: CLIENT.tenantId },
+      visma: { tokenUrl: visma.tokenUrl, baseUrl: visma.baseUrl, clientId: CLIENT.clientId, clientSecret: { env: 'HRP_TEST_VISMA_SECRET' }, tenantId: CLIENT.tenantId, allowEmptyDatasets: ALLOW_EMPTY },
       nedapOns: {
         baseUrl: nedap.simulator.baseUrl,
         pfxFile: nedap.pki.clientPfx,
@@ -253,7 +255,7 @@ describe('Nedap Ons target', () => {
     await serve([person('1015', [{ start: '2026-01-01', orgUnit: 'OE20' }])], ['1015-1']);
     const file = path.join(dataDir, 'config.json');
     await writeFile(file, JSON.stringify({
-      visma: { tokenUrl: visma.tokenUrl, baseUrl: visma.baseUrl, clientId: CLIENT.clientId, clientSecret: { env: 'HRP_TEST_VISMA_SECRET' }, tenantId: CLIENT.tenantId },
+      visma: { tokenUrl: visma.tokenUrl, baseUrl: visma.baseUrl, clientId: CLIENT.clientId, clientSecret: { env: 'HRP_TEST_VISMA_SECRET' }, tenantId: CLIENT.tenantId, allowEmptyDatasets: ALLOW_EMPTY },
       nedapOns: { baseUrl: nedap.simulator.baseUrl, pfxFile: nedap.pki.clientPfx, pfxPassword: { env: 'HRP_TEST_NEDAP_PFX_PASSWORD' }, caFile: nedap.pki.caFile },
       policy: { rules: [{ name: 'Iedereen', when: {}, grant: { nedapRoles: ['Medewerker'] } }] },
       dataDir,

@@ -52,6 +52,8 @@ function config(overrides: { policy?: Record<string, unknown> } = {}): AppConfig
         clientId: CLIENT.clientId,
         clientSecret: { env: 'HRP_TEST_VISMA_SECRET' },
         tenantId: CLIENT.tenantId,
+        // The scenarios here carry no custom fields or cost centres, and not always a user.
+        allowEmptyDatasets: ['employeeUdfHistories', 'contractUdfHistories', 'costCenters', 'users'],
       },
       ad: {
         url: samba.url,
@@ -343,6 +345,7 @@ describe('AD lifecycle against Samba', () => {
         },
       }),
     ).rejects.toBe(crash);
+    await run.abandon();
     await directory.close();
 
     const again = await provisioner(cfg).apply({ plan, asOf: '2026-12-01', trigger: 'cli' });
@@ -352,6 +355,42 @@ describe('AD lifecycle against Samba', () => {
     expect((await provisioner(cfg).preview('2026-12-01')).actions).toEqual([]);
     const { runs } = await provisioner(cfg).history();
     expect(runs.map((r) => r.status).sort()).toEqual(['completed', 'interrupted']);
+  });
+});
+
+describe('fail safe against Samba: doubtful HR data holds the person', () => {
+  const working = (id: string, birthName: string): ScenarioEmployee =>
+    jan({ employeeId: id, firstName: 'Kees', birthName, birthNamePrefix: '', contracts: [{ start: '2026-01-01', orgUnit: 'OE10' }] });
+
+  it('a typo in an end date and an emptied name hold the two accounts as they are, and a real leaver beside them is disabled', async () => {
+    // The leaver is someone else entirely: a record without a birth name also holds whoever it may belong to.
+    const leaver = (end?: string): ScenarioEmployee =>
+      jan({ employeeId: '210003', initials: 'P.', firstName: 'Piet', birthName: 'Vertrek', birthNamePrefix: '', birthDate: '1970-01-01', contracts: [{ start: '2026-01-01', orgUnit: 'OE10', ...(end ? { end } : {}) }] });
+    serve([working('210001', 'Typo'), working('210002', 'Leeg'), leaver()]);
+    await previewAndApply('2026-12-01');
+
+    serve([
+      jan({ employeeId: '210001', firstName: 'Kees', birthName: 'Typo', birthNamePrefix: '', contracts: [{ start: '2026-01-01', end: '31-02-2027', orgUnit: 'OE10' }] }),
+      working('210002', ''),
+      leaver('2026-11-30'),
+    ]);
+    // Weeks later still nothing happens to the two doubtful persons.
+    const { plan } = await previewAndApply('2027-01-15');
+    expect(kinds(plan, '210001')).toEqual([]);
+    expect(kinds(plan, '210002')).toEqual([]);
+    expect(new Set(kinds(plan, '210003'))).toEqual(new Set(['move', 'revoke', 'disable']));
+    expect(plan.held.map((h) => h.personId)).toEqual(['210001', '210002']);
+    expect(plan.held[0]?.reason).toContain("HR data for employee 210001 is unreadable (contracts row 1: enddate '31-02-2027' is no date; ");
+    expect(plan.held.slice(1).map((h) => h.reason)).toEqual([
+      "HR data for employee 210002 is unreadable (employees row 2: birthname '' is empty); nothing is changed for this person until HR corrects it",
+    ]);
+    expect(plan.held.every((h) => h.accounts.length === 1)).toBe(true);
+    for (const id of ['210001', '210002']) {
+      const held = await accountOf(id);
+      expect(held?.enabled).toBe(true);
+      expect(held?.memberOf.length).toBe(2);
+    }
+    expect((await accountOf('210003'))?.enabled).toBe(false);
   });
 });
 
@@ -388,7 +427,7 @@ describe('CLI against Samba', () => {
   });
 
   it('fails with exit code 1 and a clear message when the directory refuses the credentials', async () => {
-    serve([]);
+    serve([jan()]);
     const file = path.join(dataDir, 'config.json');
     const cfg = config();
     await writeFile(file, JSON.stringify({ ...cfg, ad: { ...cfg.ad, bindPassword: 'Wrong-passw0rd!' } }));

@@ -6,7 +6,8 @@ import type { VismaProgressEvent } from '../engine/visma/options';
 import { evaluateExport } from '../engine/policy/evaluate';
 import type { Finding } from '../engine/model/finding';
 import type { IsoDate } from '../engine/model/iso-date';
-import type { Person } from '../engine/model/person';
+import type { DoubtfulPerson, Person } from '../engine/model/person';
+import { checkCompleteExport } from '../engine/visma/complete-export';
 import type { ActionOutcome, RunRecord, RunTrigger } from '../engine/model/run';
 import { summarisePlan, type AdAction, type NedapAction, type Plan, type TargetName } from '../engine/model/plan';
 import type { AdAccount } from '../engine/model/ad-account';
@@ -64,6 +65,10 @@ export type ProgressEvent =
 export interface ImportResult {
   readonly asOf: IsoDate;
   readonly persons: readonly Person[];
+  /** Persons whose HR data is in doubt: held, nothing is planned for them. */
+  readonly doubtful: readonly DoubtfulPerson[];
+  /** False when a dataset the configuration allows to be empty was empty: nobody then counts as gone. */
+  readonly complete: boolean;
   readonly findings: readonly Finding[];
   /** Rows per dataset and the person and employment ids, for the source guard. */
   readonly counts: SourceCounts;
@@ -143,14 +148,18 @@ export class Provisioner {
       },
       ...(signal ? { signal } : {}),
     });
-    const { persons, findings } = evaluateExport({
+    // Before anything is evaluated, let alone written: an empty dataset is a broken export.
+    const { complete } = checkCompleteExport(vismaExport, visma.allowEmptyDatasets);
+    const { persons, doubtful, findings } = evaluateExport({
       export: vismaExport,
       asOf,
       lifecycle: policy,
       primaryContractOrder: policy.primaryContractOrder,
       cutOffDays: visma.cutOffDays,
+      timeZone: this.config.timeZone,
+      links: this.config.links,
     });
-    return { asOf, persons, findings, counts: sourceCounts(vismaExport) };
+    return { asOf, persons, doubtful, complete, findings, counts: sourceCounts(vismaExport) };
   }
 
   /**
@@ -164,11 +173,13 @@ export class Provisioner {
     const nedap = targets.includes('nedap-ons') ? this.nedapConfig() : null;
     await prepareDataDir(this.config.dataDir);
     const [imported, directory, nedapState] = await this.readSources(asOf, ad !== null, nedap);
-    let plan: Plan = { planId: randomUUID(), asOf, createdAt: new Date().toISOString(), summary: summarisePlan([]), actions: [], unmanaged: [], findings: imported.findings };
+    let plan: Plan = { planId: randomUUID(), asOf, createdAt: new Date().toISOString(), summary: summarisePlan([]), actions: [], unmanaged: [], held: [], findings: imported.findings };
     const managedAccounts: Partial<Record<TargetName, number>> = {};
     if (ad && directory) {
       const planned = planAd({
         persons: imported.persons,
+        doubtful: imported.doubtful,
+        sourceComplete: imported.complete,
         accounts: directory.accounts,
         otherNames: directory.otherNames,
         asOf,
@@ -183,7 +194,7 @@ export class Provisioner {
       managedAccounts.ad = directory.accounts.filter((a) => isWithin(a.dn, ad.baseDn)).length - unmanaged.length;
     }
     if (nedapState) {
-      const nedapPart = planNedapTarget(this.config, nedapState, imported.persons, asOf, plan.actions.length);
+      const nedapPart = planNedapTarget(this.config, nedapState, imported, asOf, plan.actions.length);
       const actions = [...plan.actions, ...nedapPart.actions];
       plan = { ...plan, actions, summary: summarisePlan(actions), findings: [...plan.findings, ...nedapPart.findings] };
       // The users this app manages in Nedap Ons are the ones it recorded.

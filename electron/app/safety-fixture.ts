@@ -53,7 +53,11 @@ export const env = () => ({ HRP_TEST_VISMA_SECRET: CLIENT.clientSecret, HRP_TEST
 
 export function rawConfig(safety: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    visma: { tokenUrl: simulator.tokenUrl, baseUrl: simulator.baseUrl, clientId: CLIENT.clientId, clientSecret: { env: 'HRP_TEST_VISMA_SECRET' }, tenantId: CLIENT.tenantId },
+    visma: {
+      tokenUrl: simulator.tokenUrl, baseUrl: simulator.baseUrl, clientId: CLIENT.clientId, clientSecret: { env: 'HRP_TEST_VISMA_SECRET' }, tenantId: CLIENT.tenantId,
+      // The scenarios carry no custom fields, cost centres or users.
+      allowEmptyDatasets: ['employeeUdfHistories', 'contractUdfHistories', 'costCenters', 'users'],
+    },
     ad: {
       url: samba.url, bindDn: samba.bindDn, bindPassword: { env: 'HRP_TEST_AD_PASSWORD' }, caFile: samba.caFile, tlsServerName: samba.tlsServerName,
       baseDn: base, usersOu: ous.users, disabledOu: ous.disabled, ouByOrgUnit: { OE10: ous.ict }, upnSuffix: 'test.local', mailDomain: 'zorg.example.nl',

@@ -74,7 +74,11 @@ export async function openWorld(dc: WorldDc): Promise<World> {
   });
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'hrp-hard-'));
   const raw = {
-    visma: { tokenUrl: simulator.tokenUrl, baseUrl: simulator.baseUrl, ...CLIENT, clientSecret: { env: 'HRP_TEST_VISMA_SECRET' } },
+    visma: {
+      tokenUrl: simulator.tokenUrl, baseUrl: simulator.baseUrl, ...CLIENT, clientSecret: { env: 'HRP_TEST_VISMA_SECRET' },
+      // The scenarios carry no custom fields, cost centres or users; an empty export stays an error.
+      allowEmptyDatasets: ['employeeUdfHistories', 'contractUdfHistories', 'costCenters', 'users'],
+    },
     ad: {
       url: dc.url, bindDn: dc.bindDn, bindPassword: { env: 'HRP_TEST_AD_PASSWORD' }, caFile: dc.caFile, tlsServerName: dc.tlsServerName,
       baseDn: base, usersOu: ous.users, disabledOu: ous.disabled, ouByOrgUnit: { OE10: ous.ict }, upnSuffix: 'test.local', mailDomain: 'zorg.example.nl',

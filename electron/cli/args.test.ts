@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parseCliArgs, UsageError } from './args';
 
 describe('parseCliArgs', () => {
-  it('parses a preview with every option and defaults the date to today', () => {
-    expect(parseCliArgs(['preview', '--config', 'c.json', '--out', 'p.json', '--json'], '2026-11-27')).toEqual({
-      command: 'preview', config: 'c.json', asOf: '2026-11-27', json: true, out: 'p.json', plan: null, yes: false,
+  it('parses a preview with every option and leaves the date to the configuration (today in its zone)', () => {
+    expect(parseCliArgs(['preview', '--config', 'c.json', '--out', 'p.json', '--json'])).toEqual({
+      command: 'preview', config: 'c.json', asOf: null, json: true, out: 'p.json', plan: null, yes: false,
       acceptSourceDrop: false, approve: null, comment: null, days: null, run: null, person: null, target: null,
     });
     expect(parseCliArgs(['apply', '--config', 'c.json', '--yes', '--target', 'nedap-ons'])?.target).toBe('nedap-ons');
@@ -12,7 +12,7 @@ describe('parseCliArgs', () => {
   });
 
   it('parses the safety options: guard override, approvals, look-ahead, undo and explain', () => {
-    const apply = parseCliArgs(['apply', '--config', 'c', '--yes', '--accept-source-drop', '--approve', '1-disable-7, 2-disable-8', '--comment', ' reorganisation '], '2026-11-27');
+    const apply = parseCliArgs(['apply', '--config', 'c', '--yes', '--accept-source-drop', '--approve', '1-disable-7, 2-disable-8', '--comment', ' reorganisation ']);
     expect(apply).toMatchObject({ acceptSourceDrop: true, approve: ['1-disable-7', '2-disable-8'], comment: 'reorganisation' });
     expect(parseCliArgs(['apply', '--config', 'c', '--yes', '--approve', 'all', '--comment', 'ok'])?.approve).toBe('all');
     expect(parseCliArgs(['preview', '--config', 'c', '--days', '14'])?.days).toBe(14);
@@ -44,7 +44,7 @@ describe('parseCliArgs', () => {
     [['preview', '--config', 'c', '--target', 'afas'], '--target must be ad or nedap-ons, not "afas"'],
     [['history', '--config', 'c', '--target', 'ad'], '--target only applies to preview and apply'],
   ])('refuses %j with a clear message', (argv, message) => {
-    expect(() => parseCliArgs(argv, '2026-11-27')).toThrow(UsageError);
-    expect(() => parseCliArgs(argv, '2026-11-27')).toThrow(message);
+    expect(() => parseCliArgs(argv)).toThrow(UsageError);
+    expect(() => parseCliArgs(argv)).toThrow(message);
   });
 });

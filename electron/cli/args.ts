@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { isIsoDate, localToday } from '../engine/model/iso-date';
+import { isIsoDate } from '../engine/model/iso-date';
 import type { IsoDate } from '../engine/model/iso-date';
 import type { TargetName } from '../engine/model/plan';
 
@@ -10,7 +10,8 @@ export type CommandName = 'import' | 'preview' | 'apply' | 'history' | 'undo' | 
 export interface CliArgs {
   readonly command: CommandName;
   readonly config: string;
-  readonly asOf: IsoDate;
+  /** Null when not given: today in the configuration's time zone (known once the config is read). */
+  readonly asOf: IsoDate | null;
   readonly json: boolean;
   readonly out: string | null;
   readonly plan: string | null;
@@ -48,7 +49,7 @@ Commands:
 
 Options:
   --config FILE     configuration file (JSON)
-  --as-of DATE      evaluate as of this date (YYYY-MM-DD; default: today)
+  --as-of DATE      evaluate as of this date (YYYY-MM-DD; default: today in the config's timeZone)
   --out FILE        preview: also save the plan to FILE
   --plan FILE       apply: the saved plan to apply
   --yes             apply, undo: confirm that changes may be written
@@ -67,7 +68,7 @@ Exit codes: 0 ok, 1 the run failed, 2 bad usage or configuration, 3 stopped by t
 const COMMANDS: readonly CommandName[] = ['import', 'preview', 'apply', 'history', 'undo', 'explain'];
 
 /** Parse argv (without node and script). Returns null for `--help`. */
-export function parseCliArgs(argv: readonly string[], today: IsoDate = localToday()): CliArgs | null {
+export function parseCliArgs(argv: readonly string[]): CliArgs | null {
   let parsed;
   try {
     parsed = parseArgs({
@@ -101,8 +102,8 @@ export function parseCliArgs(argv: readonly string[], today: IsoDate = localToda
   if (!COMMANDS.includes(command as CommandName)) throw new UsageError(`unknown command "${command}"`);
   if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
   if (!values.config) throw new UsageError('--config FILE is required');
-  const asOf = values['as-of'] ?? today;
-  if (!isIsoDate(asOf)) throw new UsageError(`--as-of must be a date as YYYY-MM-DD, not "${asOf}"`);
+  const asOf = values['as-of'] ?? null;
+  if (asOf !== null && !isIsoDate(asOf)) throw new UsageError(`--as-of must be a date as YYYY-MM-DD, not "${asOf}"`);
   const name = command as CommandName;
   if (values.out !== undefined && name !== 'preview') throw new UsageError('--out only applies to preview');
   if (values.plan !== undefined && name !== 'apply') throw new UsageError('--plan only applies to apply');

@@ -10,7 +10,8 @@ import { nedapSeedFromVisma } from '../simulators/nedap-ons/generate';
 import { generateVismaData } from '../simulators/visma-hrm/generate';
 import { addGroup, addOu, withRawClient } from '../engine/ad/ldap-fixture';
 import { sambaInstalled, startSambaDc, stopSambaDc } from '../simulators/samba-dc';
-import { addDays, localToday } from '../engine/model/iso-date';
+import { addDays } from '../engine/model/iso-date';
+import { DEFAULT_TIME_ZONE, todayIn } from '../engine/model/time-zone';
 import { runCli } from './main';
 
 /**
@@ -44,7 +45,7 @@ async function cli(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
 }
 
 async function main(): Promise<number> {
-  const asOf = localToday();
+  const asOf = todayIn(DEFAULT_TIME_ZONE);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'hr-provisioner-demo-'));
   const secret = randomBytes(12).toString('hex');
   const data = generateVismaData({ seed: 7, employees: EMPLOYEES, asOf });

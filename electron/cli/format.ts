@@ -201,6 +201,11 @@ export function formatPlan(plan: Plan, savedTo: string | null = null): string {
     for (const account of plan.unmanaged.slice(0, 20)) lines.push(`  ${targetLabel(account.target).padEnd(6)} ${account.sAMAccountName.padEnd(20)} ${account.reason}`);
     if (plan.unmanaged.length > 20) lines.push(`  … and ${plan.unmanaged.length - 20} more (use --json for all)`);
   }
+  if (plan.held.length > 0) {
+    lines.push('', `${plan.held.length} person(s) are held: nothing is changed for them until HR corrects their data:`);
+    for (const held of plan.held.slice(0, 20)) lines.push(`  held: ${held.reason}`);
+    if (plan.held.length > 20) lines.push(`  … and ${plan.held.length - 20} more (use --json for all)`);
+  }
   lines.push(...formatPlanSafety(plan));
   lines.push('', formatFindings(plan.findings).trimEnd());
   if (savedTo) lines.push(`Plan saved to ${savedTo}; apply it with: npm run --silent cli -- apply --config FILE --plan ${savedTo} --yes`);

@@ -46,7 +46,7 @@ afterAll(async () => {
 async function writeConfig(name: string, visma: Record<string, unknown> = {}): Promise<string> {
   const file = path.join(dir, name);
   await writeFile(file, JSON.stringify({
-    visma: { tokenUrl: simulator.tokenUrl, baseUrl: simulator.baseUrl, clientId: 'cli', clientSecret: { env: 'CLI_SECRET' }, tenantId: 't', ...visma },
+    visma: { tokenUrl: simulator.tokenUrl, baseUrl: simulator.baseUrl, clientId: 'cli', clientSecret: { env: 'CLI_SECRET' }, tenantId: 't', allowEmptyDatasets: ['employeeUdfHistories', 'contractUdfHistories', 'costCenters'], ...visma },
     dataDir: 'data',
   }));
   return file;

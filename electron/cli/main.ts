@@ -1,4 +1,6 @@
 import { ConfigError, loadConfig } from '../app/config';
+import type { IsoDate } from '../engine/model/iso-date';
+import { todayIn } from '../engine/model/time-zone';
 import { Provisioner } from '../app/provisioner';
 import type { ProgressEvent } from '../app/provisioner';
 import { parseCliArgs, USAGE, UsageError } from './args';
@@ -56,7 +58,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       if (line) io.out(`${line}\n`);
     };
     const provisioner = new Provisioner({ config, env: io.env, ...(onProgress ? { onProgress } : {}) });
-    return await runCommand(args, provisioner, io);
+    return await runCommand({ ...args, asOf: args.asOf ?? todayIn(config.timeZone) }, provisioner, io);
   } catch (error) {
     if (error instanceof ConfigError || error instanceof PlanFileError || error instanceof PlanKeyError || error instanceof DirectoryConfigError || error instanceof ApprovalError || error instanceof UndoError) {
       io.err(`error: ${error.message}\n`);
@@ -67,7 +69,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   }
 }
 
-async function runCommand(args: CliArgs, provisioner: Provisioner, io: CliIo): Promise<number> {
+async function runCommand(args: CliArgs & { readonly asOf: IsoDate }, provisioner: Provisioner, io: CliIo): Promise<number> {
   switch (args.command) {
     case 'import': {
       const result = await provisioner.importPersons(args.asOf);

@@ -50,6 +50,7 @@ describe('RunStore', () => {
     // Simulate the process dying while writing the next line: a torn line at the end.
     const [file] = await readdir(path.join(dir, 'history'));
     const full = path.join(dir, 'history', file!);
+    await run.abandon();
     await writeFile(full, `${await readFile(full, 'utf8')}{"type":"outcome","actionId":"0002-cr`);
 
     const { runs } = await store.list();
@@ -61,8 +62,19 @@ describe('RunStore', () => {
   it('never overwrites an existing run file', async () => {
     const store = new RunStore(dir);
     const startedAt = '2026-11-27T08:00:00.000Z';
-    await store.begin({ runId: 'same', planId: 'p', asOf: '2026-11-27', trigger: 'cli', actions: [], startedAt });
+    const first = await store.begin({ runId: 'same', planId: 'p', asOf: '2026-11-27', trigger: 'cli', actions: [], startedAt });
+    await first.abandon();
     await expect(store.begin({ runId: 'same', planId: 'p', asOf: '2026-11-27', trigger: 'cli', actions: [], startedAt })).rejects.toThrow();
+  });
+
+  it('an abandoned run is closed, reads as interrupted, and takes no more outcomes', async () => {
+    const store = new RunStore(dir);
+    const run = await store.begin({ runId: 'r4', planId: 'p4', asOf: '2026-11-27', trigger: 'cli', actions: [action] });
+    await run.abandon();
+    await run.abandon();
+    await expect(run.record({ actionId: action.id, outcome: 'created', error: null, at: new Date().toISOString() })).rejects.toThrow(/finished/);
+    await expect(run.finish('completed')).rejects.toThrow(/finished/);
+    expect((await store.list()).runs[0]?.status).toBe('interrupted');
   });
 
   it('returns no runs for a data directory without history', async () => {
@@ -71,7 +83,7 @@ describe('RunStore', () => {
 
   it('reports a file without a start line instead of failing', async () => {
     const store = new RunStore(dir);
-    await store.begin({ runId: 'ok', planId: 'p', asOf: '2026-11-27', trigger: 'cli', actions: [] });
+    await (await store.begin({ runId: 'ok', planId: 'p', asOf: '2026-11-27', trigger: 'cli', actions: [] })).abandon();
     await writeFile(path.join(dir, 'history', 'broken.jsonl'), 'not json\n');
     const { runs, problems } = await store.list();
     expect(runs).toHaveLength(1);

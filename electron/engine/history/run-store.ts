@@ -71,11 +71,17 @@ export const openRunFile: OpenRunFile = async (file) => {
   };
 };
 
-/** A run being written. Call `record` per action and `finish` once. */
+/** A run being written. Call `record` per action and then `finish` (or `abandon`) once. */
 export interface RunWriter {
   readonly runId: string;
   record(outcome: ActionOutcome): Promise<void>;
   finish(status: FinalStatus, error?: string | null): Promise<RunRecord>;
+  /**
+   * Closes the file without a closing line, as a crash leaves it: the run then reads as
+   * `interrupted`. For a run that can never finish (and for tests that simulate a crash), so the
+   * file handle is not left for the garbage collector.
+   */
+  abandon(): Promise<void>;
 }
 
 /** Store of apply runs. */
@@ -143,6 +149,11 @@ export class RunStore {
           error,
           safety: input.safety ?? null,
         };
+      },
+      abandon: async () => {
+        if (closed) return;
+        closed = true;
+        await handle.close();
       },
     };
   }

@@ -78,3 +78,37 @@ export interface Person {
   /** Person user-defined fields valid on the evaluation date. */
   readonly custom: Readonly<Record<string, string>>;
 }
+
+/**
+ * A cell (or row) of the HR export that cannot be read for sure. Doubtful data is never guessed
+ * at: the person it belongs to is held (see {@link DoubtfulPerson}).
+ */
+export interface Doubt {
+  /** The export dataset, as the admin knows it ("contracts", "employees"). */
+  readonly dataset: string;
+  /** 1-based data row within the dataset as downloaded (the header not counted); null when unknown. */
+  readonly row: number | null;
+  /** The column ("enddate"), or '' when the whole row is in doubt. */
+  readonly column: string;
+  /** The cell's text as exported. */
+  readonly text: string;
+  /** What is wrong, in words ("is no calendar date"). */
+  readonly problem: string;
+}
+
+/**
+ * A person whose HR data cannot be read for sure. No target plans any action for them (no
+ * destructive one, and no constructive one the doubt could change) until HR fixes the data.
+ */
+export interface DoubtfulPerson {
+  /** The lowest employee id the person is known under. */
+  readonly personId: string;
+  readonly employeeIds: readonly string[];
+  readonly doubts: readonly Doubt[];
+}
+
+/** "contracts row 1234: enddate '31-02-2027'" */
+export function describeDoubt(doubt: Doubt): string {
+  const where = doubt.row === null ? doubt.dataset : `${doubt.dataset} row ${doubt.row}`;
+  return doubt.column === '' ? `${where}: ${doubt.problem}` : `${where}: ${doubt.column} '${doubt.text}' ${doubt.problem}`;
+}

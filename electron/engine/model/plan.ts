@@ -118,6 +118,20 @@ export interface UnmanagedAccount {
   readonly reason: string;
 }
 
+/**
+ * A person for whom a target plans nothing, because their HR data is in doubt: their accounts get
+ * no destructive action (and no constructive one the doubt could change) until HR fixes the data.
+ */
+export interface HeldPerson {
+  readonly target: TargetName;
+  readonly personId: string;
+  readonly employeeIds: readonly string[];
+  /** DNs (or target account keys) of the person's accounts that are left as they are. */
+  readonly accounts: readonly string[];
+  /** "HR data for employee 100234 is unreadable (contracts row 1234: enddate '31-02-2027' is no date)". */
+  readonly reason: string;
+}
+
 /** Counts per target and action kind, for the one-line summary. */
 export interface PlanSummary {
   readonly total: number;
@@ -148,6 +162,8 @@ export interface Plan {
   /** In the order apply executes them. */
   readonly actions: readonly PlannedAction[];
   readonly unmanaged: readonly UnmanagedAccount[];
+  /** Persons held because their HR data is in doubt: nothing is planned for them. */
+  readonly held: readonly HeldPerson[];
   readonly findings: readonly Finding[];
   /** Source guard, actions held for review, exclusions and why-links; absent in a plan not yet guarded. */
   readonly safety?: PlanSafety;

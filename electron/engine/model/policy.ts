@@ -12,7 +12,24 @@ export interface LifecyclePolicy {
   readonly disableDaysAfterEnd: number;
   /** Delete the (disabled) account this many days after the last contract ends. */
   readonly deleteDaysAfterEnd: number;
+  /**
+   * And never sooner than this many days after it was really disabled (read from the disable
+   * stamp): a contract end HR records late disables now and deletes only after this grace period.
+   * Default {@link DEFAULT_DELETE_GRACE_DAYS}.
+   */
+  readonly deleteGraceDays?: number;
+  /**
+   * A gap of at most this many days between the end of one contract and the start of the next
+   * keeps the account enabled, with its groups (Friday to Monday is a gap of 2). Default
+   * {@link DEFAULT_BRIDGE_GAP_DAYS}.
+   */
+  readonly bridgeGapDays?: number;
 }
+
+/** Default of {@link LifecyclePolicy.deleteGraceDays}. */
+export const DEFAULT_DELETE_GRACE_DAYS = 7;
+/** Default of {@link LifecyclePolicy.bridgeGapDays}. */
+export const DEFAULT_BRIDGE_GAP_DAYS = 7;
 
 /** One criterion of the primary-contract order, applied in sequence until contracts differ. */
 export type PrimaryContractCriterion =
@@ -29,6 +46,8 @@ export const DEFAULT_LIFECYCLE: LifecyclePolicy = {
   enableDaysBeforeStart: 0,
   disableDaysAfterEnd: 0,
   deleteDaysAfterEnd: 30,
+  deleteGraceDays: DEFAULT_DELETE_GRACE_DAYS,
+  bridgeGapDays: DEFAULT_BRIDGE_GAP_DAYS,
 };
 
 /** Default order: active first, then most weekly hours, then earliest start, then lowest id. */

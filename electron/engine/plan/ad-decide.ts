@@ -6,8 +6,8 @@ import { isEnabled, type AdAccount } from '../model/ad-account';
 import { assertNever } from '../model/assert-never';
 import type { Finding } from '../model/finding';
 import type { IsoDate } from '../model/iso-date';
-import type { Person } from '../model/person';
-import type { UnmanagedAccount } from '../model/plan';
+import { describeDoubt, type DoubtfulPerson, type Person } from '../model/person';
+import type { HeldPerson, UnmanagedAccount } from '../model/plan';
 import type { AccountWork, AddressFill, AdDecisions } from './ad-work';
 import { correlate, type Situation, type UnmanagedReason } from './correlate';
 
@@ -30,6 +30,14 @@ export interface DecideAdInput {
    * addresses must not be handed out twice either.
    */
   readonly otherNames?: OtherNames;
+  /** Persons whose HR data is in doubt: their accounts are held (no action), and none is created. */
+  readonly doubtful?: readonly DoubtfulPerson[];
+  /**
+   * False when the export is not known to be complete (a dataset the configuration allows to be
+   * empty was empty): an account whose employee is in no export is then not retired, since
+   * absence is no evidence.
+   */
+  readonly sourceComplete?: boolean;
 }
 
 /** The decide phase's working state; local to one {@link decideAd} call. */
@@ -52,10 +60,45 @@ export function decideAd(input: DecideAdInput): AdDecisions {
     findings: [],
     unmanaged: [],
   };
-  for (const situation of correlate(input.persons, input.accounts, input.settings)) decide(decider, situation);
+  const { held, accounts } = holdDoubtful(input.doubtful ?? [], input.accounts);
+  for (const situation of correlate(input.persons, accounts, input.settings)) decide(decider, situation);
   // Creates have had their pick of addresses; empty addresses of existing accounts get what is left.
   const works = decider.works.map((work) => (work.kind === 'keep' ? { ...work, fills: fillAddresses(decider, work.account) } : work));
-  return { works, findings: decider.findings, unmanaged: decider.unmanaged };
+  return { works, findings: decider.findings, unmanaged: decider.unmanaged, held };
+}
+
+/**
+ * Takes the accounts of doubtful persons out of correlation, so nothing is planned for them: not
+ * retired as "in no export", not updated from data that may be wrong. Their names still count as
+ * taken (the registry holds every account read).
+ */
+function holdDoubtful(
+  doubtful: readonly DoubtfulPerson[],
+  accounts: readonly AdAccount[],
+): { readonly held: HeldPerson[]; readonly accounts: readonly AdAccount[] } {
+  if (doubtful.length === 0) return { held: [], accounts };
+  const personOf = new Map<string, DoubtfulPerson>();
+  for (const person of doubtful) for (const id of person.employeeIds) personOf.set(id, person);
+  const dns = new Map<DoubtfulPerson, string[]>(doubtful.map((p) => [p, []]));
+  const rest: AdAccount[] = [];
+  for (const account of accounts) {
+    const person = account.employeeID === null ? undefined : personOf.get(account.employeeID.trim());
+    if (person === undefined) rest.push(account);
+    else dns.get(person)?.push(account.dn);
+  }
+  const held = doubtful.map((person) => ({
+    target: 'ad' as const,
+    personId: person.personId,
+    employeeIds: person.employeeIds,
+    accounts: dns.get(person) ?? [],
+    reason: heldReason(person),
+  }));
+  return { held, accounts: rest };
+}
+
+/** "HR data for employee 100234 is unreadable (contracts row 1234: enddate '31-02-2027' is no date)" */
+export function heldReason(person: DoubtfulPerson): string {
+  return `HR data for employee ${person.personId} is unreadable (${person.doubts.map(describeDoubt).join('; ')}); nothing is changed for this person until HR corrects it`;
 }
 
 function decide(d: Decider, situation: Situation): void {
@@ -79,7 +122,9 @@ function decide(d: Decider, situation: Situation): void {
       break;
     case 'source-missing': {
       const { account } = situation;
-      if (!isRetired(d, account)) {
+      if (d.input.sourceComplete === false) {
+        listUnmanaged(d, account, `employee ${account.employeeID?.trim() ?? ''} is in no export, but the export is not known to be complete (an empty dataset was allowed); the account is left as it is`);
+      } else if (!isRetired(d, account)) {
         const cause = `employee ${account.employeeID?.trim() ?? ''} is in no export any more`;
         retire(d, null, account, cause, [cause]);
       }

@@ -49,6 +49,7 @@ export function planAd(input: PlanAdInput): Plan {
     summary: summarisePlan(actions),
     actions,
     unmanaged: decisions.unmanaged,
+    held: decisions.held,
     findings: [...(input.findings ?? []), ...decisions.findings, ...drafted.findings],
   };
 }

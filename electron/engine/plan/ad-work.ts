@@ -2,7 +2,7 @@ import type { DesiredAccount } from '../ad/desired';
 import type { AdAccount } from '../model/ad-account';
 import type { Finding } from '../model/finding';
 import type { Person } from '../model/person';
-import type { UnmanagedAccount } from '../model/plan';
+import type { HeldPerson, UnmanagedAccount } from '../model/plan';
 
 /**
  * The desired state of each account the plan touches: the output of the decide phase
@@ -66,4 +66,5 @@ export interface AdDecisions {
   readonly works: readonly AccountWork[];
   readonly findings: readonly Finding[];
   readonly unmanaged: readonly UnmanagedAccount[];
+  readonly held: readonly HeldPerson[];
 }

@@ -74,6 +74,10 @@ describe('planNedap', () => {
     const { actions } = planNedap(input([], { '1003-1': { userUuid: 'u-7', duties: [WIJK], teams: ['1'], locations: [] } }));
     expect(actions.map((a) => [a.action, a.set])).toEqual([['set-duties', []], ['set-teams', []]]);
     expect(actions[0]?.reasons[0]).toMatch(/1003-1 is in no export any more/);
+    // No revoke on absence from an export not known to be complete, nor for a person held as doubtful.
+    const recorded = { '1003-1': { userUuid: 'u-7', duties: [WIJK], teams: ['1'], locations: [] } };
+    expect(planNedap(input([], recorded, { sourceComplete: false })).actions).toEqual([]);
+    expect(planNedap(input([], recorded, { heldEmployeeIds: new Set(['1003']) })).actions).toEqual([]);
   });
 
   it('flags an unknown team and leaves that user\'s teams alone', () => {

@@ -28,6 +28,13 @@ export interface NedapRead {
 /** Everything {@link planNedap} needs. */
 export interface PlanNedapInput {
   readonly persons: readonly Person[];
+  /**
+   * Employee ids of persons held for doubtful HR data (they are not in `persons`): what the app
+   * recorded for their employments is never revoked on their absence.
+   */
+  readonly heldEmployeeIds?: ReadonlySet<string>;
+  /** False when the export is not known to be complete: absence is then no evidence for a revoke. */
+  readonly sourceComplete?: boolean;
   readonly asOf: IsoDate;
   readonly lifecycle: LifecyclePolicy;
   readonly rules: readonly Rule[];
@@ -200,9 +207,12 @@ export function planNedap(input: PlanNedapInput): { readonly actions: readonly N
     });
   }
 
-  // Users the app recorded whose employment is in no export any more: revoke what it granted.
+  // Users the app recorded whose employment is in no export any more: revoke what it granted, but
+  // only on positive evidence (a complete export), never for a person held for doubtful data.
+  const held = input.heldEmployeeIds ?? new Set<string>();
+  const isHeld = (identificationNo: string): boolean => identificationNo.split(/[^A-Za-z0-9]+/).some((part) => held.has(part));
   for (const [identificationNo, record] of records.records) {
-    if (seen.has(identificationNo)) continue;
+    if (seen.has(identificationNo) || input.sourceComplete === false || isHeld(identificationNo)) continue;
     const user = userByUuid.get(record.userUuid);
     if (!user) continue;
     const account: NedapUserRef = { identificationNo, employeeObjectId: user.employeeObjectId ?? null, userUuid: user.uuid, userName: user.userName ?? identificationNo };

@@ -30,6 +30,7 @@ const plan: Plan = {
     },
   ],
   unmanaged: [],
+  held: [],
   findings: [],
 };
 

@@ -68,6 +68,8 @@ const planSchema = z.object({
   summary: z.object({ total: z.number(), ad: z.record(z.string(), z.number()), 'nedap-ons': z.record(z.string(), z.number()) }),
   actions: z.array(actionSchema),
   unmanaged: z.array(z.unknown()),
+  // Plans saved before persons could be held have no list.
+  held: z.array(z.unknown()).default([]),
   findings: z.array(z.unknown()),
 });
 

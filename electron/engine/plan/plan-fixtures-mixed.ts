@@ -36,5 +36,5 @@ export function mixedPlan(): Plan {
     dependsOn: [create.id],
   };
   const actions = [ad, create, duties];
-  return { planId: 'p1', asOf: '2026-11-30', createdAt: '2026-11-30T08:00:00.000Z', summary: summarisePlan(actions), actions, unmanaged: [], findings: [] };
+  return { planId: 'p1', asOf: '2026-11-30', createdAt: '2026-11-30T08:00:00.000Z', summary: summarisePlan(actions), actions, unmanaged: [], held: [], findings: [] };
 }

@@ -78,6 +78,7 @@ export function planUndo(input: UndoInput): Plan {
     asOf: input.asOf,
     createdAt: (input.now ?? (() => new Date()))().toISOString(),
     summary: summarisePlan(withDependencies),
+    held: [],
     actions: withDependencies,
     unmanaged: [],
     findings: [],

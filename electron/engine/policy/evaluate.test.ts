@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../model/finding';
-import type { Person } from '../model/person';
+import { describeDoubt, type Person } from '../model/person';
 import { DEFAULT_PRIMARY_CONTRACT_ORDER, type LifecyclePolicy, type PrimaryContractCriterion } from '../model/policy';
 import type { VismaExport } from '../visma/datasets';
 import { exportFromCsv } from '../visma/rows-fixture';
@@ -89,9 +89,13 @@ function codes(findings: readonly Finding[]): string[] {
 }
 
 describe('evaluateExport', () => {
-  it('produces persons sorted numerically by id, skipping one without a family name', () => {
-    const { persons } = run();
-    expect(persons.map((p) => p.id)).toEqual(['9', '100101', '100234', '100500']);
+  it('produces persons sorted numerically by id, holding one without a family name and one without a date of birth', () => {
+    const { persons, doubtful } = run();
+    expect(persons.map((p) => p.id)).toEqual(['9', '100101', '100234']);
+    expect(doubtful.map((p) => [p.personId, p.doubts.map(describeDoubt)])).toEqual([
+      ['100500', ["employees row 6: dateofbirth '' is empty"]],
+      ['100501', ["employees row 7: birthname '' is empty"]],
+    ]);
   });
 
   it('joins a rehire: lowest id as person id, data from the newest record, every id kept', () => {
@@ -200,8 +204,8 @@ describe('evaluateExport', () => {
     const { findings } = run();
     expect(codes(findings)).toEqual([
       'info:duplicate-row:100101',
-      'error:missing-name-field:100501',
-      'warning:ambiguous-aggregation:100500',
+      'error:ambiguous-aggregation:100500',
+      'error:ambiguous-aggregation:100501',
       'info:manager-not-found:100101',
       'warning:unknown-org-unit:9',
       'info:unknown-cost-center:9',
@@ -209,6 +213,7 @@ describe('evaluateExport', () => {
       'error:end-before-start:9',
       'warning:unknown-employee:77777',
       'warning:manager-not-found:100500',
+      'error:missing-name-field:100501',
     ]);
     expect(findings).toContainEqual(expect.objectContaining({
       message: 'contract 9_2_1 ends 2026-01-31, before it starts 2026-02-01; the contract is ignored',
@@ -265,7 +270,11 @@ describe('evaluateExport', () => {
     const result = evaluateExport({
       export: garbage, asOf: '2026-02-01', lifecycle: LIFECYCLE, primaryContractOrder: DEFAULT_PRIMARY_CONTRACT_ORDER, cutOffDays: 0,
     });
-    expect(result.persons.map((p) => [p.id, p.contracts.map((c) => c.id)])).toEqual([['x', ['x_1_1']]]);
+    // x has an unreadable date of birth and a contract without a readable start: held, not guessed at.
+    expect(result.persons).toEqual([]);
+    expect(result.doubtful.map((p) => [p.personId, p.doubts.map(describeDoubt)])).toEqual([
+      ['x', ["employees row 2: dateofbirth 'z' is no date", "contracts row 1: startdate 'gisteren' is no date"]],
+    ]);
     expect(result.findings.length).toBeGreaterThan(0);
     expect(() => evaluateExport({
       export: garbage, asOf: '01-02-2026', lifecycle: LIFECYCLE, primaryContractOrder: [], cutOffDays: 0,

@@ -1,10 +1,11 @@
 import type { Finding } from '../model/finding';
 import { isIsoDate, type IsoDate } from '../model/iso-date';
-import type { Contract, Person } from '../model/person';
+import type { Contract, DoubtfulPerson, Person } from '../model/person';
 import type { LifecyclePolicy, PrimaryContractCriterion } from '../model/policy';
-import { aggregateEmployees } from '../visma/aggregate';
+import { aggregateEmployees, type EmployeeGroup, type EmployeeLinks } from '../visma/aggregate';
+import { Doubts } from '../visma/doubts';
 import type { VismaExport } from '../visma/datasets';
-import { hasFamilyName, normaliseName } from '../visma/normalise-name';
+import { normaliseName } from '../visma/normalise-name';
 import {
   compareContractIds,
   compareIds,
@@ -16,7 +17,6 @@ import {
   readUdfRows,
   readUserRows,
   type ContractRow,
-  type EmployeeRow,
   type ReportFinding,
   type UdfRow,
 } from '../visma/rows';
@@ -35,11 +35,19 @@ export interface EvaluateInput {
   readonly primaryContractOrder: readonly PrimaryContractCriterion[];
   /** Contracts that ended more than this many days before `asOf` are left out. */
   readonly cutOffDays: number;
+  /** The organisation's time zone, for date-times with an offset (default Europe/Amsterdam). */
+  readonly timeZone?: string;
+  /** The admin's explicit links between employee ids (config `links`). */
+  readonly links?: EmployeeLinks;
 }
 
-/** Output of {@link evaluateExport}: persons sorted by id, and every data problem met on the way. */
+/**
+ * Output of {@link evaluateExport}: persons sorted by id, the persons whose data is in doubt
+ * (held: no target plans anything for them), and every data problem met on the way.
+ */
 export interface EvaluateResult {
   readonly persons: readonly Person[];
+  readonly doubtful: readonly DoubtfulPerson[];
   readonly findings: readonly Finding[];
 }
 
@@ -69,28 +77,21 @@ export function evaluateExport(input: EvaluateInput): EvaluateResult {
   };
   const data = input.export;
 
-  const employees = readEmployeeRows(dedupeRows(data.employees, EMPLOYEE_DEDUPE, report), report);
-  const contractRows = readContractRows(dedupeRows(data.contracts, CONTRACT_DEDUPE, report), report);
+  const doubts = new Doubts();
+  doubts.numberRows(data.employees);
+  doubts.numberRows(data.contracts);
+  const read = { doubts, ...(input.timeZone ? { timeZone: input.timeZone } : {}) };
+  const employees = readEmployeeRows(dedupeRows(data.employees, EMPLOYEE_DEDUPE, report, doubts), report, read);
+  const contractRows = readContractRows(dedupeRows(data.contracts, CONTRACT_DEDUPE, report, doubts), report, read);
   const users = readUserRows(dedupeRows(data.users, USER_DEDUPE, report));
-  const orgUnits = readOrgUnitRows(data.organizationUnits, report);
+  const orgUnits = readOrgUnitRows(data.organizationUnits, report, read);
   const costCenters = readCostCenterRows(data.costCenters);
-  const employeeUdfs = readUdfRows(data.employeeUdfHistories, report);
-  const contractUdfs = readUdfRows(data.contractUdfHistories, report);
+  const employeeUdfs = readUdfRows(data.employeeUdfHistories, report, read);
+  const contractUdfs = readUdfRows(data.contractUdfHistories, report, read);
 
-  // A record without any family name is rejected before aggregation, so it cannot drag a real
-  // person's records into a group; its contracts are then dropped without a second finding.
-  const ignoredEmployeeIds = new Set<string>();
-  const usable: EmployeeRow[] = [];
-  for (const employee of employees) {
-    if (hasFamilyName(employee)) {
-      usable.push(employee);
-    } else {
-      normaliseName(employee, report);
-      ignoredEmployeeIds.add(employee.employeeId);
-    }
-  }
-
-  const groups = aggregateEmployees(usable, report);
+  // A record without a family name or date of birth cannot be joined with the person's other
+  // records; aggregation keeps it apart and marks it (and whom it may belong to) doubtful.
+  const groups = aggregateEmployees(employees, report, { doubts, ...(input.links ? { links: input.links } : {}) });
   const personIdByEmployeeId = new Map<string, string>();
   for (const group of groups) for (const id of group.employeeIds) personIdByEmployeeId.set(id, group.personId);
 
@@ -101,7 +102,7 @@ export function evaluateExport(input: EvaluateInput): EvaluateResult {
   for (const row of contractRows) {
     const personId = personIdByEmployeeId.get(row.employeeId);
     if (personId === undefined) {
-      if (!ignoredEmployeeIds.has(row.employeeId)) reportUnknownEmployee(row, report);
+      reportUnknownEmployee(row, report);
       continue;
     }
     const contract = evaluateContract(row, personId, dateContext, lookups, report);
@@ -119,10 +120,19 @@ export function evaluateExport(input: EvaluateInput): EvaluateResult {
   }
 
   const persons: Person[] = [];
+  const doubtful: DoubtfulPerson[] = [];
   for (const group of groups) {
     const current = group.current;
     const name = normaliseName(current, report);
-    if (!name) continue;
+    if (!name && doubts.of(group.employeeIds).length === 0) {
+      // Placed by an explicit link, but without any family name to build names from.
+      doubts.add(group.personId, { dataset: 'employees', row: current.row, column: 'birthname', text: '', problem: 'is empty, and so is partnername' });
+    }
+    const held = doubts.of(group.employeeIds);
+    if (held.length > 0 || name === null) {
+      doubtful.push(doubtfulPerson(group, held));
+      continue;
+    }
     const contracts = (contractsByPerson.get(group.personId) ?? []).sort(byContractOrder);
     // History rows of every record count: a custom field set under the old employee id still
     // describes the same person. Rows are taken in employee-id order, so on equal start dates the
@@ -145,7 +155,12 @@ export function evaluateExport(input: EvaluateInput): EvaluateResult {
     });
   }
   persons.sort((a, b) => compareIds(a.id, b.id));
-  return { persons, findings };
+  doubtful.sort((a, b) => compareIds(a.personId, b.personId));
+  return { persons, doubtful, findings };
+}
+
+function doubtfulPerson(group: EmployeeGroup, doubts: DoubtfulPerson['doubts']): DoubtfulPerson {
+  return { personId: group.personId, employeeIds: group.employeeIds, doubts };
 }
 
 function reportUnknownEmployee(row: ContractRow, report: ReportFinding): void {

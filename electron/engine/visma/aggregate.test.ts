@@ -1,17 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../model/finding';
-import { aggregateEmployees, foldForComparison } from './aggregate';
+import { describeDoubt } from '../model/person';
+import { aggregateEmployees, foldForComparison, type EmployeeLinks } from './aggregate';
+import { Doubts } from './doubts';
 import { readEmployeeRows } from './rows';
 import { csvRows } from './rows-fixture';
 
 const HEADER = 'employeeid,initials,firstname,gender,dateofbirth,birthname,prefixbirthname,companyname\n';
 
-function aggregate(csv: string): { findings: Finding[]; groups: ReturnType<typeof aggregateEmployees> } {
+function aggregate(csv: string, links?: EmployeeLinks, doubts = new Doubts()): { findings: Finding[]; groups: ReturnType<typeof aggregateEmployees> } {
   const findings: Finding[] = [];
   const report = (f: Finding): void => {
     findings.push(f);
   };
-  const groups = aggregateEmployees(readEmployeeRows(csvRows(HEADER + csv), report), report);
+  const rows = csvRows(HEADER + csv);
+  doubts.numberRows(rows);
+  const groups = aggregateEmployees(readEmployeeRows(rows, report, { doubts }), report, { doubts, ...(links ? { links } : {}) });
   return { findings, groups };
 }
 
@@ -45,41 +49,61 @@ describe('aggregateEmployees', () => {
     expect(groups.map((g) => g.employeeIds)).toEqual([['500', '600']]);
   });
 
-  it('keeps records apart when gender, initials or birth date differ', () => {
+  it('keeps records apart when gender or birth date differ', () => {
     const { groups } = aggregate(
       '1,J.,Jan,M,1985-04-12,Berg,,\n' +
       '2,J.,Jan,V,1985-04-12,Berg,,\n' +
-      '3,J.H.,Jan,M,1985-04-12,Berg,,\n' +
       '4,J.,Jan,M,1985-04-13,Berg,,\n',
     );
-    expect(groups).toHaveLength(4);
+    expect(groups).toHaveLength(3);
   });
 
-  it('joins records with a different first name but reports it naming both ids', () => {
+  it('reads initials as a person does: J.H., JH and j. h. are one person (a rehire gets the old account back)', () => {
+    const { findings, groups } = aggregate(
+      '1,J.H.,Jan,M,1985-04-12,Berg,van den,\n' +
+      '2,JH,Jan,M,1985-04-12,Berg,Van den,\n' +
+      '3,j. h.,jan,m,1985-04-12,van den Berg,,\n' +
+      '4,J.,Jan,M,1985-04-12,Berg,van den,\n',
+    );
+    expect(groups.map((g) => g.employeeIds)).toEqual([['1', '2', '3'], ['4']]);
+    expect(findings).toEqual([]);
+  });
+
+  it('keeps twins apart (same initials, gender, birth date and birth name, other first name) with a warning', () => {
     const { findings, groups } = aggregate(
       '100,J.,Jan,M,1985-04-12,Berg,,\n' +
-      '200,J.,Johan,M,1985-04-12,Berg,,\n',
+      '200,J.,Joost,M,1985-04-12,Berg,,\n',
     );
-    expect(groups.map((g) => g.employeeIds)).toEqual([['100', '200']]);
-    expect(findings).toEqual([{
-      severity: 'info', code: 'ambiguous-aggregation', employeeId: '100',
-      message: "employee records 100 and 200 are taken as one person (same initials, gender, date of birth and birth name) " +
-        "but their first names differ ('Jan' and 'Johan'); please check they are the same person",
-    }]);
+    expect(groups.map((g) => g.employeeIds)).toEqual([['100'], ['200']]);
+    expect(findings).toEqual([expect.objectContaining({ severity: 'warning', code: 'ambiguous-aggregation', employeeId: '100' })]);
+    expect(findings[0]?.message).toContain("employees 100, 200 share initials, gender, date of birth and birth name but not the first name ('Jan', 'Joost')");
   });
 
-  it('does not aggregate a record without date of birth or birth name', () => {
+  it('follows the admin\'s links: same joins records the key keeps apart, separate splits what it would join', () => {
+    const csv = '100,J.,Jan,M,1985-04-12,Berg,,\n' + '200,J.,Johan,M,1985-04-12,Berg,,\n' + '300,P.,Piet,M,1970-01-01,Smit,,\n' + '400,P.,Piet,M,1970-01-01,Smit,,\n';
+    const linked = aggregate(csv, { same: [['200', '100']], separate: [['300', '400']] });
+    expect(linked.groups.map((g) => g.employeeIds)).toEqual([['100', '200'], ['300'], ['400']]);
+    // Separated on purpose: no twin warning either.
+    expect(linked.findings).toEqual([]);
+  });
+
+  it('holds a record without date of birth or birth name, and the person it may belong to, instead of making a new person', () => {
+    const doubts = new Doubts();
     const { findings, groups } = aggregate(
       '100,J.,Jan,M,1985-04-12,Berg,,\n' +
       '200,J.,Jan,M,,Berg,,\n' +
-      '300,J.,Jan,M,1985-04-12,,,\n',
+      '300,P.,Piet,M,1970-01-01,,,\n',
+      undefined,
+      doubts,
     );
     expect(groups.map((g) => g.employeeIds)).toEqual([['100'], ['200'], ['300']]);
     expect(findings.map((f) => [f.employeeId, f.code, f.severity])).toEqual([
-      ['200', 'ambiguous-aggregation', 'warning'],
-      ['300', 'ambiguous-aggregation', 'warning'],
+      ['200', 'ambiguous-aggregation', 'error'],
+      ['300', 'ambiguous-aggregation', 'error'],
     ]);
-    expect(findings[0]?.message).toContain('employee 200 has no date of birth');
-    expect(findings[1]?.message).toContain('employee 300 has no birth name');
+    expect(findings[0]?.message).toContain('(it may be employee 100, who is held too)');
+    expect(doubts.has('100')).toBe(true);
+    expect(doubts.has('200')).toBe(true);
+    expect(doubts.of(['300']).map(describeDoubt)).toEqual(["employees row 3: birthname '' is empty"]);
   });
 });

@@ -99,7 +99,7 @@ describe('normaliseName', () => {
       ['11', 'missing-name-field', 'error'],
     ]);
     expect(findings[1]?.message).toBe(
-      'employee 11 has neither a birth name nor a partner name; the employee and their contracts are ignored');
+      'employee 11 has neither a birth name nor a partner name; the person is held until HR corrects it');
   });
 
   it('reports a record without first name and nickname but keeps it', () => {

@@ -42,7 +42,7 @@ export function normaliseName(employee: EmployeeRow, report: ReportFinding): Per
   const id = employee.employeeId;
   if (!hasFamilyName(employee)) {
     report(finding('error', 'missing-name-field', id,
-      `employee ${id} has neither a birth name nor a partner name; the employee and their contracts are ignored`));
+      `employee ${id} has neither a birth name nor a partner name; the person is held until HR corrects it`));
     return null;
   }
   let convention = parseNameUsage(employee.nameUsage) ?? parseNameUsage(employee.nameUsageEn);

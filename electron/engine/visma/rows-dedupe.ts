@@ -1,4 +1,5 @@
 import type { CsvRow } from './datasets';
+import type { Doubts } from './doubts';
 import { cell, finding, type ReportFinding } from './rows';
 
 /** How to name the rows of one dataset in findings and how to key them. */
@@ -68,10 +69,10 @@ function existenceTime(row: CsvRow): number {
  * let the last row win), with a warning. Output keeps the order of each key's first
  * appearance; rows without a key come last.
  */
-export function dedupeRows(rows: readonly CsvRow[], spec: DedupeSpec, report: ReportFinding): CsvRow[] {
+export function dedupeRows(rows: readonly CsvRow[], spec: DedupeSpec, report: ReportFinding, doubts?: Doubts): CsvRow[] {
   // The common case (every key once) costs one map entry per row; signatures and conflict
   // bookkeeping are only built when a key repeats.
-  interface Repeats { readonly signatures: Set<string>; conflicts: number }
+  interface Repeats { readonly signatures: Set<string>; conflicts: number; tied: boolean }
   const chosen = new Map<string, CsvRow>();
   const repeats = new Map<string, Repeats>();
   const keyless: CsvRow[] = [];
@@ -88,7 +89,7 @@ export function dedupeRows(rows: readonly CsvRow[], spec: DedupeSpec, report: Re
     }
     let rep = repeats.get(key);
     if (!rep) {
-      rep = { signatures: new Set([signature(current)]), conflicts: 0 };
+      rep = { signatures: new Set([signature(current)]), conflicts: 0, tied: false };
       repeats.set(key, rep);
     }
     const sig = signature(row);
@@ -99,6 +100,8 @@ export function dedupeRows(rows: readonly CsvRow[], spec: DedupeSpec, report: Re
     }
     rep.signatures.add(sig);
     rep.conflicts++;
+    // Equal (or absent) existencestartutc: nothing says which version is true.
+    if (existenceTime(row) === existenceTime(current)) rep.tied = true;
     if (existenceTime(row) >= existenceTime(current)) chosen.set(key, row);
   }
   for (const [key, rep] of repeats) {
@@ -110,6 +113,16 @@ export function dedupeRows(rows: readonly CsvRow[], spec: DedupeSpec, report: Re
       (stamp === ''
         ? 'none has an existencestartutc, so the last row in the file is used'
         : `the row with the latest existencestartutc (${stamp}) is used`)));
+    const employeeId = spec.employeeId(row);
+    if (rep.tied && doubts && employeeId !== null) {
+      doubts.add(employeeId, {
+        dataset: spec.dataset,
+        row: doubts.rowNumber(row),
+        column: '',
+        text: '',
+        problem: `${spec.describe(key)} comes in ${rep.conflicts + 1} conflicting versions and no existencestartutc says which is newest`,
+      });
+    }
   }
   // Rows without a key go last: the readers report and drop them.
   return keyless.length === 0 ? [...chosen.values()] : [...chosen.values(), ...keyless];

@@ -11,6 +11,8 @@ import {
   readOrgUnitRows,
   readUdfRows,
 } from './rows';
+import { Doubts } from './doubts';
+import { describeDoubt } from '../model/person';
 
 function collect(): { findings: Finding[]; report: (f: Finding) => void } {
   const findings: Finding[] = [];
@@ -23,6 +25,18 @@ describe('parseVismaDate', () => {
     expect(parseVismaDate(' 2026-02-01T00:00:00 ')).toEqual({ kind: 'date', date: '2026-02-01' });
     expect(parseVismaDate('2026-02-01T00:00:00.000Z')).toEqual({ kind: 'date', date: '2026-02-01' });
     expect(parseVismaDate('01-02-2026')).toEqual({ kind: 'date', date: '2026-02-01' });
+  });
+
+  it('takes the date of a date-time with an offset in the organisation\'s time zone', () => {
+    // One instant, written two ways: the same day in Amsterdam (1 April, CEST), whatever the machine's zone.
+    expect(parseVismaDate('2026-03-31T22:00:00Z')).toEqual({ kind: 'date', date: '2026-04-01' });
+    expect(parseVismaDate('2026-04-01T00:00:00+02:00')).toEqual({ kind: 'date', date: '2026-04-01' });
+    // Winter time: 23:30 UTC on 31 January is already 1 February in Amsterdam, not yet in UTC.
+    expect(parseVismaDate('2026-01-31T23:30:00Z')).toEqual({ kind: 'date', date: '2026-02-01' });
+    expect(parseVismaDate('2026-01-31T23:30:00Z', 'UTC')).toEqual({ kind: 'date', date: '2026-01-31' });
+    // Without an offset the time is the organisation's own clock: the date part is the date.
+    expect(parseVismaDate('2026-03-31T23:30:00')).toEqual({ kind: 'date', date: '2026-03-31' });
+    expect(parseVismaDate('2026-02-30T10:00:00Z')).toEqual({ kind: 'invalid', text: '2026-02-30T10:00:00Z' });
   });
 
   it('treats an empty cell as empty and everything else as invalid', () => {
@@ -100,7 +114,7 @@ describe('readEmployeeRows', () => {
     const employees = readEmployeeRows(rows, report);
     expect(employees.map((e) => [e.employeeId, e.dateOfBirth])).toEqual([['100300', null]]);
     expect(findings).toEqual([
-      expect.objectContaining({ code: 'invalid-date', severity: 'warning', employeeId: '100300' }),
+      expect.objectContaining({ code: 'invalid-date', severity: 'error', employeeId: '100300' }),
       expect.objectContaining({ code: 'unknown-employee', severity: 'error', employeeId: null }),
     ]);
     expect(findings[0]?.message).toContain("'1985-13-01'");
@@ -139,21 +153,29 @@ describe('readContractRows', () => {
     expect(findings[0]?.message).toBe("contract 100234_1_1 has weekly hours '-8', outside 0-80; the hours are treated as unknown");
   });
 
-  it('drops contracts whose dates cannot be read and reports bad hours', () => {
+  it('drops contracts whose dates cannot be read, records a doubt naming row and cell, and reports bad hours', () => {
     const { findings, report } = collect();
-    const rows = readContractRows(csvRows(header +
+    const doubts = new Doubts();
+    const csv = csvRows(header +
       '100234,1,1,,,x,,,,,,36,\n' +
       '100234,2,1,2024-02-30,,x,,,,,,36,\n' +
       '100234,3,1,2024-02-01,eind,x,,,,,,36,\n' +
       '100234,4,1,2024-02-01,,x,,,,,,zesendertig,\n' +
-      ',5,1,2024-02-01,,x,,,,,,36,\n'), report);
+      ',5,1,2024-02-01,,x,,,,,,36,\n');
+    doubts.numberRows(csv);
+    const rows = readContractRows(csv, report, { doubts });
     expect(rows.map((r) => [r.id, r.hoursPerWeek])).toEqual([['100234_4_1', null]]);
+    expect(doubts.of(['100234']).map(describeDoubt)).toEqual([
+      "contracts row 1: startdate '' is empty",
+      "contracts row 2: startdate '2024-02-30' is no date",
+      "contracts row 3: enddate 'eind' is no date",
+    ]);
     expect(findings.map((f) => [f.code, f.severity])).toEqual([
       ['invalid-date', 'error'], ['invalid-date', 'error'], ['invalid-date', 'error'],
       ['invalid-number', 'warning'], ['unknown-employee', 'error'],
     ]);
-    expect(findings[0]?.message).toBe('contract 100234_1_1 has no start date; the contract is ignored');
-    expect(findings[2]?.message).toBe("contract 100234_3_1 has an unreadable end date 'eind'; the contract is ignored");
+    expect(findings[0]?.message).toBe('contract 100234_1_1 has no start date; the person is held until HR corrects it');
+    expect(findings[2]?.message).toBe("contract 100234_3_1 has an unreadable end date 'eind'; the person is held until HR corrects it");
     expect(findings[3]?.message).toContain("'zesendertig'");
   });
 });

@@ -2,6 +2,8 @@ import type { Finding, FindingCode, FindingSeverity } from '../model/finding';
 import type { IsoDate } from '../model/iso-date';
 import type { CsvRow } from './datasets';
 import { compareIds } from '../model/compare-ids';
+import { dateInZone, DEFAULT_TIME_ZONE } from '../model/time-zone';
+import { Doubts } from './doubts';
 
 export { compareIds };
 
@@ -30,10 +32,19 @@ export function cell(row: CsvRow, column: string): string {
   return value === undefined ? '' : value.trim();
 }
 
+/** How the readers read: the organisation's time zone, and where doubts go. */
+export interface ReadOptions {
+  /** IANA zone date-times with an offset are converted to before their date is taken. */
+  readonly timeZone?: string;
+  /** Unreadable cells that decide about a person are recorded here (the person is then held). */
+  readonly doubts?: Doubts;
+}
+
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-// Some exports (and spreadsheets that touched a file) carry a midnight time or a zone; the date part
-// is all HR means.
-const ISO_DAY_TIME = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+// Some exports (and spreadsheets that touched a file) carry a time. Without an offset it is the
+// organisation's own clock and the date part is what HR means; with one (`Z`, `+02:00`) it is an
+// instant, whose date depends on the zone: 2026-03-31T22:00:00Z is 1 April in Amsterdam.
+const ISO_DAY_TIME = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 const DUTCH_DAY = /^(\d{2})-(\d{2})-(\d{4})$/;
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -54,10 +65,11 @@ export type DateCell =
   | { readonly kind: 'invalid'; readonly text: string };
 
 /**
- * Reads a Visma date: `YYYY-MM-DD`, and defensively `YYYY-MM-DDThh:mm:ss` and `DD-MM-YYYY`.
- * Impossible calendar dates (2026-02-30) are invalid.
+ * Reads a Visma date: `YYYY-MM-DD`, and defensively `YYYY-MM-DDThh:mm:ss[offset]` and `DD-MM-YYYY`.
+ * A date-time with an offset is converted to `timeZone` before its date is taken. Impossible
+ * calendar dates (2026-02-30) are invalid.
  */
-export function parseVismaDate(raw: string): DateCell {
+export function parseVismaDate(raw: string, timeZone: string = DEFAULT_TIME_ZONE): DateCell {
   const text = raw.trim();
   if (text === '') return { kind: 'empty' };
   let candidate: string | null = null;
@@ -66,7 +78,7 @@ export function parseVismaDate(raw: string): DateCell {
   } else {
     const withTime = ISO_DAY_TIME.exec(text);
     if (withTime) {
-      candidate = withTime[1] ?? null;
+      candidate = withTime[2] === undefined ? (withTime[1] ?? null) : instantDate(text, timeZone);
     } else {
       const dutch = DUTCH_DAY.exec(text);
       if (dutch) candidate = `${dutch[3]}-${dutch[2]}-${dutch[1]}`;
@@ -77,6 +89,14 @@ export function parseVismaDate(raw: string): DateCell {
   const month = Number(candidate.slice(5, 7));
   const day = Number(candidate.slice(8, 10));
   return isCalendarDay(year, month, day) ? { kind: 'date', date: candidate } : { kind: 'invalid', text };
+}
+
+/** The date of an ISO date-time with offset in `timeZone`; null when it is no real instant. */
+function instantDate(text: string, timeZone: string): IsoDate | null {
+  const day = text.slice(0, 10);
+  if (!isCalendarDay(Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10)))) return null;
+  const instant = new Date(text);
+  return Number.isNaN(instant.getTime()) ? null : dateInZone(instant, timeZone);
 }
 
 const DECIMAL = /^-?\d+(?:[.,]\d+)?$/;
@@ -113,6 +133,8 @@ export function compareContractIds(a: string, b: string): number {
 
 /** One row of the employees export: the columns the engine uses, trimmed. */
 export interface EmployeeRow {
+  /** 1-based data row in the employees export as downloaded, for findings; null when unknown. */
+  readonly row: number | null;
   readonly employeeId: string;
   readonly initials: string;
   readonly firstName: string;
@@ -200,8 +222,9 @@ export function contractKey(employeeId: string, contractId: string, subcontractI
 }
 
 /** Reads the employees export. Rows without an employee id cannot be linked to anything and are dropped. */
-export function readEmployeeRows(rows: readonly CsvRow[], report: ReportFinding): EmployeeRow[] {
+export function readEmployeeRows(rows: readonly CsvRow[], report: ReportFinding, options: ReadOptions = {}): EmployeeRow[] {
   const out: EmployeeRow[] = [];
+  const doubts = options.doubts ?? new Doubts();
   for (const row of rows) {
     const employeeId = cell(row, 'employeeid');
     const formattedName = cell(row, 'formattedname');
@@ -210,12 +233,15 @@ export function readEmployeeRows(rows: readonly CsvRow[], report: ReportFinding)
         `a row in the employees export has no employee id (name '${formattedName || cell(row, 'birthname')}'); the row is ignored`));
       continue;
     }
-    const dob = parseVismaDate(cell(row, 'dateofbirth'));
+    const dob = parseVismaDate(cell(row, 'dateofbirth'), options.timeZone);
     if (dob.kind === 'invalid') {
-      report(finding('warning', 'invalid-date', employeeId,
-        `employee ${employeeId} has an unreadable date of birth '${dob.text}'; it is treated as unknown`));
+      // The date of birth joins a person's employee records: guessing could make a second person.
+      report(finding('error', 'invalid-date', employeeId,
+        `employee ${employeeId} has an unreadable date of birth '${dob.text}'; the person is held until HR corrects it`));
+      doubts.add(employeeId, { dataset: 'employees', row: doubts.rowNumber(row), column: 'dateofbirth', text: dob.text, problem: 'is no date' });
     }
     out.push({
+      row: doubts.rowNumber(row),
       employeeId,
       initials: cell(row, 'initials'),
       firstName: cell(row, 'firstname'),
@@ -239,12 +265,15 @@ export function readEmployeeRows(rows: readonly CsvRow[], report: ReportFinding)
 }
 
 /**
- * Reads the contracts export. A contract without a readable start date cannot be placed in time
- * and is dropped; so is one with an unreadable end date, because guessing "open-ended" would keep
- * a leaver's account alive.
+ * Reads the contracts export. A contract without a readable start or end date cannot be placed in
+ * time: it is left out, and its employee is doubtful (held), because guessing either way could
+ * keep a leaver's account alive or disable a working person's.
  */
-export function readContractRows(rows: readonly CsvRow[], report: ReportFinding): ContractRow[] {
+export function readContractRows(rows: readonly CsvRow[], report: ReportFinding, options: ReadOptions = {}): ContractRow[] {
   const out: ContractRow[] = [];
+  const doubts = options.doubts ?? new Doubts();
+  const doubt = (row: CsvRow, employeeId: string, column: string, text: string, problem: string): void =>
+    doubts.add(employeeId, { dataset: 'contracts', row: doubts.rowNumber(row), column, text, problem });
   for (const row of rows) {
     const employeeId = cell(row, 'employeeid');
     const contractId = cell(row, 'contractid');
@@ -255,16 +284,18 @@ export function readContractRows(rows: readonly CsvRow[], report: ReportFinding)
         `a row in the contracts export has no employee id (contract ${id}); the contract is ignored`));
       continue;
     }
-    const start = parseVismaDate(cell(row, 'startdate'));
+    const start = parseVismaDate(cell(row, 'startdate'), options.timeZone);
     if (start.kind !== 'date') {
       const what = start.kind === 'empty' ? 'has no start date' : `has an unreadable start date '${start.text}'`;
-      report(finding('error', 'invalid-date', employeeId, `contract ${id} ${what}; the contract is ignored`));
+      report(finding('error', 'invalid-date', employeeId, `contract ${id} ${what}; the person is held until HR corrects it`));
+      doubt(row, employeeId, 'startdate', start.kind === 'empty' ? '' : start.text, start.kind === 'empty' ? 'is empty' : 'is no date');
       continue;
     }
-    const end = parseVismaDate(cell(row, 'enddate'));
+    const end = parseVismaDate(cell(row, 'enddate'), options.timeZone);
     if (end.kind === 'invalid') {
       report(finding('error', 'invalid-date', employeeId,
-        `contract ${id} has an unreadable end date '${end.text}'; the contract is ignored`));
+        `contract ${id} has an unreadable end date '${end.text}'; the person is held until HR corrects it`));
+      doubt(row, employeeId, 'enddate', end.text, 'is no date');
       continue;
     }
     const hoursText = cell(row, 'weekhoursfixed');
@@ -310,10 +341,10 @@ interface BadValidity {
  * Reads the validity columns of a history row. An unreadable date makes the row unusable: it can be
  * neither trusted nor placed in time, so the caller reports and ignores it.
  */
-function readValidity(row: CsvRow): DatedRow | BadValidity {
-  const start = parseVismaDate(cell(row, 'startdate'));
+function readValidity(row: CsvRow, timeZone: string | undefined): DatedRow | BadValidity {
+  const start = parseVismaDate(cell(row, 'startdate'), timeZone);
   if (start.kind === 'invalid') return { bad: 'start', text: start.text };
-  const end = parseVismaDate(cell(row, 'enddate'));
+  const end = parseVismaDate(cell(row, 'enddate'), timeZone);
   if (end.kind === 'invalid') return { bad: 'end', text: end.text };
   return {
     startDate: start.kind === 'date' ? start.date : null,
@@ -327,12 +358,12 @@ function badValidityFinding(what: string, employeeId: string | null, bad: BadVal
 }
 
 /** Reads the organisation-units export (history rows: one org unit id may appear several times). */
-export function readOrgUnitRows(rows: readonly CsvRow[], report: ReportFinding): OrgUnitRow[] {
+export function readOrgUnitRows(rows: readonly CsvRow[], report: ReportFinding, options: ReadOptions = {}): OrgUnitRow[] {
   const out: OrgUnitRow[] = [];
   for (const row of rows) {
     const orgUnitId = cell(row, 'orgunitid');
     if (orgUnitId === '') continue;
-    const validity = readValidity(row);
+    const validity = readValidity(row, options.timeZone);
     if ('bad' in validity) {
       report(badValidityFinding(`organisation unit ${orgUnitId} ('${cell(row, 'orgname')}')`, null, validity));
       continue;
@@ -373,7 +404,7 @@ export function readCostCenterRows(rows: readonly CsvRow[]): CostCenterRow[] {
 }
 
 /** Reads an employee or contract UDF history export. Rows without a field name carry nothing usable. */
-export function readUdfRows(rows: readonly CsvRow[], report: ReportFinding): UdfRow[] {
+export function readUdfRows(rows: readonly CsvRow[], report: ReportFinding, options: ReadOptions = {}): UdfRow[] {
   const out: UdfRow[] = [];
   for (const row of rows) {
     const employeeId = cell(row, 'employeeid');
@@ -381,7 +412,7 @@ export function readUdfRows(rows: readonly CsvRow[], report: ReportFinding): Udf
     if (employeeId === '' || fieldName === '') continue;
     const contractId = cell(row, 'contractid');
     const subcontractId = cell(row, 'subcontractid');
-    const validity = readValidity(row);
+    const validity = readValidity(row, options.timeZone);
     if ('bad' in validity) {
       const owner = contractId === '' && subcontractId === ''
         ? `employee ${employeeId}`
