@@ -98,7 +98,7 @@ describe('action limits and review against Samba', () => {
 describe('exclusions against Samba', () => {
   it('leaves everyone in an excluded org unit alone and lists them as excluded, with the reason', async () => {
     const excluded = { exclusions: [{ orgUnitId: 'OE10', reason: 'ICT manages its own accounts' }] };
-    serve([employee('430001', 'x', { orgUnit: 'OE10' }), employee('430002', 'y')]);
+    serve([employee('430001', 'x', { orgUnit: 'OE10', end: '2026-12-20' }), employee('430002', 'y')]);
     const plan = await applied('2026-12-01', config(excluded));
     expect(plan.safety?.excluded).toEqual([
       { personId: '430001', reason: 'everyone in org unit OE10 is excluded by the admin: ICT manages its own accounts', actionsLeftOut: 4 },
@@ -106,7 +106,9 @@ describe('exclusions against Samba', () => {
     expect(plan.actions.some((a) => a.personId === '430001')).toBe(false);
     expect(await accountOf('430001')).toBeUndefined();
     expect((await accountOf('430002'))?.enabled).toBe(true);
-    const shown = await cli(['preview', '--config', await configFile(excluded), '--as-of', '2026-12-01']);
+    const shown = await cli(['preview', '--config', await configFile(excluded), '--as-of', '2026-12-01', '--days', '30']);
     expect(shown.out).toContain('1 person(s) are excluded; their accounts are left alone:');
+    // The excluded person's contract ends within the look-ahead, yet nothing is announced for them.
+    expect(shown.out).toContain('Look-ahead: nothing happens in the coming days if HR data stays as it is.');
   });
 });

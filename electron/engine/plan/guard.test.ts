@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportBaseline, SourceCounts } from '../model/safety';
-import { checkSource } from './guard';
+import type { VismaExport } from '../visma/datasets';
+import { checkSource, sourceCounts } from './guard';
 
 function counts(persons: number, options: { employments?: number; rows?: Partial<Record<string, number>> } = {}): SourceCounts {
   const employments = options.employments ?? persons;
@@ -14,6 +15,30 @@ function counts(persons: number, options: { employments?: number; rows?: Partial
 function baseline(c: SourceCounts): ImportBaseline {
   return { planId: 'p-1', acceptedAt: '2026-11-01T06:00:00.000Z', asOf: '2026-11-01', counts: c };
 }
+
+describe('source counts', () => {
+  it('come from the export rows: an ended contract counts as long as the export has it', () => {
+    const rows = (n: number, make: (i: number) => Record<string, string>) => Array.from({ length: n }, (_, i) => make(i));
+    const vismaExport: VismaExport = {
+      employees: rows(2, (i) => ({ employeeid: String(100 + i) })),
+      employeeUdfHistories: [],
+      contracts: [
+        { employeeid: '100', contractid: '1', subcontractid: '1', enddate: '2020-01-31' },
+        { employeeid: '100', contractid: '2', subcontractid: '1', enddate: '' },
+        { employeeid: '101', contractid: '1', subcontractid: '1', enddate: '' },
+      ],
+      contractUdfHistories: [],
+      costCenters: [],
+      users: rows(1, () => ({ userid: 'U1', employeeid: '100' })),
+      organizationUnits: [],
+    };
+    expect(sourceCounts(vismaExport)).toEqual({
+      datasets: { employees: 2, employeeUdfHistories: 0, contracts: 3, contractUdfHistories: 0, costCenters: 0, users: 1, organizationUnits: 0 },
+      personIds: ['100', '101'],
+      employmentIds: ['100_1_1', '100_2_1', '101_1_1'],
+    });
+  });
+});
 
 describe('source guard', () => {
   it('passes at its limit: 2 of 20 persons (10 %) gone', () => {
