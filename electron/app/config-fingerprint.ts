@@ -12,6 +12,7 @@ import type { AppConfig } from './config';
 export const SECRET_CONFIG_PATHS: readonly (readonly string[])[] = [
   ['visma', 'clientSecret'],
   ['ad', 'bindPassword'],
+  ['nedapOns', 'pfxPassword'],
 ];
 
 /** JSON with object keys sorted at every level, so the order keys were written in does not count. */

@@ -43,6 +43,41 @@ describe('parseConfig', () => {
     expect(problemsOf({ ...minimal, links: { same: [['100234']] } })[0]).toContain('links.same.0');
   });
 
+  it('reads a nedapOns section: defaults, paths against the config directory, secrets by env, a CSV mapping', () => {
+    const config = parseConfig(
+      {
+        ...minimal,
+        nedapOns: {
+          baseUrl: 'https://api-staging.ons.io',
+          pfxFile: 'nedap.pfx',
+          pfxPassword: { env: 'NEDAP_PFX_PASSWORD' },
+          caFile: 'chain.pem',
+          locationsByOrgUnit: { csvFile: 'Mapping-Locations.csv' },
+        },
+        policy: { rules: [{ name: 'Zorg', when: {}, grant: { nedapRoles: ['Wijkverpleging'], nedapTeams: [4], nedapLocations: [1] } }] },
+      },
+      '/etc/hrp',
+    );
+    expect(config.nedapOns).toMatchObject({
+      pfxFile: '/etc/hrp/nedap.pfx',
+      caFile: '/etc/hrp/chain.pem',
+      source: 'HR Provisioner',
+      identificationNo: '{employeeId}-{contractId}',
+      deleteUsers: false,
+      maxInFlight: 4,
+      teamsByOrgUnit: {},
+      locationsByOrgUnit: { csvFile: '/etc/hrp/Mapping-Locations.csv' },
+    });
+  });
+
+  it('refuses a Nedap Ons section over plain http, more than 4 in flight, and team ids that are not numbers', () => {
+    const nedapOns = { baseUrl: 'http://127.0.0.1:1', pfxFile: 'a.pfx', pfxPassword: 'x', caFile: 'c.pem', maxInFlight: 5, teamsByOrgUnit: { OE1: ['T1'] } };
+    const problems = problemsOf({ ...minimal, nedapOns }).join('\n');
+    expect(problems).toMatch(/nedapOns\.baseUrl.*https/);
+    expect(problems).toMatch(/nedapOns\.maxInFlight/);
+    expect(problems).toMatch(/nedapOns\.teamsByOrgUnit/);
+  });
+
   it('refuses unknown keys, naming them with their path', () => {
     expect(problemsOf({ ...minimal, extra: 1, visma: { ...minimal.visma, clientSecrt: 'x' } })).toEqual(
       expect.arrayContaining(['unknown key "extra"', 'unknown key "visma.clientSecrt"']),

@@ -12,6 +12,7 @@ import { DEFAULT_TIME_ZONE, isTimeZone } from '../engine/model/time-zone';
 import { DATASETS, type DatasetName } from '../engine/visma/datasets';
 import { attributesSchema } from './attributes-config';
 import { namingSchema } from './naming-config';
+import { DEFAULT_IDENTIFICATION_NO, DEFAULT_SOURCE } from '../engine/nedap-ons/settings';
 import { safetySchema } from './safety-config';
 import { noticesSchema } from './notices-config';
 
@@ -83,6 +84,9 @@ const ruleSchema = z.strictObject({
     ),
   grant: z.strictObject({
     adGroups: z.array(z.string().min(1)).optional(),
+    nedapRoles: z.array(z.string().min(1)).optional(),
+    nedapTeams: z.array(z.number().int().positive()).optional(),
+    nedapLocations: z.array(z.number().int().positive()).optional(),
   }),
 });
 
@@ -171,11 +175,40 @@ const adSchema = z.strictObject({
   retiredNameDays: days.default(730),
 });
 
+const objectIds = z.array(z.number().int().positive());
+
+/** Org unit (or `orgUnit/function`) to object ids, written inline or as the connector's `;` CSV file. */
+const mappingSchema = z
+  .union([z.record(z.string().min(1), objectIds), z.strictObject({ csvFile: z.string().min(1) })])
+  .default({});
+
+const nedapOnsSchema = z.strictObject({
+  baseUrl: z.string().refine((value) => {
+    try {
+      return new URL(value).protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'must be an https:// URL (Nedap Ons is mutual TLS only)'),
+  pfxFile: z.string().min(1),
+  pfxPassword: secretSchema,
+  caFile: z.string().min(1),
+  source: z.string().min(1).default(DEFAULT_SOURCE),
+  identificationNo: z.string().min(1).default(DEFAULT_IDENTIFICATION_NO),
+  deleteUsers: z.boolean().default(false),
+  teamsByOrgUnit: mappingSchema,
+  locationsByOrgUnit: mappingSchema,
+  /** Nedap enforces 4 requests in flight per certificate. */
+  maxInFlight: z.number().int().min(1).max(4).default(4),
+  timeoutSeconds: z.number().int().min(1).max(600).default(30),
+});
+
 const configSchema = z
   .strictObject({
     visma: vismaSchema,
     policy: policySchema.default(() => policySchema.parse({})),
     ad: adSchema.optional(),
+    nedapOns: nedapOnsSchema.optional(),
     safety: safetySchema.default(() => safetySchema.parse({})),
     notices: noticesSchema.optional(),
     dataDir: z.string().min(1),
@@ -222,6 +255,8 @@ export type AppConfig = z.infer<typeof configSchema>;
 export type VismaConfig = AppConfig['visma'];
 /** Active Directory connection and placement settings. */
 export type AdConfig = NonNullable<AppConfig['ad']>;
+/** Nedap Ons connection, duties source, employment key and mapping tables. */
+export type NedapOnsConfig = NonNullable<AppConfig['nedapOns']>;
 /** Lifecycle, primary contract, rules and templates. */
 export type PolicyConfig = AppConfig['policy'];
 
@@ -251,7 +286,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 }
 
 /**
- * Validate a parsed JSON value as configuration. Relative `dataDir` and `ad.caFile` are resolved
+ * Validate a parsed JSON value as configuration. Relative `dataDir`, `ad.caFile` and the `nedapOns` files are resolved
  * against `baseDir` (the directory of the config file).
  */
 export function parseConfig(value: unknown, baseDir: string, source = 'the configuration'): AppConfig {
@@ -265,6 +300,19 @@ export function parseConfig(value: unknown, baseDir: string, source = 'the confi
     ...config,
     dataDir: path.resolve(baseDir, config.dataDir),
     ad: config.ad ? { ...config.ad, caFile: path.resolve(baseDir, config.ad.caFile) } : undefined,
+    nedapOns: config.nedapOns ? resolveNedapPaths(config.nedapOns, baseDir) : undefined,
+  };
+}
+
+function resolveNedapPaths(nedap: NedapOnsConfig, baseDir: string): NedapOnsConfig {
+  const mapping = (table: NedapOnsConfig['teamsByOrgUnit']): NedapOnsConfig['teamsByOrgUnit'] =>
+    'csvFile' in table && typeof table.csvFile === 'string' ? { csvFile: path.resolve(baseDir, table.csvFile) } : table;
+  return {
+    ...nedap,
+    pfxFile: path.resolve(baseDir, nedap.pfxFile),
+    caFile: path.resolve(baseDir, nedap.caFile),
+    teamsByOrgUnit: mapping(nedap.teamsByOrgUnit),
+    locationsByOrgUnit: mapping(nedap.locationsByOrgUnit),
   };
 }
 

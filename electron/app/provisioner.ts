@@ -1,4 +1,5 @@
-import type { AppConfig } from './config';
+import type { AppConfig, NedapOnsConfig } from './config';
+import { applyNedap, planNedapTarget, readNedapState, type NedapPlanState, type NedapReadProgress } from './nedap-target';
 import { ConfigError, resolveSecret } from './config';
 import { fetchVismaExport } from '../engine/visma/client';
 import type { VismaProgressEvent } from '../engine/visma/options';
@@ -8,7 +9,7 @@ import type { IsoDate } from '../engine/model/iso-date';
 import type { DoubtfulPerson, Person, PersonName } from '../engine/model/person';
 import { checkCompleteExport } from '../engine/visma/complete-export';
 import type { ActionOutcome, RunRecord, RunTrigger } from '../engine/model/run';
-import type { AdAction, Plan } from '../engine/model/plan';
+import { summarisePlan, type AdAction, type NedapAction, type Plan, type TargetName } from '../engine/model/plan';
 import type { AdAccount } from '../engine/model/ad-account';
 import { RunStore } from '../engine/history/run-store';
 import type { OpenRunFile } from '../engine/history/run-store';
@@ -63,6 +64,7 @@ import type { ApplyDecisions } from './safety';
 export type ProgressEvent =
   | { readonly kind: 'visma'; readonly event: VismaProgressEvent }
   | { readonly kind: 'directory'; readonly phase: 'reading' | 'read'; readonly accounts?: number; readonly elapsedMs: number }
+  | ({ readonly kind: 'nedap-ons' } & NedapReadProgress)
   | { readonly kind: 'apply'; readonly done: number; readonly total: number }
   | { readonly kind: 'notices'; readonly message: string };
 
@@ -104,6 +106,15 @@ export interface ProvisionerOptions {
 /** The history could not be written: the run stopped before its next write to a target. */
 export class HistoryWriteError extends Error {
   override readonly name = 'HistoryWriteError';
+}
+
+/** What apply takes: a saved plan (or a fresh preview of `asOf`), and the targets it may write. */
+export interface ApplyInput {
+  readonly plan?: Plan;
+  readonly asOf: IsoDate;
+  readonly trigger: RunTrigger;
+  /** Limit the run to these targets (default: every configured one). */
+  readonly targets?: readonly TargetName[];
 }
 
 /** What it takes to reach the directory, secrets resolved. */
@@ -179,18 +190,19 @@ export class Provisioner {
   }
 
   /**
-   * Read both sides and plan the Active Directory changes as of `asOf`. Writes nothing to the
-   * directory; the plan is saved under the data directory (and to `out` when given).
+   * Read every side and plan the changes of each target as of `asOf` (by default every configured
+   * target; `targets` limits it). Writes nothing to a target; the plan is saved under the data
+   * directory (and to `out` when given).
    */
-  async preview(asOf: IsoDate, out?: string): Promise<Plan> {
-    const ad = this.adConfig();
+  async preview(asOf: IsoDate, out?: string, options: { readonly targets?: readonly TargetName[] } = {}): Promise<Plan> {
+    const targets = this.targets(options.targets);
     await prepareDataDir(this.config.dataDir);
-    const { plan: planned, imported, accounts } = await this.plan(asOf);
+    const planned = await this.plan(asOf, targets);
     const plan = await guardPlan({
-      plan: planned,
-      persons: imported.persons,
-      counts: imported.counts,
-      managedAccounts: { ad: accounts.filter((a) => isWithin(a.dn, ad.baseDn)).length - planned.unmanaged.length },
+      plan: planned.plan,
+      persons: planned.imported.persons,
+      counts: planned.imported.counts,
+      managedAccounts: planned.managedAccounts,
       config: this.config.safety,
       snapshots: new SnapshotStore(this.config.dataDir),
     });
@@ -198,25 +210,46 @@ export class Provisioner {
     return plan;
   }
 
-  /** Reads both sides and plans, before the safety guard and saving nothing. */
-  private async plan(asOf: IsoDate): Promise<{ readonly plan: Plan; readonly imported: ImportResult; readonly accounts: readonly AdAccount[] }> {
-    const ad = this.adConfig();
-    const [imported, { accounts, otherNames }] = await this.readBoth(asOf);
-    const planned = planAd({
-      persons: imported.persons,
-      doubtful: imported.doubtful,
-      sourceComplete: imported.complete,
-      accounts,
-      otherNames,
-      asOf,
-      policy: this.adPolicy(),
-      settings: this.adSettings(),
-      findings: imported.findings,
-    });
-    // Accounts outside baseDn were read for their names only; listing them all would bury the
-    // unmanaged accounts the admin needs to see.
-    const unmanaged = planned.unmanaged.filter((account) => isWithin(account.dn, ad.baseDn));
-    return { plan: { ...planned, unmanaged }, imported, accounts };
+  /**
+   * Reads every side and plans each target, before the safety guard and saving nothing: `managedAccounts`
+   * counts, per target, the accounts the product manages (the base of percentage limits).
+   */
+  private async plan(asOf: IsoDate, targets: readonly TargetName[]): Promise<{
+    readonly plan: Plan;
+    readonly imported: ImportResult;
+    readonly managedAccounts: Partial<Record<TargetName, number>>;
+  }> {
+    const ad = targets.includes('ad') ? this.adConfig() : null;
+    const nedap = targets.includes('nedap-ons') ? this.nedapConfig() : null;
+    const [imported, directory, nedapState] = await this.readSources(asOf, ad !== null, nedap);
+    let plan: Plan = { planId: randomUUID(), asOf, createdAt: new Date().toISOString(), summary: summarisePlan([]), actions: [], unmanaged: [], held: [], findings: imported.findings };
+    const managedAccounts: Partial<Record<TargetName, number>> = {};
+    if (ad && directory) {
+      const planned = planAd({
+        persons: imported.persons,
+        doubtful: imported.doubtful,
+        sourceComplete: imported.complete,
+        accounts: directory.accounts,
+        otherNames: directory.otherNames,
+        asOf,
+        policy: this.adPolicy(),
+        settings: this.adSettings(),
+        findings: imported.findings,
+      });
+      // Accounts outside baseDn were read for their names only; listing them all would bury the
+      // unmanaged accounts the admin needs to see.
+      const unmanaged = planned.unmanaged.filter((account) => isWithin(account.dn, ad.baseDn));
+      plan = { ...planned, unmanaged };
+      managedAccounts.ad = directory.accounts.filter((a) => isWithin(a.dn, ad.baseDn)).length - unmanaged.length;
+    }
+    if (nedapState) {
+      const nedapPart = planNedapTarget(this.config, nedapState, imported, asOf, plan.actions.length);
+      const actions = [...plan.actions, ...nedapPart.actions];
+      plan = { ...plan, actions, summary: summarisePlan(actions), findings: [...plan.findings, ...nedapPart.findings] };
+      // The users this app manages in Nedap Ons are the ones it recorded.
+      managedAccounts['nedap-ons'] = nedapState.records.records.size;
+    }
+    return { plan, imported, managedAccounts };
   }
 
   /**
@@ -238,7 +271,7 @@ export class Provisioner {
    * (a preview, saved nothing): what an admin wants to know before switching conventions.
    */
   async namingCheck(asOf: IsoDate): Promise<NamingCheck> {
-    const { plan } = await this.plan(asOf);
+    const { plan } = await this.plan(asOf, ['ad']);
     const actions = plan.actions.filter((a): a is AdAction => a.target === 'ad');
     const subject = (a: AdAction): string => a.account.objectGuid ?? a.account.dn;
     const touched = (attribute: string): Set<string> =>
@@ -253,12 +286,27 @@ export class Provisioner {
     return { displayName: touched('displayName').size, cn: renamed.size, created };
   }
 
+  /** The targets of a run: those asked for, else every configured one (AD is required as before). */
+  private targets(asked: readonly TargetName[] | undefined): readonly TargetName[] {
+    if (asked && asked.length > 0) return asked;
+    return this.config.nedapOns && !this.config.ad ? ['nedap-ons'] : this.config.nedapOns ? ['ad', 'nedap-ons'] : ['ad'];
+  }
+
+  private nedapConfig(): NedapOnsConfig {
+    if (!this.config.nedapOns) throw new ConfigError('the configuration has no "nedapOns" section: add one to preview or apply Nedap Ons changes');
+    return this.config.nedapOns;
+  }
+
   /**
-   * Visma and the directory are independent servers: reading both at once makes a preview as long
-   * as the slower of the two instead of their sum. When either fails, the other is cancelled (and
-   * reports no more progress), and the preview fails with the first error.
+   * Visma, the directory and Nedap Ons are independent servers: reading them at once makes a preview
+   * as long as the slowest instead of their sum. When one fails, Visma and the directory are
+   * cancelled (and report no more progress), and the preview fails with the first error.
    */
-  private async readBoth(asOf: IsoDate): Promise<[ImportResult, Awaited<ReturnType<Provisioner['readDirectory']>>]> {
+  private async readSources(
+    asOf: IsoDate,
+    readAd: boolean,
+    nedap: NedapOnsConfig | null,
+  ): Promise<[ImportResult, Awaited<ReturnType<Provisioner['readDirectory']>> | null, NedapPlanState | null]> {
     const cancel = new AbortController();
     const outer = this.signal;
     const onOuterAbort = (): void => cancel.abort(outer?.reason);
@@ -269,13 +317,16 @@ export class Provisioner {
         throw error;
       });
     try {
-      // Both settle before the preview answers: nothing of a cancelled read runs on after it.
-      const [people, directory] = await Promise.allSettled([
+      // Every read settles before the preview answers: nothing of a cancelled read runs on after it.
+      const [people, directory, nedapState] = await Promise.allSettled([
         cancelling(this.importPersons(asOf, cancel.signal)),
-        cancelling(this.readDirectory(cancel.signal)),
+        readAd ? cancelling(this.readDirectory(cancel.signal)) : null,
+        nedap ? cancelling(readNedapState(this.config, nedap, this.env, (read) => this.onProgress({ kind: 'nedap-ons', ...read }))) : null,
       ]);
-      if (people.status === 'fulfilled' && directory.status === 'fulfilled') return [people.value, directory.value];
-      // The first failure is the cause; the other read only failed because it was cancelled.
+      if (people.status === 'fulfilled' && directory.status === 'fulfilled' && nedapState.status === 'fulfilled') {
+        return [people.value, directory.value, nedapState.value];
+      }
+      // The first failure is the cause; the other reads only failed because they were cancelled.
       throw cancel.signal.reason;
     } finally {
       outer?.removeEventListener('abort', onOuterAbort);
@@ -341,15 +392,16 @@ export class Provisioner {
   }
 
   private async applyLocked(input: ApplyInput): Promise<RunRecord> {
-    const plan = input.plan ?? (await this.preview(input.asOf));
-    const record = await this.applyGated(plan, input);
+    const targets = this.targets(input.targets);
+    const plan = input.plan ?? (await this.preview(input.asOf, undefined, { targets }));
+    const record = await this.applyGated(plan, input, targets);
     // After the run, whatever its end: a mail problem never changes the run's outcome.
     const notices = await notifyRun({ config: this.config, env: this.env, run: record, plan, addresses: () => this.addresses() });
     if (typeof notices === 'string') this.onProgress({ kind: 'notices', message: notices });
     return record;
   }
 
-  private async applyGated(plan: Plan, input: ApplyInput): Promise<RunRecord> {
+  private async applyGated(plan: Plan, input: ApplyInput, targets: readonly TargetName[]): Promise<RunRecord> {
     const gate = gateRun(plan, input, { by: os.userInfo().username, at: new Date().toISOString() });
     // Whatever the plan says, only what the configuration allows now is written.
     const refusals = validatePlan(plan, this.planScope());
@@ -383,8 +435,12 @@ export class Provisioner {
     const failures = await applyByTarget(
       actions,
       {
-        ad: this.config.ad ? unlessHistoryFailed((targetActions: readonly AdAction[]) => this.applyAd(targetActions, refusals, record)) : null,
-        'nedap-ons': null,
+        ad: this.config.ad && targets.includes('ad')
+          ? unlessHistoryFailed((targetActions: readonly AdAction[]) => this.applyAd(targetActions, refusals, record))
+          : null,
+        'nedap-ons': this.config.nedapOns && targets.includes('nedap-ons')
+          ? unlessHistoryFailed((targetActions: readonly NedapAction[]) => this.applyNedap(targetActions, refusals, record))
+          : null,
       },
       record,
     );
@@ -399,6 +455,22 @@ export class Provisioner {
     const snapshot = plan.safety?.guard ? await snapshots.forPlan(plan.planId) : null;
     if (snapshot) await snapshots.setBaseline(snapshot);
     return finished;
+  }
+
+  private applyNedap(
+    actions: readonly NedapAction[],
+    refusals: ReadonlyMap<string, string>,
+    record: (outcome: ActionOutcome) => Promise<void>,
+  ): Promise<readonly ActionOutcome[]> {
+    return applyNedap({
+      config: this.config,
+      nedap: this.nedapConfig(),
+      env: this.env,
+      actions,
+      vet: (action) => refusals.get(action.id) ?? null,
+      onOutcome: record,
+      ...(this.signal ? { signal: this.signal } : {}),
+    });
   }
 
   private applyAd(
@@ -438,7 +510,7 @@ export class Provisioner {
             attributes: { mapped: this.mappedAttributes() },
           }
         : null,
-      'nedap-ons': null,
+      'nedap-ons': this.config.nedapOns ? { deleteUsers: this.config.nedapOns.deleteUsers } : null,
     };
   }
 

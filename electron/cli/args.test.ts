@@ -5,8 +5,9 @@ describe('parseCliArgs', () => {
   it('parses a preview with every option and leaves the date to the configuration (today in its zone)', () => {
     expect(parseCliArgs(['preview', '--config', 'c.json', '--out', 'p.json', '--json'])).toEqual({
       command: 'preview', config: 'c.json', asOf: null, json: true, out: 'p.json', plan: null, yes: false,
-      acceptSourceDrop: false, approve: null, comment: null, days: null, run: null, person: null, count: 8, check: false,
+      acceptSourceDrop: false, approve: null, comment: null, days: null, run: null, person: null, count: 8, check: false, target: null,
     });
+    expect(parseCliArgs(['apply', '--config', 'c.json', '--yes', '--target', 'nedap-ons'])?.target).toBe('nedap-ons');
     expect(parseCliArgs(['import', '--config', 'c.json', '--as-of', '2027-01-31'])?.asOf).toBe('2027-01-31');
   });
 
@@ -40,6 +41,8 @@ describe('parseCliArgs', () => {
     [['undo', '--config', 'c'], 'undo needs --run RUN_ID'],
     [['explain', '--config', 'c'], 'explain needs --person EMPLOYEE_ID'],
     [['import', '--config', 'c', '--bogus'], "Unknown option '--bogus'"],
+    [['preview', '--config', 'c', '--target', 'afas'], '--target must be ad or nedap-ons, not "afas"'],
+    [['history', '--config', 'c', '--target', 'ad'], '--target only applies to preview and apply'],
   ])('refuses %j with a clear message', (argv, message) => {
     expect(() => parseCliArgs(argv)).toThrow(UsageError);
     expect(() => parseCliArgs(argv)).toThrow(message);

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { isIsoDate } from '../engine/model/iso-date';
 import type { IsoDate } from '../engine/model/iso-date';
+import type { TargetName } from '../engine/model/plan';
 
 /** The commands the CLI knows. */
 export type CommandName = 'import' | 'preview' | 'apply' | 'history' | 'undo' | 'explain' | 'naming';
@@ -15,6 +16,8 @@ export interface CliArgs {
   readonly out: string | null;
   readonly plan: string | null;
   readonly yes: boolean;
+  /** Limit preview / apply to one target; null: every configured target. */
+  readonly target: TargetName | null;
   /** apply: run although the source guard stopped the plan. */
   readonly acceptSourceDrop: boolean;
   /** apply: action ids held for review that the admin approves, or 'all'. */
@@ -42,7 +45,7 @@ export const USAGE = `Usage: npm run --silent cli -- <command> --config FILE [op
 
 Commands:
   import    read Visma.net HRM and show the evaluated persons
-  preview   read Visma.net HRM and Active Directory and show the plan (writes nothing)
+  preview   read Visma.net HRM and the targets (Active Directory, Nedap Ons) and show the plan (writes nothing)
   apply     apply a saved plan (--plan) or a fresh one; needs --yes
   history   list the recorded apply runs, newest first
   undo      plan the reverse of a run (--run ID); with --yes, apply it
@@ -66,6 +69,7 @@ Options:
                     "initials":"P.J.","birthNamePrefix":"ter","birthName":"Horst","convention":"B"}'
   --count N         naming: candidates shown per attribute (default 8)
   --check           naming: read the directory and count the accounts the convention would rename
+  --target NAME     preview / apply: only this target (ad or nedap-ons); default every configured one
   --json            print one JSON object instead of the readable report
 
 Exit codes: 0 ok, 1 the run failed, 2 bad usage or configuration, 3 stopped by the source guard,
@@ -86,6 +90,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs | null {
         'as-of': { type: 'string' },
         out: { type: 'string' },
         plan: { type: 'string' },
+        target: { type: 'string' },
         yes: { type: 'boolean', default: false },
         'accept-source-drop': { type: 'boolean', default: false },
         approve: { type: 'string' },
@@ -116,6 +121,9 @@ export function parseCliArgs(argv: readonly string[]): CliArgs | null {
   if (values.plan !== undefined && name !== 'apply') throw new UsageError('--plan only applies to apply');
   const count = values.count === undefined ? 8 : Number(values.count);
   checkNamingOptions(name, values.person, values.count, count, values.check);
+  const target = values.target ?? null;
+  if (target !== null && target !== 'ad' && target !== 'nedap-ons') throw new UsageError(`--target must be ad or nedap-ons, not "${target}"`);
+  if (target !== null && name !== 'preview' && name !== 'apply') throw new UsageError('--target only applies to preview and apply');
   if (name === 'apply' && !values.yes) {
     throw new UsageError('apply writes to the directory: add --yes to confirm (run preview first to see the plan)');
   }
@@ -134,6 +142,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs | null {
     out: values.out ?? null,
     plan: values.plan ?? null,
     yes: values.yes,
+    target,
     acceptSourceDrop: values['accept-source-drop'],
     approve: values.approve === undefined ? null : parseApprove(values.approve),
     comment: values.comment?.trim() ?? null,

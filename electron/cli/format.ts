@@ -20,6 +20,8 @@ export function formatProgress(progress: ProgressEvent): string | null {
       return progress.phase === 'read'
         ? `  ${'Active Directory'.padEnd(24, '.')} ${number.format(progress.accounts ?? 0).padStart(8)} accounts (${seconds(progress.elapsedMs)})`
         : null;
+    case 'nedap-ons':
+      return `  ${'Nedap Ons'.padEnd(24, '.')} ${number.format(progress.employees).padStart(8)} employees, ${number.format(progress.users)} users (${seconds(progress.elapsedMs)})`;
     case 'apply':
       // One line per 100 actions keeps a long run visibly alive without flooding the terminal.
       return progress.done % 100 === 0 || progress.done === progress.total ? `  applied ${progress.done} of ${progress.total}` : null;

@@ -85,7 +85,7 @@ async function runCommand(args: CliArgs & { readonly asOf: IsoDate }, provisione
       return 0;
     }
     case 'preview': {
-      const plan = await provisioner.preview(args.asOf, args.out ?? undefined);
+      const plan = await provisioner.preview(args.asOf, args.out ?? undefined, args.target ? { targets: [args.target] } : {});
       const days = args.days === null ? null : await provisioner.lookAhead(args.asOf, args.days);
       io.out(args.json ? `${JSON.stringify(days === null ? plan : { ...plan, lookAhead: days })}\n` : formatPlan(plan, args.out) + (days === null ? '' : formatLookAhead(days)));
       return 0;
@@ -97,6 +97,7 @@ async function runCommand(args: CliArgs & { readonly asOf: IsoDate }, provisione
         trigger: 'cli',
         acceptSourceDrop: args.acceptSourceDrop,
         ...(plan ? { plan } : {}),
+        ...(args.target ? { targets: [args.target] } : {}),
         ...(args.approve ? { approve: args.approve, comment: args.comment ?? '' } : {}),
       });
       io.out(args.json ? `${JSON.stringify(runJson(run))}\n` : formatRun(run));

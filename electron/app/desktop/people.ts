@@ -2,7 +2,7 @@ import type { Contract, Person } from '../../engine/model/person';
 import type { Finding } from '../../engine/model/finding';
 import type { IsoDate } from '../../engine/model/iso-date';
 import { daysBetween } from '../../engine/model/iso-date';
-import { nameParts } from '../../engine/ad/naming';
+import { nameTokens } from '../../engine/policy/naming-convention';
 import type { ActionDto, ContractDto, LeaverDto, PersonDto, PersonSummaryDto, RunDto } from '../../shared/dto';
 
 /**
@@ -21,7 +21,9 @@ export interface PeopleData {
 
 /** The name a person goes by, per Dutch name usage. */
 export function displayName(person: Person): string {
-  return nameParts(person.name).displayName;
+  // The default display name of the naming convention: roepnaam, then the family name(s) as the person uses them.
+  const { values } = nameTokens(person.name, ' - ');
+  return `${values.nickname} ${values.familyNameFull}`.replace(/\s+/g, ' ').trim();
 }
 
 function primaryContract(person: Person): Contract | null {

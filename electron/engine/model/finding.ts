@@ -21,7 +21,12 @@ export type FindingCode =
   | 'invalid-attribute'
   | 'disputed-account'
   | 'unresolved-manager'
-  | 'template-error';
+  | 'template-error'
+  | 'nedap-employee-missing'
+  | 'nedap-unknown-role'
+  | 'nedap-unknown-team'
+  | 'nedap-unknown-location'
+  | 'nedap-record-lost';
 
 /** One finding. `employeeId` is null when it concerns no single employee (an org unit, say). */
 export interface Finding {

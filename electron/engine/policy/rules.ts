@@ -2,12 +2,18 @@ import type { Contract, Person } from '../model/person';
 import { assertNever } from '../model/assert-never';
 
 /**
- * What a rule grants. Only AD groups for now; Nedap Ons roles join here later (`nedapRoles`), so
- * that one rule can drive both targets.
+ * What a rule grants, per target: one rule drives AD groups and Nedap Ons roles, teams and
+ * locations alike. Nedap grants are evaluated per employment (its own contract lines).
  */
 export interface RuleGrant {
   /** Group DNs the matching person's account is a member of. */
   readonly adGroups?: readonly string[];
+  /** Nedap Ons role names or uuids (resolved through the whitelisted roles). */
+  readonly nedapRoles?: readonly string[];
+  /** Nedap Ons team object ids (`my_teams`). */
+  readonly nedapTeams?: readonly number[];
+  /** Nedap Ons location object ids (`my_locations`). */
+  readonly nedapLocations?: readonly number[];
 }
 
 /**

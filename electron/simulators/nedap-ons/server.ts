@@ -38,6 +38,8 @@ export interface NedapSimulatorOptions {
 export interface RunningNedapSimulator {
   readonly baseUrl: string;
   readonly state: NedapState;
+  /** Start over with fresh tables (faults and counters too), keeping the server and its certificates. */
+  reseed(seed: NedapSeed): void;
   setFaults(faults: NedapFaults): void;
   /** The most requests that were ever in flight at once (429s not counted). */
   readonly maxInFlightSeen: number;
@@ -56,7 +58,7 @@ function envelope(message: string, field?: string): unknown {
 
 /** Start the simulator; resolves once it listens. */
 export async function startNedapSimulator(options: NedapSimulatorOptions): Promise<RunningNedapSimulator> {
-  const state = new NedapState(options.seed);
+  let state = new NedapState(options.seed);
   let faults: NedapFaults = options.faults ?? {};
   let serverErrorsLeft = faults.serverErrors?.count ?? 0;
   let timeoutsLeft = faults.createTimesOut?.count ?? 0;
@@ -198,7 +200,18 @@ export async function startNedapSimulator(options: NedapSimulatorOptions): Promi
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `https://127.0.0.1:${port}`,
-    state,
+    get state() {
+      return state;
+    },
+    reseed: (seed) => {
+      state = new NedapState(seed);
+      faults = {};
+      serverErrorsLeft = 0;
+      timeoutsLeft = 0;
+      maxInFlightSeen = 0;
+      tooManyAnswered = 0;
+      requests.length = 0;
+    },
     setFaults: (next) => {
       faults = next;
       serverErrorsLeft = next.serverErrors?.count ?? 0;
