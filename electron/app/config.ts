@@ -171,8 +171,6 @@ const adSchema = z.strictObject({
   readConnections: z.number().int().min(1).max(MAX_READ_CONNECTIONS).default(DEFAULT_READ_CONNECTIONS),
   /** Attribute mappings: attribute name to template (see attributes-config). */
   attributes: attributesSchema.default({}),
-  /** Logon names, UPNs and mail addresses of deleted accounts stay taken this long; 0 allows reuse at once. */
-  retiredNameDays: days.default(730),
 });
 
 const objectIds = z.array(z.number().int().positive());

@@ -44,21 +44,31 @@ export function graphemes(text: string): string[] {
   return Array.from(segmenter.segment(text), (s) => s.segment);
 }
 
-/** The longest start of `text` of at most `max` UTF-16 code units that ends on a grapheme boundary. */
+/**
+ * The longest start of `text` of at most `max` UTF-16 code units that ends on a grapheme boundary. Walks the
+ * graphemes lazily and stops at the cut: a 1 MB field costs what its first `max` characters cost.
+ */
 export function cutToLength(text: string, max: number): string {
   if (text.length <= max) return text;
-  let out = '';
-  for (const g of graphemes(text)) {
-    if (out.length + g.length > max) break;
-    out += g;
+  let end = 0;
+  for (const { index, segment } of segmenter.segment(text)) {
+    if (index + segment.length > max) break;
+    end = index + segment.length;
   }
-  return out;
+  return text.slice(0, end);
 }
 
-/** The first `count` graphemes of `text`. */
+/** The first `count` graphemes of `text` (lazily, as {@link cutToLength}). */
 export function firstGraphemes(text: string, count: number): string {
   if (text.length <= count) return text;
-  return graphemes(text).slice(0, count).join('');
+  let end = 0;
+  let seen = 0;
+  for (const { index, segment } of segmenter.segment(text)) {
+    if (seen === count) break;
+    end = index + segment.length;
+    seen += 1;
+  }
+  return text.slice(0, end);
 }
 
 // Letters that NFD does not split into base + mark; kept so Latin names read as they always did here.
