@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from '../app/config';
+import { isEntryPoint } from '../app/entry-point';
 import type { IsoDate } from '../engine/model/iso-date';
 import { todayIn } from '../engine/model/time-zone';
 import { Provisioner } from '../app/provisioner';
@@ -148,7 +149,7 @@ function runExitCode(run: RunRecord): number {
 }
 
 // Run when executed directly (npm run cli), not when imported by a test.
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isEntryPoint('electron/cli/main.ts', 'cli')) {
   runCli(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isEntryPoint } from '../app/entry-point';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Application } from '../app/desktop/application';
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void host.close().then(() => process.exit(0)));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isEntryPoint('electron/web-host/main.ts', 'web-host')) {
   main().catch((error: unknown) => {
     process.stderr.write(`web host failed: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;
