@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from './config';
+import { problemsOf } from './config-test-support';
+import { parseConfig } from './config';
 import { attributeMappings } from './attributes-config';
 
 const base = {
@@ -28,15 +29,6 @@ function withAttributes(attributes: unknown, policy: unknown = {}): unknown {
   return { ...base, policy, ad: { ...ad, attributes } };
 }
 
-function problemsOf(value: unknown): readonly string[] {
-  try {
-    parseConfig(value, '/etc/hrp');
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('ad.attributes', () => {
   it('reads templates and { value, on } mappings in the order written', () => {

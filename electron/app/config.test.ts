@@ -1,4 +1,5 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { problemsOf } from './config-test-support';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,15 +16,6 @@ const minimal = {
   dataDir: 'data',
 };
 
-function problemsOf(value: unknown): readonly string[] {
-  try {
-    parseConfig(value, '/etc/hrp');
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('parseConfig', () => {
   it('fills the documented defaults and resolves paths against the config directory', () => {

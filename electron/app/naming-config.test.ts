@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { problemsOf } from './config-test-support';
 import { DEFAULT_NAMING } from '../engine/policy/naming-convention';
-import { ConfigError, parseConfig } from './config';
+import { parseConfig } from './config';
 import { namingConvention } from './naming-config';
 
 const minimal = {
@@ -18,15 +19,6 @@ function withPolicy(policy: unknown): unknown {
   return { ...minimal, policy };
 }
 
-function problemsOf(value: unknown): readonly string[] {
-  try {
-    parseConfig(value, '/etc/hrp');
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('policy.naming', () => {
   it('defaults to the convention this product always used', () => {
