@@ -206,7 +206,7 @@ describe('the screens (English)', () => {
     await enable.fill('10');
     await page.getByRole('textbox', { name: 'Create days before start' }).fill('7');
     await page.getByRole('button', { name: 'Save' }).click();
-    const alert = page.getByRole('alert');
+    const alert = page.getByRole('alert').filter({ hasText: 'The settings were not saved' });
     await alert.waitFor();
     expect(await alert.textContent()).toContain('must not be larger than policy.createDaysBeforeStart');
     await shot('09-settings-invalid');
