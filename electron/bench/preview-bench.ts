@@ -103,7 +103,13 @@ export function sectionOus(name: string, domainDn: string): { readonly base: str
  * Writes the config of a section whose managed tree is `ous`, creating the OUs, and one OU below Users per
  * org unit in `orgUnitIds` (mapped with `ouByOrgUnit`, as an organisation with team OUs would).
  */
-export async function sectionConfig(ctx: SectionContext, name: string, ous: ReturnType<typeof sectionOus>, orgUnitIds: readonly string[] = []): Promise<AppConfig> {
+export async function sectionConfig(
+  ctx: SectionContext,
+  name: string,
+  ous: ReturnType<typeof sectionOus>,
+  orgUnitIds: readonly string[] = [],
+  allowEmptyDatasets?: readonly string[],
+): Promise<AppConfig> {
   const { connection } = ctx.samba;
   const ouByOrgUnit = Object.fromEntries(orgUnitIds.map((id) => [id, `${rdn('OU', id)},${ous.users}`]));
   await withRawClient(connection, async (client) => {
@@ -113,6 +119,7 @@ export async function sectionConfig(ctx: SectionContext, name: string, ous: Retu
     simulator: ctx.simulator,
     credentials: ctx.credentials,
     dataDir: path.join(ctx.workDir, `data-${name}`),
+    ...(allowEmptyDatasets ? { allowEmptyDatasets } : {}),
     ad: {
       url: connection.url, bindDn: connection.bindDn, caFile: connection.caFile, tlsServerName: 'DC1.test.local',
       baseDn: ous.base, usersOu: ous.users, disabledOu: ous.disabled, ouByOrgUnit,
