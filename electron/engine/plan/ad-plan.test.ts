@@ -3,7 +3,7 @@ import type { AdAccount } from '../model/ad-account';
 import type { Finding } from '../model/finding';
 import type { Person } from '../model/person';
 import { actionsOf, type AdAction, type Plan } from '../model/plan';
-import { account, contract, GROUPS, name, person, POLICY, SETTINGS, simulateApply } from './ad-plan.fixtures';
+import { account, contract, GROUPS, grantedLedger, name, person, POLICY, SETTINGS, simulateApply } from './ad-plan.fixtures';
 import { planAd, type PlanAdInput } from './ad-plan';
 
 const ICT_OU = SETTINGS.ouByOrgUnit.OE10 as string;
@@ -19,6 +19,8 @@ function plan(persons: readonly Person[], accounts: readonly AdAccount[], asOf: 
     asOf,
     policy: POLICY,
     settings: SETTINGS,
+    // The accounts' rule-group memberships are the app's, unless a test says otherwise.
+    ledger: grantedLedger(accounts, extra.policy),
     now: () => new Date('2026-11-27T06:00:00Z'),
     newId: () => 'plan-1',
     ...extra,
@@ -209,7 +211,7 @@ describe('planAd: movers and renames', () => {
     expect(changes(action(p, '0002-update-100234'))).toEqual({ department: ['ICT', 'Care'], title: ['Engineer', 'Nurse'] });
     expect(action(p, '0002-update-100234').account).toMatchObject({ dn: `CN=Jan Jansen,${CARE_OU}`, objectGuid: expect.any(String) });
     expect(action(p, '0003-grant-100234').entitlement).toBe(GROUPS.care);
-    expect(action(p, '0004-revoke-100234')).toMatchObject({ entitlement: GROUPS.ict, reasons: ['no rule grants this group any more'] });
+    expect(action(p, '0004-revoke-100234')).toMatchObject({ entitlement: GROUPS.ict, reasons: ['rule "ICT staff" granted it on 2026-01-05; no rule grants it any more'] });
     expectConverges([mover], [jansenAccount()], '2026-11-27');
   });
 
