@@ -52,6 +52,7 @@ import type { AccountAddress } from '../engine/notices/run-notices';
 import { lookAhead } from '../engine/plan/look-ahead';
 import type { LookAheadDay } from '../engine/plan/look-ahead';
 import { applyExclusions } from '../engine/plan/exclusions';
+import { managedOus } from '../engine/plan/correlate';
 import { LOGON_ATTRIBUTES, undoPlanFor } from './undo';
 import { explainPerson } from './explain';
 import type { Explanation } from './explain';
@@ -495,6 +496,7 @@ export class Provisioner {
         onLedgerNotes: ledger.record,
         port: directoryPort(directory, ad.baseDn, this.mappedAttributes()),
         disabledOu: ad.disabledOu,
+        managedOus: managedOus(this.adSettings()),
         generatePassword: (subject) => generatePassword(subject),
         vet: (action, current) => refusals.get(action.id) ?? accountMismatch(action, current),
         onOutcome: record,

@@ -1,6 +1,6 @@
 import type { AdAccount } from '../model/ad-account';
-import { isEnabled, mappedValue } from '../model/ad-account';
-import type { AdAction, AttributeChange, AttributeValue, LedgerNote } from '../model/plan';
+import { isEnabled } from '../model/ad-account';
+import type { AdAction, AttributeChange, LedgerNote } from '../model/plan';
 import type { LedgerChange } from '../model/ledger';
 import { adLedgerAccount } from '../state/entitlement-ledger';
 import type { ActionOutcome, Outcome } from '../model/run';
@@ -10,6 +10,7 @@ import type { AdWritePort, AttributeWrite } from './ad-port';
 import { AccountIndex } from './account-index';
 import { describeError } from './describe-error';
 import { adUndoInfo } from './undo-info';
+import { readAttribute, recheck, singleValuedKey } from './recheck';
 
 /**
  * Apply the Active Directory actions of a plan. Apply re-reads the directory first and checks each
@@ -23,6 +24,11 @@ export interface ApplyAdOptions {
   readonly port: AdWritePort;
   /** The parking OU: a delete is refused for an account anywhere else. */
   readonly disabledOu: string;
+  /**
+   * Normalised DNs of the managed OUs (users, org-unit and disabled OUs): an account that is no
+   * longer directly in one of them is not written to (`skipped`). Without it, the OU is not re-checked.
+   */
+  readonly managedOus?: ReadonlySet<string>;
   /** Initial password for a new account; never stored or logged. */
   readonly generatePassword: (subject: { readonly sAMAccountName: string; readonly displayName: string | null }) => string;
   /** Called after every action, before the next starts (the history writes it to disk here). */
@@ -139,6 +145,9 @@ async function applyOne(action: AdAction, index: AccountIndex, options: ApplyAdO
       ? withLedger(options, done('unchanged'), [forgetAccount(action.account.sAMAccountName)])
       : refused('failed', `the account ${action.account.sAMAccountName} (${action.account.dn}) no longer exists in the directory`);
   }
+  // Re-read, not re-planned: what changed since the preview is never overwritten unseen.
+  const drift = options.managedOus ? recheck(action, current, options.managedOus) : null;
+  if (drift !== null) return refused('skipped', drift);
   switch (action.action) {
     case 'update': {
       const writes = pendingWrites(current, action.changes);
@@ -239,21 +248,10 @@ function pendingWrites(account: AdAccount, changes: readonly AttributeChange[]):
   return writes;
 }
 
-const SINGLE_VALUED = [
-  'sAMAccountName', 'userPrincipalName', 'mail', 'givenName', 'sn', 'displayName', 'initials', 'employeeID',
-  'department', 'title', 'company', 'manager', 'description',
-] as const;
-type SingleValued = (typeof SINGLE_VALUED)[number];
-
-function readAttribute(account: AdAccount, attribute: string): AttributeValue {
-  const key = SINGLE_VALUED.find((name) => name.toLowerCase() === attribute.toLowerCase());
-  return key ? account[key] : mappedValue(account, attribute);
-}
-
 function withWrites(account: AdAccount, writes: readonly AttributeWrite[]): AdAccount {
   const next: Record<string, unknown> = { ...account };
   for (const write of writes) {
-    const key = SINGLE_VALUED.find((name) => name.toLowerCase() === write.attribute.toLowerCase()) as SingleValued | undefined;
+    const key = singleValuedKey(write.attribute);
     if (key) next[key] = write.values?.[0] ?? null;
     else if (account.mapped) next.mapped = { ...(next.mapped as AdAccount['mapped']), [write.attribute.toLowerCase()]: write.values?.[0] ?? null };
   }
