@@ -219,6 +219,7 @@ export function desiredAccount(
   }
 
   const lifecycle = evaluateLifecycle(person.contracts, asOf, policy.lifecycle);
+  if (lifecycle.bridged) finding('info', 'contract-gap-bridged', `person ${person.id}: ${lifecycle.bridged}`);
   const primary = person.contracts.find((c) => c.id === person.primaryContractId) ?? null;
   const naming = policy.naming ?? DEFAULT_NAMING;
   const tokens = nameTokens(person.name, naming.nameSeparator);

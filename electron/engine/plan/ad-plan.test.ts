@@ -575,3 +575,24 @@ describe('planAd: the whole picture', () => {
     expect(state.map((x) => x.sAMAccountName).sort()).toEqual(['Administrator', 'b.baas', 'orphan', 'p.vandenberg', 'z.brandsma']);
   });
 });
+
+describe('planAd: continuity between contracts', () => {
+  it('keeps the account enabled and its groups over a weekend gap, and says so', () => {
+    const weekend = person({
+      contracts: [
+        contract({ id: '100234_1_1', startDate: '2020-01-01', endDate: '2026-12-04' }),
+        contract({ id: '100234_1_2', startDate: '2026-12-07', endDate: null }),
+      ],
+    });
+    const p = plan([weekend], [jansenAccount()], '2026-12-05');
+    expect(ids(p)).toEqual([]);
+    expect(p.findings).toContainEqual(expect.objectContaining({
+      severity: 'info',
+      code: 'contract-gap-bridged',
+      message: expect.stringContaining('a gap of 2 days, at most bridgeGapDays (7 days), so the account stays enabled and keeps its entitlements'),
+    }));
+    // Without bridging the weekend disables it (the next contract already in condition: in place).
+    const unbridged = plan([weekend], [jansenAccount()], '2026-12-05', { policy: { ...POLICY, lifecycle: { ...POLICY.lifecycle, bridgeGapDays: 0 } } });
+    expect(unbridged.actions.map((a) => a.action)).toContain('disable');
+  });
+});
