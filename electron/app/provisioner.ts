@@ -16,7 +16,9 @@ import { RunStore } from '../engine/history/run-store';
 import type { OpenRunFile } from '../engine/history/run-store';
 import { acquireRunLock } from '../engine/history/run-lock';
 import { LdapDirectory } from '../engine/ad/directory';
-import { dnEquals, isWithin } from '../engine/ad/dn';
+import { dnEquals, isWithin, parentDn } from '../engine/ad/dn';
+import { disabledOnFromHistory } from '../engine/history/disabled-on';
+import { isEnabled } from '../engine/model/ad-account';
 import type { Directory, DirectoryServerInfo, NamesInUse } from '../engine/ad/directory';
 import { planAd } from '../engine/plan/ad-plan';
 import { loadPlan, savePlan } from '../engine/plan/plan-file';
@@ -33,7 +35,7 @@ import { directoryPort, toAdAccount } from '../engine/apply/directory-port';
 import { attributeMappings } from './attributes-config';
 import { namingConvention } from './naming-config';
 import { todayIn } from '../engine/model/time-zone';
-import { desiredAccount } from '../engine/ad/desired';
+import { desiredAccount, stampDate } from '../engine/ad/desired';
 import { namingSample, type NamingSample } from '../engine/ad/naming-sample';
 import { firstRdnValue } from '../engine/ad/naming-dn';
 import { generatePassword } from '../engine/ad/password';
@@ -231,6 +233,7 @@ export class Provisioner {
       const ledger = await new LedgerFile(this.config.dataDir).load();
       const planned = planAd({
         ledger,
+        disabledOn: await this.disabledOnIfNeeded(directory.accounts),
         persons: imported.persons,
         doubtful: imported.doubtful,
         sourceComplete: imported.complete,
@@ -255,6 +258,17 @@ export class Provisioner {
       managedAccounts['nedap-ons'] = nedapState.records.records.size;
     }
     return { plan, imported, managedAccounts };
+  }
+
+  /**
+   * When the app disabled each account, from the run history; read only when some parked account
+   * has lost its disable stamp (the history is the fallback for the delete grace period).
+   */
+  private async disabledOnIfNeeded(accounts: readonly AdAccount[]): Promise<ReadonlyMap<string, IsoDate>> {
+    const disabledOu = this.adConfig().disabledOu;
+    const unstamped = accounts.some((a) => !isEnabled(a) && dnEquals(parentDn(a.dn), disabledOu) && stampDate(a.description) === null);
+    if (!unstamped) return new Map();
+    return disabledOnFromHistory((await new RunStore(this.config.dataDir).list()).runs);
   }
 
   /**

@@ -41,6 +41,11 @@ export interface DecideAdInput {
    * absence is no evidence.
    */
   readonly sourceComplete?: boolean;
+  /**
+   * When the app disabled an account, per lower-case objectGUID, from the run history: the delete
+   * grace period counts from it when the account's disable stamp is missing.
+   */
+  readonly disabledOn?: ReadonlyMap<string, IsoDate>;
 }
 
 /** The decide phase's working state; local to one {@link decideAd} call. */
@@ -166,12 +171,14 @@ function decidePerson(d: Decider, person: Person, account: AdAccount | null): vo
 
 /**
  * A retired account whose contracts say "delete": deleted only once the grace period since it was
- * really disabled (its stamp) has passed too, so a contract end HR records late never deletes an
- * account the day after it was disabled. Without a stamp there is no evidence of when: the account
- * is stamped now and the grace period starts today.
+ * really disabled (its stamp, else the run history) has passed too, so a contract end HR records
+ * late never deletes an account the day after it was disabled. With neither there is no evidence
+ * of when: the account is stamped now and the grace period starts today.
  */
 function decideDelete(d: Decider, person: Person, desired: DesiredAccount, account: AdAccount): void {
-  const disabledOn = stampDate(account.description);
+  const stamped = stampDate(account.description);
+  // The stamp first; without it, the run that disabled it (from history); else nothing is known.
+  const disabledOn = stamped ?? d.input.disabledOn?.get(account.objectGuid.toLowerCase()) ?? null;
   if (disabledOn === null) {
     retire(d, person, account, desired.lifecycle.cause, [
       ...desired.lifecycle.reasons,
@@ -188,7 +195,7 @@ function decideDelete(d: Decider, person: Person, desired: DesiredAccount, accou
     account,
     reasons: [
       ...desired.lifecycle.reasons,
-      `disabled on ${disabledOn}; deleted no earlier than ${graceDays} days after that (from ${deleteFrom})`,
+      `disabled on ${disabledOn}${stamped === null ? ' (from the run history: the disable stamp is missing)' : ''}; deleted no earlier than ${graceDays} days after that (from ${deleteFrom})`,
       'the account is disabled and in the disabled OU',
     ],
   });

@@ -596,3 +596,19 @@ describe('planAd: continuity between contracts', () => {
     expect(unbridged.actions.map((a) => a.action)).toContain('disable');
   });
 });
+
+describe('planAd: the delete grace period without a disable stamp', () => {
+  it('counts from the run that disabled the account (history), and from now when nothing is known', () => {
+    const faded = person({ employeeIds: ['100234'], contracts: [], primaryContractId: null });
+    const parked = jansenAccount({ dn: `CN=Jan Jansen,${DISABLED_OU}`, userAccountControl: 514, memberOf: [], description: 'cleared by an admin' });
+    const history = (date: string) => new Map([[parked.objectGuid.toLowerCase(), date]]);
+    expect(ids(plan([faded], [parked], '2026-12-07', { disabledOn: history('2026-12-01') }))).toEqual([]);
+    const due = plan([faded], [parked], '2026-12-08', { disabledOn: history('2026-12-01') });
+    expect(ids(due)).toEqual(['0001-delete-100234']);
+    expect(action(due, '0001-delete-100234').reasons).toContain(
+      'disabled on 2026-12-01 (from the run history: the disable stamp is missing); deleted no earlier than 7 days after that (from 2026-12-08)',
+    );
+    // Neither stamp nor history: stamped now, never deleted sooner than the grace period from today.
+    expect(ids(plan([faded], [parked], '2026-12-08'))).toEqual(['0001-update-100234']);
+  });
+});
