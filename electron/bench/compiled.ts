@@ -1,12 +1,15 @@
 /**
- * The bench measures the product as it runs: compiled JavaScript, not TypeScript through tsx. Before measuring
- * it builds the product's bundles (build/build-node.mjs: the CLI and the Visma worker) and bundles its own child
- * scripts the same way into electron/dist/bench-*.mjs (git-ignored, never packaged), so that an import child
- * starts the compiled worker beside it, as the CLI does.
+ * The bench measures the product as it runs: compiled JavaScript, not TypeScript through tsx (whose helpers
+ * alone cost planning a tenth). `npm run bench` first runs this file, which builds the product's bundles
+ * (build/build-node.mjs: the CLI and the Visma worker) and bundles the bench and its child scripts the same way
+ * into electron/dist/bench*.mjs (git-ignored, never packaged), then runs electron/dist/bench.mjs: every
+ * figure, the bench's own previews and planning included, is then compiled code, and an import child starts
+ * the compiled worker beside it, as the CLI does.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { isEntryPoint } from '../app/entry-point';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -18,19 +21,31 @@ export interface CompiledBench {
   readonly importOnce: string;
   /** The bare export client (export-floor.ts). */
   readonly exportFloor: string;
+  /** Planning alone (plan-alone.ts). */
+  readonly planAlone: string;
 }
 
-/** Builds the product's Node bundles and the bench's child scripts; returns their paths. */
-export async function buildCompiledBench(): Promise<CompiledBench> {
+/** Where the compiled scripts are (built by {@link buildCompiledBench}). */
+export function compiledBench(): CompiledBench {
+  const outdir = `${root}electron/dist`;
+  return { cli: `${outdir}/cli.mjs`, importOnce: `${outdir}/bench-import-once.mjs`, exportFloor: `${outdir}/bench-export-floor.mjs`, planAlone: `${outdir}/bench-plan-alone.mjs` };
+}
+
+/** Builds the product's Node bundles, the bench and its child scripts. */
+export async function buildCompiledBench(): Promise<void> {
   const product = spawnSync(process.execPath, ['build/build-node.mjs'], { cwd: root, encoding: 'utf8' });
   if (product.status !== 0) throw new Error(`build/build-node.mjs failed:\n${product.stderr}${product.stdout}`);
   const outdir = `${root}electron/dist`;
   await build({
     absWorkingDir: root, bundle: true, platform: 'node', target: 'node20', packages: 'external', logLevel: 'warning',
     format: 'esm', outdir, outExtension: { '.js': '.mjs' },
-    entryPoints: { 'bench-import-once': 'electron/bench/import-once.ts', 'bench-export-floor': 'electron/bench/export-floor.ts' },
+    entryPoints: {
+      bench: 'electron/bench/run.ts',
+      'bench-import-once': 'electron/bench/import-once.ts',
+      'bench-export-floor': 'electron/bench/export-floor.ts',
+      'bench-plan-alone': 'electron/bench/plan-alone.ts',
+    },
   });
-  return { cli: `${outdir}/cli.mjs`, importOnce: `${outdir}/bench-import-once.mjs`, exportFloor: `${outdir}/bench-export-floor.mjs` };
 }
 
 /** What a compiled child printed last (one JSON line), with its wall time from spawn to exit. */
@@ -66,3 +81,5 @@ export function runCompiledChild<T>(script: string, args: readonly string[], env
     });
   });
 }
+
+if (isEntryPoint('electron/bench/compiled.ts', 'bench-build')) await buildCompiledBench();

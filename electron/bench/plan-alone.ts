@@ -2,12 +2,12 @@
  * Planning alone, without Visma or a DC: the generated workforce evaluated in memory, planned once against an
  * empty directory, that plan's accounts turned into the accounts apply would leave, and then planned again
  * (nothing to change), as a preview of a settled directory plans. `npm run bench` reports the figure; run on its
- * own it is the profile target for the planner:
+ * own it is the profile target for the planner (compiled, as the bench runs it, after `npm run bench` built it):
  *
- *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx electron/bench/plan-alone.ts [--persons 30000] [--runs 3]
+ *   node --cpu-prof --cpu-prof-dir=/tmp/prof electron/dist/bench-plan-alone.mjs [--persons 30000] [--runs 3]
  */
 import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
+import { isEntryPoint } from '../app/entry-point';
 import { parseConfig } from '../app/config';
 import type { AppConfig } from '../app/config';
 import { attributeMappings } from '../app/attributes-config';
@@ -121,7 +121,7 @@ export function planAlone(options: { readonly employees: number; readonly asOf: 
   return { persons: imported.persons.length, accounts: accounts.length, actions, planMs };
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+if (isEntryPoint('electron/bench/plan-alone.ts', 'bench-plan-alone')) {
   const { values } = parseArgs({ options: { persons: { type: 'string', default: '30000' }, runs: { type: 'string', default: '3' }, 'as-of': { type: 'string', default: '2026-11-27' } } });
   const figures = planAlone({ employees: Number(values.persons), asOf: values['as-of'], runs: Number(values.runs) });
   process.stdout.write(`${JSON.stringify(figures)}\n`);

@@ -17,7 +17,8 @@
  *    The same preview as a one-shot CLI run from compiled JavaScript. Goal: within 15 % of the warm preview.
  * 3. Apply of the creates against a bare sequential ldapts add loop. Goal: >= 85 % of its rate.
  *
- * The product and the bench's child scripts run compiled (compiled.ts builds them first). The Visma simulator
+ * Everything runs compiled: `npm run bench` builds the product, this bench and its child scripts first
+ * (compiled.ts) and runs electron/dist/bench.mjs. The Visma simulator
  * runs in a process of its own, as Visma.net is another machine in production. Samba's ports are fixed (389/636)
  * on the bench's own loopback address, HRP_SAMBA_IP (default 127.0.0.1): the bench refuses when they are taken
  * there (`--wait` polls every 5 s for up to 15 min instead), provisions its own DC under the OS temp dir and
@@ -34,9 +35,9 @@ import type { VismaCredentials } from './bench-config';
 import { exportFloorInChild, importInChild } from './import-bench';
 import type { ImportOnceResult } from './import-once';
 import type { ExportFloorResult } from './export-floor';
-import { buildCompiledBench } from './compiled';
+import { compiledBench } from './compiled';
 import type { CompiledBench } from './compiled';
-import { planAlone } from './plan-alone';
+import { runCompiledChild } from './compiled';
 import type { PlanAloneFigures } from './plan-alone';
 import { summaryTable } from './summary';
 import { runApplySection } from './apply-bench';
@@ -279,8 +280,7 @@ async function main(): Promise<void> {
     }
   }
 
-  log('building the product bundles and the bench\'s compiled child scripts ...');
-  const compiled = await buildCompiledBench();
+  const compiled = compiledBench();
   workDir = mkdtempSync(path.join(os.tmpdir(), 'hrp-bench-'));
   const credentials = { clientId: 'bench-client', clientSecret: `bench-${randomBytes(12).toString('hex')}`, tenantId: 'bench-tenant' };
   const env: NodeJS.ProcessEnv = { ...process.env, [VISMA_SECRET_ENV]: credentials.clientSecret };
@@ -302,7 +302,7 @@ async function main(): Promise<void> {
   results.import = imports;
   report.push(...importReport(imports));
   log('planning alone (generated persons, the accounts a first plan gives them) ...');
-  const planning = planAlone({ employees, asOf, runs: 3 });
+  const planning = (await runCompiledChild<PlanAloneFigures>(compiled.planAlone, ['--persons', String(employees), '--as-of', asOf, '--runs', '3'], env, (pid) => { childPid = pid; })).value;
   log(`  planAd of ${planning.persons} persons against ${planning.accounts} accounts: ${planning.planMs.map(seconds).join(', ')} (${planning.actions} actions)`);
   results.planning = planning;
   report.push(...planAloneReport(planning));

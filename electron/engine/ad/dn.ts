@@ -101,6 +101,7 @@ const CACHE_LIMIT = 250_000;
 const parsedCache = new Map<string, ParsedDn>();
 const rdnKeyCache = new Map<string, readonly string[]>();
 const keyCache = new Map<string, string>();
+const parentKeyCache = new Map<string, string>();
 
 function remember<V>(cache: Map<string, V>, key: string, value: V): V {
   if (cache.size >= CACHE_LIMIT) cache.clear();
@@ -219,6 +220,14 @@ function normaliseRdn(r: Rdn): string {
  */
 export function normaliseDn(dn: string): string {
   return keyCache.get(dn) ?? remember(keyCache, dn, rdnKeys(dn).join(','));
+}
+
+/**
+ * The comparison key of the entry's parent: `normaliseDn(parentDn(dn))` without serialising and parsing the
+ * parent again (cached, as the planner asks it of every account several times); `''` for a single-RDN DN.
+ */
+export function parentNormalisedDn(dn: string): string {
+  return parentKeyCache.get(dn) ?? remember(parentKeyCache, dn, rdnKeys(dn).slice(1).join(','));
 }
 
 /** True when two DN strings name the same entry (case-insensitive, escape-insensitive). */

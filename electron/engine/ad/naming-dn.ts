@@ -25,8 +25,7 @@ export function sameDn(a: string | null | undefined, b: string | null | undefine
 /** The comparison key (not a DN: see `dn.parentDn` for that) of the entry's parent; '' for a top-level or unparsable DN. */
 export function parentKey(value: string): string {
   try {
-    const parsed = dn.parseDn(value);
-    return parsed.length <= 1 ? '' : dn.normaliseDn(dn.formatDn(parsed.slice(1)));
+    return dn.parentNormalisedDn(value);
   } catch {
     return '';
   }

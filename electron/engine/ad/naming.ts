@@ -68,8 +68,11 @@ export class NameRegistry {
   /** Records the names an existing account holds. */
   addAccount(account: AdAccount): void {
     this.sams.add(account.sAMAccountName.toLowerCase());
-    for (const address of [account.userPrincipalName, account.mail, ...smtpAddresses(account.proxyAddresses)]) {
-      if (address) this.addresses.add(address.toLowerCase());
+    // No array of the addresses per account: a registry is built from every account of the domain.
+    if (account.userPrincipalName) this.addresses.add(account.userPrincipalName.toLowerCase());
+    if (account.mail) this.addresses.add(account.mail.toLowerCase());
+    if (account.proxyAddresses.length > 0) {
+      for (const address of smtpAddresses(account.proxyAddresses)) if (address) this.addresses.add(address.toLowerCase());
     }
     this.reserveCn(parentKey(account.dn), account.cn);
   }

@@ -15,11 +15,21 @@ export function isIsoDate(value: string): value is IsoDate {
   return d.toISOString().slice(0, 10) === value;
 }
 
+// Planning asks for the same few thousand contract dates and offsets over and over.
+const addDaysCache = new Map<string, IsoDate>();
+
 /** The date `days` days after `date` (negative goes back). */
 export function addDays(date: IsoDate, days: number): IsoDate {
+  const key = `${date}|${days}`;
+  const known = addDaysCache.get(key);
+  if (known !== undefined) return known;
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+  const result = d.toISOString().slice(0, 10);
+  // Bounded, so a long-running process does not grow without end.
+  if (addDaysCache.size >= 100_000) addDaysCache.clear();
+  addDaysCache.set(key, result);
+  return result;
 }
 
 /** Whole days from `from` to `to` (positive when `to` is later). */

@@ -110,6 +110,12 @@ export function correlate(
   const seen = new Set<Person>();
   for (const person of sortedPersons) {
     if (seen.has(person)) continue;
+    const single = oneToOne(person, accountsByPerson, personsByAccount);
+    if (single !== undefined) {
+      // Almost every person: no account, or one account that is theirs alone. No component to walk.
+      situations.push(situationOf(person, single, managed));
+      continue;
+    }
     const componentPersons = new Set<Person>([person]);
     const componentAccounts = new Set<AdAccount>();
     const queue: Person[] = [person];
@@ -127,19 +133,33 @@ export function correlate(
       }
     }
     for (const p of componentPersons) seen.add(p);
-    const ps = sortPersons([...componentPersons]);
-    const as = sortByDn([...componentAccounts]);
+    // Almost every component is one person with at most one account: nothing to sort.
+    const ps = componentPersons.size === 1 ? [person] : sortPersons([...componentPersons]);
+    const as = componentAccounts.size <= 1 ? [...componentAccounts] : sortByDn([...componentAccounts]);
     const [only] = as;
-    if (ps.length === 1 && as.length === 0) situations.push({ kind: 'unmatched', person });
-    else if (ps.length === 1 && as.length === 1 && only !== undefined) {
-      situations.push(
-        isInManagedOu(only.dn, managed)
-          ? { kind: 'linked', person, account: only }
-          : { kind: 'unlinked', person, account: only },
-      );
-    } else situations.push({ kind: 'disputed', persons: ps, accounts: as });
+    if (ps.length === 1 && as.length <= 1) situations.push(situationOf(person, only ?? null, managed));
+    else situations.push({ kind: 'disputed', persons: ps, accounts: as });
   }
   return [...situations, ...accountOnly];
+}
+
+/**
+ * The person's account when the two correlate only with each other, null when the person has no account,
+ * undefined when more persons or accounts are involved (a component to walk).
+ */
+function oneToOne(person: Person, accountsByPerson: ReadonlyMap<Person, readonly AdAccount[]>, personsByAccount: ReadonlyMap<AdAccount, readonly Person[]>): AdAccount | null | undefined {
+  const accounts = accountsByPerson.get(person);
+  if (accounts === undefined) return null;
+  const [account] = accounts;
+  if (accounts.length !== 1 || account === undefined) return undefined;
+  const owners = personsByAccount.get(account);
+  return owners?.length === 1 && owners[0] === person ? account : undefined;
+}
+
+/** The situation of a person with at most one account, which correlates with them alone. */
+function situationOf(person: Person, account: AdAccount | null, managed: ReadonlySet<string>): Situation {
+  if (account === null) return { kind: 'unmatched', person };
+  return isInManagedOu(account.dn, managed) ? { kind: 'linked', person, account } : { kind: 'unlinked', person, account };
 }
 
 function compareStrings(a: string, b: string): number {

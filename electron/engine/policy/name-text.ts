@@ -19,8 +19,12 @@ export interface CleanText {
   readonly removed: boolean;
 }
 
+// Most names: printable ASCII holds no invisible character and nothing NFKC would fold.
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** `text` without invisible characters and with compatibility forms folded (NFKC: fullwidth "Ｊａｎ" is "Jan"). */
 export function stripInvisible(text: string): CleanText {
+  if (PRINTABLE_ASCII.test(text)) return { text, removed: false };
   let removed = false;
   const visible = text.replace(INVISIBLE, (ch) => {
     // Tabs and line breaks are white space gone wrong, not hidden characters.
@@ -31,8 +35,12 @@ export function stripInvisible(text: string): CleanText {
   return { text: visible.normalize('NFKC'), removed };
 }
 
+// Printable ASCII words with single spaces between them: already fit to write.
+const CLEAN_ASCII = /^(?:[\x21-\x7e]+(?: [\x21-\x7e]+)*)?$/;
+
 /** `text` fit to write: {@link stripInvisible}, runs of white space collapsed and the ends trimmed. */
 export function cleanText(text: string): CleanText {
+  if (CLEAN_ASCII.test(text)) return { text, removed: false };
   const result = stripInvisible(text);
   return { text: result.text.replace(/\s+/g, ' ').trim(), removed: result.removed };
 }

@@ -3,7 +3,7 @@ import type { CsvRow, DatasetName, DatasetSpec, VismaExport } from './datasets';
 import { rowCount, rowsOfFiles } from './csv';
 import type { CompactCsv } from './csv';
 import { runExportJob } from './export-job';
-import { exportWorkerEntry, readExportInWorker } from './export-worker-host';
+import { ExportWorkerStartError, exportWorkerEntry, readExportInWorker } from './export-worker-host';
 import { createHttpContext } from './http';
 import type { VismaHttpContext } from './http';
 import { resolveVismaClientOptions } from './options';
@@ -30,7 +30,13 @@ export async function fetchVismaExport(options: VismaClientOptions): Promise<Vis
   const entry = exportWorkerEntry();
   if (entry === null) return fetchVismaExportWith(createHttpContext(resolved));
   const result: Partial<Record<DatasetName, readonly CsvRow[]>> = {};
-  await readExportInWorker(entry, resolved, (dataset, files) => { result[dataset] = rowsOfFiles(files); });
+  try {
+    await readExportInWorker(entry, resolved, (dataset, files) => { result[dataset] = rowsOfFiles(files); });
+  } catch (error) {
+    // Nothing was read yet: the same read in this thread is slower on a preview, never different.
+    if (error instanceof ExportWorkerStartError) return fetchVismaExportWith(createHttpContext(resolved));
+    throw error;
+  }
   return result as VismaExport;
 }
 

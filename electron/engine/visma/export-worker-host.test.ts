@@ -8,7 +8,7 @@ import { rowsOfFiles } from './csv';
 import type { CompactCsv } from './csv';
 import type { DatasetName } from './datasets';
 import { VismaExportError } from './errors';
-import { exportWorkerEntry, fromWireError, readExportInWorker, toWireError } from './export-worker-host';
+import { ExportWorkerStartError, exportWorkerEntry, fromWireError, readExportInWorker, toWireError } from './export-worker-host';
 import type { ExportWorkerEntry } from './export-worker-host';
 import { resolveVismaClientOptions } from './options';
 
@@ -87,6 +87,13 @@ describe('readExportInWorker', () => {
     } finally {
       simulator.setFaults({});
     }
+  });
+});
+
+describe('a worker that cannot start', () => {
+  it('fails with ExportWorkerStartError before anything was read', async () => {
+    const broken: ExportWorkerEntry = { kind: 'compiled', script: new URL('../../dist/no-such-worker.mjs', import.meta.url) };
+    await expect(readAll(broken)).rejects.toBeInstanceOf(ExportWorkerStartError);
   });
 });
 

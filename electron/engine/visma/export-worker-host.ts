@@ -36,6 +36,14 @@ export type ExportWorkerMessage =
   | { readonly type: 'done' }
   | { readonly type: 'failed'; readonly error: WireError };
 
+/**
+ * The worker could not be started or loaded (it failed before its first message): nothing was read yet, so
+ * the caller may read in its own thread instead (a packaged app whose archive a worker cannot load from, say).
+ */
+export class ExportWorkerStartError extends Error {
+  override readonly name = 'ExportWorkerStartError';
+}
+
 /** How to start the worker: the compiled script beside the bundle, or the TypeScript source through tsx. */
 export type ExportWorkerEntry =
   | { readonly kind: 'compiled'; readonly script: URL }
@@ -80,7 +88,8 @@ function startWorker(entry: ExportWorkerEntry, input: ExportWorkerInput): Worker
  * Reads every export in a worker thread started from `entry`: progress goes to `options.onProgress`,
  * each dataset's parsed files to `onDataset` as they arrive. Rejects with the worker's error rebuilt
  * as the same class ({@link VismaExportError} with its dataset and kind), or with the signal's reason
- * as soon as `options.signal` aborts (the worker is stopped).
+ * as soon as `options.signal` aborts (the worker is stopped); with {@link ExportWorkerStartError} when the
+ * worker failed before it sent anything.
  */
 export function readExportInWorker(
   entry: ExportWorkerEntry,
@@ -92,6 +101,7 @@ export function readExportInWorker(
   return new Promise((resolve, reject) => {
     const worker = startWorker(entry, { options: plain });
     let settled = false;
+    let heard = false;
     const finish = (settle: () => void): void => {
       if (settled) return;
       settled = true;
@@ -102,6 +112,7 @@ export function readExportInWorker(
     const onAbort = (): void => finish(() => reject(signal?.reason));
     signal?.addEventListener('abort', onAbort, { once: true });
     worker.on('message', (message: ExportWorkerMessage) => {
+      heard = true;
       switch (message.type) {
         case 'progress':
           try {
@@ -125,8 +136,9 @@ export function readExportInWorker(
           return;
       }
     });
-    worker.on('error', (error) => finish(() => reject(error)));
-    worker.on('exit', (code) => finish(() => reject(new Error(`the Visma export worker stopped (exit code ${code}) before the export was read`))));
+    const failed = (error: Error): void => finish(() => reject(heard ? error : new ExportWorkerStartError(`the Visma export worker did not start: ${error.message}`, { cause: error })));
+    worker.on('error', failed);
+    worker.on('exit', (code) => failed(new Error(`the Visma export worker stopped (exit code ${code}) before the export was read`)));
   });
 }
 
