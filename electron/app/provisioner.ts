@@ -23,6 +23,7 @@ import { loadPlanKey } from '../engine/plan/plan-seal';
 import { accountMismatch, validatePlan } from '../engine/plan/validate-plan';
 import type { PlanScope } from '../engine/plan/validate-plan';
 import { pruneOlderThan, retentionCutoff } from '../engine/state/retention';
+import { RetiredNameStore } from '../engine/state/retired-names';
 import { configFingerprint } from './config-fingerprint';
 import { prepareDataDir } from './data-dir';
 import { applyAdActions } from '../engine/apply/apply-ad';
@@ -231,6 +232,7 @@ export class Provisioner {
         sourceComplete: imported.complete,
         accounts: directory.accounts,
         otherNames: directory.otherNames,
+        retiredNames: await new RetiredNameStore(this.config.dataDir).taken(this.config.policy.retiredNameDays, new Date()),
         asOf,
         policy: this.adPolicy(),
         settings: this.adSettings(),
@@ -484,6 +486,7 @@ export class Provisioner {
         disabledOu: ad.disabledOu,
         generatePassword: (subject) => generatePassword(subject),
         vet: (action, current) => refusals.get(action.id) ?? accountMismatch(action, current),
+        beforeDelete: (account) => new RetiredNameStore(this.config.dataDir).record(account, new Date(), this.config.policy.retiredNameDays),
         onOutcome: record,
         ...(this.signal ? { signal: this.signal } : {}),
       }),

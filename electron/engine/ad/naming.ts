@@ -55,13 +55,16 @@ export class NameRegistry {
 
   /**
    * A registry holding the names of `accounts`, plus the names held by other entries (groups and computers
-   * share the sAMAccountName namespace with users; contacts and groups hold mail addresses).
+   * share the sAMAccountName namespace with users; contacts and groups hold mail addresses) and the
+   * retired names of deleted accounts.
    */
-  static fromAccounts(accounts: readonly AdAccount[], other: OtherNames = {}): NameRegistry {
+  static fromAccounts(accounts: readonly AdAccount[], ...others: readonly OtherNames[]): NameRegistry {
     const registry = new NameRegistry();
     for (const account of accounts) registry.addAccount(account);
-    for (const sam of other.sAMAccountNames ?? []) registry.sams.add(sam.toLowerCase());
-    for (const address of other.addresses ?? []) registry.addresses.add(address.toLowerCase());
+    for (const other of others) {
+      for (const sam of other.sAMAccountNames ?? []) registry.sams.add(sam.toLowerCase());
+      for (const address of other.addresses ?? []) registry.addresses.add(address.toLowerCase());
+    }
     return registry;
   }
 

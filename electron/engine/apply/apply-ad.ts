@@ -32,6 +32,12 @@ export interface ApplyAdOptions {
    * gone account): a reason refuses the action (`blocked`). Plan validation plugs in here.
    */
   readonly vet?: (action: AdAction, current: AdAccount | undefined) => string | null;
+  /**
+   * Called with the account as it is just before it is deleted; the delete waits for it. The retired-names
+   * list is written here, before the delete rather than after it: a crash in between then leaves a
+   * name retired too early (harmless), never a deleted account whose names are free again.
+   */
+  readonly beforeDelete?: (account: AdAccount) => Promise<void>;
 }
 
 /** The result of one action: an outcome and, for failures, the admin-readable reason. */
@@ -122,6 +128,7 @@ async function applyOne(action: AdAction, index: AccountIndex, options: ApplyAdO
         return refused('blocked', `the account is no longer in the disabled OU ${options.disabledOu}`);
       }
       if (!current.employeeID) return refused('blocked', 'the account has no employeeID any more, so it is not ours to delete');
+      await options.beforeDelete?.(current);
       await port.deleteEntry(current.dn);
       index.remove(current);
       return done('updated');

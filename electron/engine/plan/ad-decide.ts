@@ -33,6 +33,11 @@ export interface DecideAdInput {
    * addresses must not be handed out twice either.
    */
   readonly otherNames?: OtherNames;
+  /**
+   * Names of accounts the product deleted within `policy.retiredNameDays` (the retired-names list):
+   * taken, so a leaver's logon name or address never goes to the next joiner.
+   */
+  readonly retiredNames?: OtherNames;
   /** Persons whose HR data is in doubt: their accounts are held (no action), and none is created. */
   readonly doubtful?: readonly DoubtfulPerson[];
   /**
@@ -57,7 +62,7 @@ interface Decider {
 export function decideAd(input: DecideAdInput): AdDecisions {
   const decider: Decider = {
     input,
-    registry: NameRegistry.fromAccounts(input.accounts, input.otherNames),
+    registry: NameRegistry.fromAccounts(input.accounts, input.otherNames ?? {}, input.retiredNames ?? {}),
     disabledOu: normaliseDn(input.settings.disabledOu),
     works: [],
     findings: [],

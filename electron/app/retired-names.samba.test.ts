@@ -1,0 +1,55 @@
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { RetiredNameStore } from '../engine/state/retired-names';
+import type { ScenarioEmployee } from '../simulators/visma-hrm/scenario';
+import { Provisioner } from './provisioner';
+import { employee, openWorld } from './samba-test-world';
+import type { World } from './samba-test-world';
+
+/**
+ * No name reuse, against the real DC: a deleted leaver's logon name and addresses stay taken, so the
+ * next joiner with the same name gets the next candidate.
+ */
+
+const samba = inject('samba');
+let world: World;
+
+beforeEach(async () => {
+  world = await openWorld(samba);
+});
+afterEach(async () => {
+  await world.close();
+});
+
+async function applyOn(asOf: string): Promise<void> {
+  const provisioner = new Provisioner({ config: world.config, env: world.env });
+  const run = await provisioner.apply({ asOf, trigger: 'cli' });
+  expect(run.status).toBe('completed');
+  expect(run.outcomes.filter((o) => o.outcome === 'failed' || o.outcome === 'blocked')).toEqual([]);
+}
+
+describe('retired names against Samba', () => {
+  it('deletes a leaver, records its names, and gives the next joiner with the same name the next candidate', async () => {
+    const surname = `Rust${Math.random().toString(36).slice(2, 8)}`;
+    const leaver: ScenarioEmployee = { ...employee('870001', surname), contracts: [{ start: '2026-01-01', end: '2026-10-01', orgUnit: 'OE10' }] };
+    world.serve([{ ...leaver, contracts: [{ start: '2026-01-01', orgUnit: 'OE10' }] }]);
+    await applyOn('2026-06-01');
+    const sam = `t.${surname.toLowerCase()}`;
+    expect((await world.accounts()).map((a) => a.sAMAccountName)).toEqual([sam]);
+
+    // The contract ends: disabled and parked, then deleted after the grace period.
+    world.serve([leaver]);
+    await applyOn('2026-12-01');
+    await applyOn('2026-12-10');
+    expect(await world.accounts()).toEqual([]);
+    const retired = await new RetiredNameStore(world.dataDir).taken(730, new Date());
+    expect(retired.sAMAccountNames).toEqual([sam]);
+    expect(retired.addresses).toEqual(expect.arrayContaining([`${sam}@test.local`, `${sam}@zorg.example.nl`]));
+
+    // A new colleague with the same name: not the leaver's name, not the leaver's mail.
+    world.serve([leaver, { ...employee('870002', surname), birthDate: '1990-05-05' }]);
+    await applyOn('2026-12-10');
+    const joiner = (await world.accounts()).find((a) => a.employeeID === '870002');
+    expect(joiner?.sAMAccountName).toBe(`test.${surname.toLowerCase()}`);
+    expect(joiner?.mail).toBe(`test.${surname.toLowerCase()}@zorg.example.nl`);
+  });
+});
