@@ -110,6 +110,8 @@ const policySchema = z.strictObject({
   naming: namingSchema.optional(),
   /** Logon names, UPNs and mail addresses of accounts the product deleted stay taken this long; 0 allows reuse at once. */
   retiredNameDays: days.default(DEFAULT_RETIRED_NAME_DAYS),
+  /** The rename policy: a name change also renames sAMAccountName, UPN and mail by the naming convention. */
+  renameLogonNames: z.boolean().default(false),
 }).superRefine((policy, ctx) => {
   // The old display-name template is read as the convention's; two would contradict each other.
   if (policy.naming?.displayName !== undefined && policy.templates.displayName !== undefined) {

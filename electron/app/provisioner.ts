@@ -486,11 +486,17 @@ export class Provisioner {
         disabledOu: ad.disabledOu,
         generatePassword: (subject) => generatePassword(subject),
         vet: (action, current) => refusals.get(action.id) ?? accountMismatch(action, current),
-        beforeDelete: (account) => new RetiredNameStore(this.config.dataDir).record(account, new Date(), this.config.policy.retiredNameDays),
+        beforeDelete: (account) => this.retireNames(account),
+        beforeRename: (account) => this.retireNames(account),
         onOutcome: record,
         ...(this.signal ? { signal: this.signal } : {}),
       }),
     );
+  }
+
+  /** The names of an account about to be deleted or renamed stay taken for `policy.retiredNameDays`. */
+  private retireNames(account: AdAccount): Promise<void> {
+    return new RetiredNameStore(this.config.dataDir).record(account, new Date(), this.config.policy.retiredNameDays);
   }
 
   private adConfig(): NonNullable<AppConfig['ad']> {
@@ -510,7 +516,7 @@ export class Provisioner {
             ouByOrgUnit: ad.ouByOrgUnit,
             ruleGroups: this.config.policy.rules.flatMap((rule) => rule.grant.adGroups ?? []),
             // Mapped attributes are the product's too (identity and access attributes are refused at load).
-            attributes: { mapped: this.mappedAttributes() },
+            attributes: { mapped: this.mappedAttributes(), rename: this.config.policy.renameLogonNames },
           }
         : null,
       'nedap-ons': this.config.nedapOns ? { deleteUsers: this.config.nedapOns.deleteUsers } : null,
@@ -537,6 +543,7 @@ export class Provisioner {
       templates: policy.templates,
       naming: namingConvention(policy.naming),
       attributes: attributeMappings(this.config.ad?.attributes),
+      renameLogonNames: policy.renameLogonNames,
     };
   }
 

@@ -34,6 +34,13 @@ export function smtpAddresses(proxyAddresses: readonly string[]): string[] {
   return out;
 }
 
+/** The names one account holds (logon name; UPN, mail and SMTP proxy addresses), lower case, once each. */
+export function namesOfAccount(account: Pick<AdAccount, 'sAMAccountName' | 'userPrincipalName' | 'mail' | 'proxyAddresses'>): Required<OtherNames> {
+  const addresses = [account.userPrincipalName, account.mail, ...smtpAddresses(account.proxyAddresses)]
+    .flatMap((a) => (a ? [a.toLowerCase()] : []));
+  return { sAMAccountNames: account.sAMAccountName ? [account.sAMAccountName.toLowerCase()] : [], addresses: [...new Set(addresses)] };
+}
+
 /** Names held by directory entries other than user accounts. */
 export interface OtherNames {
   readonly sAMAccountNames?: readonly string[];

@@ -38,6 +38,8 @@ export interface ApplyAdOptions {
    * name retired too early (harmless), never a deleted account whose names are free again.
    */
   readonly beforeDelete?: (account: AdAccount) => Promise<void>;
+  /** Called with the account as it is just before a rename writes its new logon names (see beforeDelete). */
+  readonly beforeRename?: (account: AdAccount) => Promise<void>;
 }
 
 /** The result of one action: an outcome and, for failures, the admin-readable reason. */
@@ -92,6 +94,18 @@ async function applyOne(action: AdAction, index: AccountIndex, options: ApplyAdO
       : refused('failed', `the account ${action.account.sAMAccountName} (${action.account.dn}) no longer exists in the directory`);
   }
   switch (action.action) {
+    case 'rename': {
+      const sam = afterText(action.changes, 'sAMAccountName');
+      const clash = sam === null ? undefined : index.bySamAccountName(sam);
+      if (clash && clash !== current) return refused('failed', `the logon name ${sam ?? ''} was taken by ${clash.dn} after the plan was made; preview again`);
+      const writes = pendingWrites(current, action.changes);
+      if (writes.length === 0) return done('unchanged');
+      // The names it gives up stay taken for a while, as a deleted account's do.
+      await options.beforeRename?.(current);
+      await port.modifyAttributes(current.dn, writes);
+      index.replace(current, withWrites(current, writes));
+      return done('updated');
+    }
     case 'update': {
       const writes = pendingWrites(current, action.changes);
       if (writes.length === 0) return done('unchanged');
@@ -194,6 +208,7 @@ const SINGLE_VALUED = [
 type SingleValued = (typeof SINGLE_VALUED)[number];
 
 function readAttribute(account: AdAccount, attribute: string): AttributeValue {
+  if (attribute.toLowerCase() === 'proxyaddresses') return account.proxyAddresses;
   const key = SINGLE_VALUED.find((name) => name.toLowerCase() === attribute.toLowerCase());
   return key ? account[key] : mappedValue(account, attribute);
 }
@@ -202,7 +217,8 @@ function withWrites(account: AdAccount, writes: readonly AttributeWrite[]): AdAc
   const next: Record<string, unknown> = { ...account };
   for (const write of writes) {
     const key = SINGLE_VALUED.find((name) => name.toLowerCase() === write.attribute.toLowerCase()) as SingleValued | undefined;
-    if (key) next[key] = write.values?.[0] ?? null;
+    if (write.attribute.toLowerCase() === 'proxyaddresses') next.proxyAddresses = write.values ?? [];
+    else if (key) next[key] = write.values?.[0] ?? null;
     else if (account.mapped) next.mapped = { ...(next.mapped as AdAccount['mapped']), [write.attribute.toLowerCase()]: write.values?.[0] ?? null };
   }
   return next as unknown as AdAccount;

@@ -11,7 +11,8 @@ import type { AccountBefore } from '../model/undo';
 /**
  * Undo a run: the reverse of every action the run wrote, planned from what apply read from the
  * directory just before each write (recorded in the history), and shown and applied like any plan.
- * Re-enable what it disabled, move back what it moved, restore attributes and memberships, and
+ * Re-enable what it disabled, move back what it moved, restore attributes, memberships and logon
+ * names (a rename), and
  * delete an account it created that nobody has used since. What cannot be reversed is listed with
  * the reason. Pure.
  */
@@ -122,6 +123,9 @@ function reverse(action: AdAction, before: AccountBefore | null, input: UndoInpu
   switch (action.action) {
     case 'update':
       return reversal({ ...base, action: 'update', changes: restore });
+    case 'rename':
+      // The old logon names, UPN, mail and proxy addresses come back as they were read before the write.
+      return reversal({ ...base, action: 'rename', changes: restore });
     case 'enable':
     case 'disable':
       return reversal({ ...base, action: before.enabled ? 'enable' : 'disable', changes: restore });

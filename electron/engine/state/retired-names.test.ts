@@ -2,7 +2,8 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { namesOfAccount, RetiredNameStore, takenNames } from './retired-names';
+import { namesOfAccount } from '../ad/naming';
+import { RetiredNameStore, takenNames } from './retired-names';
 
 const leaver = {
   sAMAccountName: 'J.Jansen',

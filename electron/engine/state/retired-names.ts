@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { smtpAddresses, type OtherNames } from '../ad/naming';
+import { namesOfAccount, type OtherNames } from '../ad/naming';
 import type { AdAccount } from '../model/ad-account';
 import { writePrivateFileAtomic } from './private-file';
 
@@ -22,13 +22,6 @@ export interface RetiredName {
   readonly value: string;
   /** ISO timestamp of when the account holding it was deleted. */
   readonly retiredAt: string;
-}
-
-/** The names one account holds, lower case, without duplicates. */
-export function namesOfAccount(account: Pick<AdAccount, 'sAMAccountName' | 'userPrincipalName' | 'mail' | 'proxyAddresses'>): Required<OtherNames> {
-  const addresses = [account.userPrincipalName, account.mail, ...smtpAddresses(account.proxyAddresses)]
-    .flatMap((a) => (a ? [a.toLowerCase()] : []));
-  return { sAMAccountNames: account.sAMAccountName ? [account.sAMAccountName.toLowerCase()] : [], addresses: [...new Set(addresses)] };
 }
 
 /** True when `name` is still within `days` days of being retired at `now`. */
