@@ -593,8 +593,9 @@ export class Provisioner {
    */
   async undo(runId: string, options: { readonly asOf: IsoDate; readonly apply: boolean; readonly trigger: RunTrigger }): Promise<{ readonly plan: Plan; readonly run: RunRecord | null }> {
     const { runs } = await this.history();
-    const accounts = await this.withDirectory((directory, ad) => directory.readAccounts(ad.baseDn, LOGON_ATTRIBUTES));
-    const plan = undoPlanFor({ runs, runId, accounts, disabledOu: this.adConfig().disabledOu, asOf: options.asOf });
+    // Without an AD section only Nedap Ons actions can be reversed; the directory is not read.
+    const accounts = this.config.ad ? await this.withDirectory((directory, ad) => directory.readAccounts(ad.baseDn, LOGON_ATTRIBUTES)) : [];
+    const plan = undoPlanFor({ runs, runId, accounts, disabledOu: this.config.ad?.disabledOu ?? '', asOf: options.asOf });
     await this.savePlanCopies(plan);
     if (!options.apply) return { plan, run: null };
     return { plan, run: await this.apply({ plan, asOf: options.asOf, trigger: options.trigger }) };
