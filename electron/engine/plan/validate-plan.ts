@@ -78,7 +78,8 @@ export function validateAdAction(action: AdAction, scope: AdScope): string | nul
     const why = action.action === 'rename' && scope.attributes?.rename !== true ? 'the rename policy (policy.renameLogonNames) is off' : 'not an attribute the product owns';
     return `a ${action.action} may not write ${foreign.join(', ')}: ${why}`;
   }
-  const replaced = action.action === 'update' ? action.changes.filter((c) => LOGON_ADDRESSES.has(c.attribute.toLowerCase()) && !isEmpty(c.before)) : [];
+  // Filling in an empty one, or clearing one (the undo of a fill), is an update; replacing one is a rename.
+  const replaced = action.action === 'update' ? action.changes.filter((c) => LOGON_ADDRESSES.has(c.attribute.toLowerCase()) && !isEmpty(c.before) && !isEmpty(c.after)) : [];
   if (replaced.length > 0) {
     return `an update only fills in an empty ${replaced.map((c) => c.attribute).join(', ')}; changing a logon name is a rename, under the rename policy`;
   }
@@ -125,6 +126,16 @@ export function accountMismatch(action: AdAction, current: AdAccount | undefined
   if (planned.objectGuid && current.objectGuid && planned.objectGuid.toLowerCase() !== current.objectGuid.toLowerCase()) {
     return `refused by plan validation: the account at ${current.dn} is not the one the plan was made for (GUID differs)`;
   }
+  // An update fills in an empty UPN or mail; one the account has by now is a logon name, changed only by a rename.
+  const overwrite = action.action === 'update'
+    ? action.changes.find((c) => {
+        const key = c.attribute.toLowerCase() === 'mail' ? 'mail' : c.attribute.toLowerCase() === 'userprincipalname' ? 'userPrincipalName' : null;
+        const now = key === null ? null : current[key];
+        const after = typeof c.after === 'string' ? c.after.toLowerCase() : '';
+        return now !== null && now !== '' && after !== '' && now.toLowerCase() !== after;
+      })
+    : undefined;
+  if (overwrite) return `refused by plan validation: ${overwrite.attribute} of ${current.sAMAccountName} is no longer empty; an update only fills in an empty one`;
   const employeeId = current.employeeID?.trim() ?? '';
   if (employeeId === '') return `refused by plan validation: the account ${current.sAMAccountName} has no employeeID, so it is not managed by the product`;
   const expected = planned.employeeID;
