@@ -487,14 +487,13 @@ export class Provisioner {
         generatePassword: (subject) => generatePassword(subject),
         vet: (action, current) => refusals.get(action.id) ?? accountMismatch(action, current),
         beforeDelete: (account) => this.retireNames(account),
-        beforeRename: (account) => this.retireNames(account),
         onOutcome: record,
         ...(this.signal ? { signal: this.signal } : {}),
       }),
     );
   }
 
-  /** The names of an account about to be deleted or renamed stay taken for `policy.retiredNameDays`. */
+  /** The names of an account about to be deleted stay taken for `policy.retiredNameDays`. */
   private retireNames(account: AdAccount): Promise<void> {
     return new RetiredNameStore(this.config.dataDir).record(account, new Date(), this.config.policy.retiredNameDays);
   }

@@ -38,8 +38,6 @@ export interface ApplyAdOptions {
    * name retired too early (harmless), never a deleted account whose names are free again.
    */
   readonly beforeDelete?: (account: AdAccount) => Promise<void>;
-  /** Called with the account as it is just before a rename writes its new logon names (see beforeDelete). */
-  readonly beforeRename?: (account: AdAccount) => Promise<void>;
 }
 
 /** The result of one action: an outcome and, for failures, the admin-readable reason. */
@@ -100,8 +98,6 @@ async function applyOne(action: AdAction, index: AccountIndex, options: ApplyAdO
       if (clash && clash !== current) return refused('failed', `the logon name ${sam ?? ''} was taken by ${clash.dn} after the plan was made; preview again`);
       const writes = pendingWrites(current, action.changes);
       if (writes.length === 0) return done('unchanged');
-      // The names it gives up stay taken for a while, as a deleted account's do.
-      await options.beforeRename?.(current);
       await port.modifyAttributes(current.dn, writes);
       index.replace(current, withWrites(current, writes));
       return done('updated');
