@@ -5,6 +5,7 @@ import type { ParseError } from 'jsonc-parser';
 import { z } from 'zod';
 import { DEFAULT_MAX_PLAN_AGE_HOURS } from '../engine/plan/plan-file';
 import { DEFAULT_RETENTION_DAYS } from '../engine/state/retention';
+import { DEFAULT_RETIRED_NAME_DAYS } from '../engine/state/retired-names';
 import { DEFAULT_PAGE_SIZE } from '../engine/ad/directory-config';
 import { DEFAULT_READ_CONNECTIONS, MAX_READ_CONNECTIONS } from '../engine/ad/read-partitions';
 import { DEFAULT_DELETE_GRACE_DAYS, DEFAULT_BRIDGE_GAP_DAYS, DEFAULT_LIFECYCLE, DEFAULT_PRIMARY_CONTRACT_ORDER } from '../engine/model/policy';
@@ -108,6 +109,10 @@ const policySchema = z.strictObject({
   rules: z.array(ruleSchema).default([]),
   templates: z.partialRecord(z.enum(templateKeys), z.string()).default({}),
   naming: namingSchema.optional(),
+  /** Logon names, UPNs and mail addresses of accounts the product deleted stay taken this long; 0 allows reuse at once. */
+  retiredNameDays: days.default(DEFAULT_RETIRED_NAME_DAYS),
+  /** The rename policy: a name change also renames sAMAccountName, UPN and mail by the naming convention. */
+  renameLogonNames: z.boolean().default(false),
 }).superRefine((policy, ctx) => {
   // The old display-name template is read as the convention's; two would contradict each other.
   if (policy.naming?.displayName !== undefined && policy.templates.displayName !== undefined) {

@@ -38,7 +38,7 @@ export async function notifyRun(input: {
     });
     const mail = smtpMailPort(notices.smtp, input.env);
     try {
-      return await deliverNotices(input.config.dataDir, input.run.runId, list, mail, notices.retry);
+      return await deliverNotices(input.config.dataDir, input.run.runId, list, mail, { ...notices.retry, retentionDays: input.config.retentionDays });
     } finally {
       mail.close();
     }

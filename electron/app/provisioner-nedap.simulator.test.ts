@@ -178,6 +178,34 @@ describe('Nedap Ons target', () => {
     expect(userOf('1006-1')).toBeNull();
   });
 
+  it('undoes a leaver run by writing back the sets recorded before it; a created or deleted user is listed as irreversible', async () => {
+    await serve([person('1011', [{ start: '2026-01-01', end: '2026-11-01', orgUnit: 'OE20' }])], ['1011-1']);
+    const joined = await applied('2026-10-01');
+    const left = await applied('2026-12-15');
+    expect(nedapKinds(left.plan)).toEqual(['set-duties 1011-1', 'set-teams 1011-1', 'set-locations 1011-1']);
+    expect(userOf('1011-1')?.assigned).toEqual({ roles: [], teams: [], locations: [] });
+
+    const undo = await provisioner().undo(left.run.runId, { asOf: '2026-12-15', apply: true, trigger: 'cli' });
+    expect(nedapKinds(undo.plan)).toEqual(['set-locations 1011-1', 'set-teams 1011-1', 'set-duties 1011-1']);
+    expect(undo.run?.outcomes.map((o) => o.outcome)).toEqual(['updated', 'updated', 'updated']);
+    expect(userOf('1011-1')?.assigned).toEqual({ roles: ['Medewerker', 'Wijkverpleging'], teams: [1], locations: [11] });
+
+    // The joiner's run: its sets go back to empty; the user it created stays, listed with the reason.
+    const unjoin = await provisioner().undo(joined.run.runId, { asOf: '2026-12-15', apply: false, trigger: 'cli' });
+    expect(unjoin.plan.safety?.irreversible).toEqual([
+      expect.objectContaining({ what: 'create-user 1011-1', reason: expect.stringMatching(/cannot tell whether the user has been used/) }),
+    ]);
+    expect(actionsOf(unjoin.plan.actions, 'nedap-ons').map((a) => a.set)).toEqual([[], [], []]);
+
+    const removed = await applied('2026-12-15', config({ deleteUsers: true }));
+    expect(nedapKinds(removed.plan)).toEqual(['delete-user 1011-1']);
+    const undelete = await provisioner(config({ deleteUsers: true })).undo(removed.run.runId, { asOf: '2026-12-15', apply: false, trigger: 'cli' });
+    expect(undelete.plan.actions).toEqual([]);
+    expect(undelete.plan.safety?.irreversible).toEqual([
+      expect.objectContaining({ what: 'delete-user 1011-1', reason: expect.stringMatching(/^a deleted Nedap Ons user cannot be brought back/) }),
+    ]);
+  });
+
   it('blocks only the employment without a Nedap employee, with a finding naming it', async () => {
     await serve([person('1007', [{ start: '2026-01-01', orgUnit: 'OE20' }]), person('1008', [{ start: '2026-01-01', orgUnit: 'OE20' }])], ['1008-1']);
     const { plan } = await applied('2026-12-01');

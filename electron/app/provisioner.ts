@@ -26,6 +26,7 @@ import { loadPlanKey } from '../engine/plan/plan-seal';
 import { accountMismatch, validatePlan } from '../engine/plan/validate-plan';
 import type { PlanScope } from '../engine/plan/validate-plan';
 import { pruneOlderThan, retentionCutoff } from '../engine/state/retention';
+import { RetiredNameStore } from '../engine/state/retired-names';
 import { LedgerFile, type EntitlementLedger } from '../engine/state/entitlement-ledger';
 import { configFingerprint } from './config-fingerprint';
 import { prepareDataDir } from './data-dir';
@@ -239,6 +240,7 @@ export class Provisioner {
         sourceComplete: imported.complete,
         accounts: directory.accounts,
         otherNames: directory.otherNames,
+        retiredNames: await new RetiredNameStore(this.config.dataDir).taken(this.config.policy.retiredNameDays, new Date()),
         asOf,
         policy: this.adPolicy(),
         settings: this.adSettings(),
@@ -513,10 +515,16 @@ export class Provisioner {
         managedOus: managedOus(this.adSettings()),
         generatePassword: (subject) => generatePassword(subject),
         vet: (action, current) => refusals.get(action.id) ?? accountMismatch(action, current),
+        beforeDelete: (account) => this.retireNames(account),
         onOutcome: record,
         ...(this.signal ? { signal: this.signal } : {}),
       }),
     );
+  }
+
+  /** The names of an account about to be deleted stay taken for `policy.retiredNameDays`. */
+  private retireNames(account: AdAccount): Promise<void> {
+    return new RetiredNameStore(this.config.dataDir).record(account, new Date(), this.config.policy.retiredNameDays);
   }
 
   private adConfig(): NonNullable<AppConfig['ad']> {
@@ -542,7 +550,7 @@ export class Provisioner {
             ruleGroups: this.ruleGroups(),
             ledgerGroups: ledger?.entitlements('ad') ?? [],
             // Mapped attributes are the product's too (identity and access attributes are refused at load).
-            attributes: { mapped: this.mappedAttributes() },
+            attributes: { mapped: this.mappedAttributes(), rename: this.config.policy.renameLogonNames },
           }
         : null,
       'nedap-ons': this.config.nedapOns ? { deleteUsers: this.config.nedapOns.deleteUsers } : null,
@@ -569,6 +577,7 @@ export class Provisioner {
       templates: policy.templates,
       naming: namingConvention(policy.naming),
       attributes: attributeMappings(this.config.ad?.attributes),
+      renameLogonNames: policy.renameLogonNames,
     };
   }
 
@@ -618,8 +627,9 @@ export class Provisioner {
    */
   async undo(runId: string, options: { readonly asOf: IsoDate; readonly apply: boolean; readonly trigger: RunTrigger }): Promise<{ readonly plan: Plan; readonly run: RunRecord | null }> {
     const { runs } = await this.history();
-    const accounts = await this.withDirectory((directory, ad) => directory.readAccounts(ad.baseDn, LOGON_ATTRIBUTES));
-    const plan = undoPlanFor({ runs, runId, accounts, disabledOu: this.adConfig().disabledOu, asOf: options.asOf });
+    // Without an AD section only Nedap Ons actions can be reversed; the directory is not read.
+    const accounts = this.config.ad ? await this.withDirectory((directory, ad) => directory.readAccounts(ad.baseDn, LOGON_ATTRIBUTES)) : [];
+    const plan = undoPlanFor({ runs, runId, accounts, disabledOu: this.config.ad?.disabledOu ?? '', asOf: options.asOf });
     await this.savePlanCopies(plan);
     if (!options.apply) return { plan, run: null };
     return { plan, run: await this.apply({ plan, asOf: options.asOf, trigger: options.trigger }) };

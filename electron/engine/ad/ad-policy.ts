@@ -41,4 +41,10 @@ export interface AdPolicy {
   readonly naming?: NamingConvention;
   /** Further attributes from templates (`ad.attributes`). */
   readonly attributes?: readonly AttributeMapping[];
+  /**
+   * The rename policy (`policy.renameLogonNames`, off by default): when HR changes a person's name so that
+   * the naming convention gives other logon names, the account's sAMAccountName, UPN and mail follow,
+   * the old address staying an alias. Off: logon names never change once set.
+   */
+  readonly renameLogonNames?: boolean;
 }

@@ -34,6 +34,13 @@ export function smtpAddresses(proxyAddresses: readonly string[]): string[] {
   return out;
 }
 
+/** The names one account holds (logon name; UPN, mail and SMTP proxy addresses), lower case, once each. */
+export function namesOfAccount(account: Pick<AdAccount, 'sAMAccountName' | 'userPrincipalName' | 'mail' | 'proxyAddresses'>): Required<OtherNames> {
+  const addresses = [account.userPrincipalName, account.mail, ...smtpAddresses(account.proxyAddresses)]
+    .flatMap((a) => (a ? [a.toLowerCase()] : []));
+  return { sAMAccountNames: account.sAMAccountName ? [account.sAMAccountName.toLowerCase()] : [], addresses: [...new Set(addresses)] };
+}
+
 /** Names held by directory entries other than user accounts. */
 export interface OtherNames {
   readonly sAMAccountNames?: readonly string[];
@@ -55,13 +62,16 @@ export class NameRegistry {
 
   /**
    * A registry holding the names of `accounts`, plus the names held by other entries (groups and computers
-   * share the sAMAccountName namespace with users; contacts and groups hold mail addresses).
+   * share the sAMAccountName namespace with users; contacts and groups hold mail addresses) and the
+   * retired names of deleted accounts.
    */
-  static fromAccounts(accounts: readonly AdAccount[], other: OtherNames = {}): NameRegistry {
+  static fromAccounts(accounts: readonly AdAccount[], ...others: readonly OtherNames[]): NameRegistry {
     const registry = new NameRegistry();
     for (const account of accounts) registry.addAccount(account);
-    for (const sam of other.sAMAccountNames ?? []) registry.sams.add(sam.toLowerCase());
-    for (const address of other.addresses ?? []) registry.addresses.add(address.toLowerCase());
+    for (const other of others) {
+      for (const sam of other.sAMAccountNames ?? []) registry.sams.add(sam.toLowerCase());
+      for (const address of other.addresses ?? []) registry.addresses.add(address.toLowerCase());
+    }
     return registry;
   }
 

@@ -11,7 +11,10 @@ import { DESIRED_ATTRIBUTE_NAMES } from './desired';
  * - create: `cn` (the RDN of the new entry), the logon names `sAMAccountName`, `userPrincipalName` and
  *   `mail`, the computed attributes (`givenName`, `sn`, `displayName`, `initials`, `employeeID`,
  *   `department`, `title`, `company`), `description` and `manager`;
- * - update: the same, except `cn` (a rename is a move);
+ * - update: the same, except `cn` (a new CN is a move) and `sAMAccountName` (logon names change only by
+ *   a rename); `userPrincipalName` and `mail` only to fill in an empty value (see validate-plan);
+ * - rename: `sAMAccountName`, `userPrincipalName`, `mail` and `proxyAddresses` (the old address kept as
+ *   an alias), and only under the rename policy (`policy.renameLogonNames`);
  * - enable / disable: `userAccountControl` (the ACCOUNTDISABLE bit only) and `description` (the
  *   disable stamp);
  * - move: `dn`; grant / revoke: `memberOf` (through the group's `member`).
@@ -23,9 +26,14 @@ import { DESIRED_ATTRIBUTE_NAMES } from './desired';
 export interface OwnedAttributeOptions {
   /** Further attributes the configuration maps onto accounts (configurable mappings). */
   readonly mapped?: readonly string[];
+  /** The rename policy is on: a rename may write the logon names. */
+  readonly rename?: boolean;
 }
 
-const COMPUTED: readonly string[] = [...DESIRED_ATTRIBUTE_NAMES, 'sAMAccountName', 'userPrincipalName', 'mail', 'description', 'manager'];
+/** What a rename writes. */
+export const RENAMED_ATTRIBUTES: readonly string[] = ['sAMAccountName', 'userPrincipalName', 'mail', 'proxyAddresses'];
+
+const COMPUTED: readonly string[] = [...DESIRED_ATTRIBUTE_NAMES, 'userPrincipalName', 'mail', 'description', 'manager'];
 
 /** The attributes an action of `kind` may write, in lower case (LDAP names are case-insensitive). */
 export function ownedAdAttributes(kind: AdActionKind, options: OwnedAttributeOptions = {}): ReadonlySet<string> {
@@ -33,7 +41,9 @@ export function ownedAdAttributes(kind: AdActionKind, options: OwnedAttributeOpt
   const names = ((): readonly string[] => {
     switch (kind) {
       case 'create':
-        return ['cn', ...COMPUTED, ...mapped];
+        return ['cn', 'sAMAccountName', ...COMPUTED, ...mapped];
+      case 'rename':
+        return options.rename === true ? RENAMED_ATTRIBUTES : [];
       case 'update':
         return [...COMPUTED, ...mapped];
       case 'enable':

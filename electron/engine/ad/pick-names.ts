@@ -1,6 +1,6 @@
 import { attributeCandidates, baseCandidate, cutWithSuffix, expandedCandidates, iterationSuffix, type CandidateSpec } from '../policy/name-candidates';
 import type { AddressNames, DesiredNames } from './desired';
-import type { LogonNames, NameRegistry } from './naming';
+import type { LogonNames, NameRegistry, OtherNames } from './naming';
 
 /**
  * Picking a person's unique names by the naming convention: the first candidates that the
@@ -19,20 +19,24 @@ type AddressAttribute = 'userPrincipalName' | 'mail';
 /**
  * The first free sAMAccountName whose following addresses (UPN or mail that are the sAMAccountName at
  * a domain) are free too; then UPN and mail with candidates of their own, each the first free one
- * (the person's own UPN may be its mail as well). Reserves what it picks.
+ * (the person's own UPN may be its mail as well). Names in `own` (those an account being renamed holds
+ * itself) count as free. Reserves what it picks.
  */
-export function pickLogonNames(registry: NameRegistry, names: DesiredNames): LogonPick {
+export function pickLogonNames(registry: NameRegistry, names: DesiredNames, own: OtherNames = {}): LogonPick {
+  const ownSams = new Set((own.sAMAccountNames ?? []).map((n) => n.toLowerCase()));
+  const ownAddresses = (own.addresses ?? []).map((a) => a.toLowerCase());
+  const addressTaken = (address: string): boolean => registry.isAddressTaken(address) && !ownAddresses.includes(address.toLowerCase());
   let any = false;
   for (const sam of attributeCandidates(names.sAMAccountName)) {
     any = true;
-    if (registry.isSamTaken(sam)) continue;
+    if (registry.isSamTaken(sam) && !ownSams.has(sam.toLowerCase())) continue;
     const followers = (['userPrincipalName', 'mail'] as const).filter((a) => names[a].followsSam);
-    if (followers.some((a) => registry.isAddressTaken(`${sam}@${names[a].domain}`))) continue;
+    if (followers.some((a) => addressTaken(`${sam}@${names[a].domain}`))) continue;
     const picked: Partial<Record<AddressAttribute, string>> = {};
     for (const attribute of followers) picked[attribute] = `${sam}@${names[attribute].domain}`;
     for (const attribute of ['userPrincipalName', 'mail'] as const) {
       if (picked[attribute] !== undefined) continue;
-      const address = firstFreeAddress(registry, names[attribute], sam, Object.values(picked));
+      const address = firstFreeAddress(registry, names[attribute], sam, [...Object.values(picked), ...ownAddresses]);
       if (address === null) return { kind: 'exhausted', attribute };
       picked[attribute] = address;
     }

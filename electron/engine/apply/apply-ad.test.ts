@@ -117,6 +117,26 @@ describe('applyAdActions', () => {
     expect(port.calls).toEqual([]);
   });
 
+  it('hands the account to beforeDelete with its names before it deletes it, and not when the delete is refused', async () => {
+    const parked = account({ dn: `CN=Jan,${DISABLED}`, userAccountControl: 514, mail: 'jan@x.nl', proxyAddresses: ['smtp:jan.old@x.nl'] });
+    const port = memoryPort([parked, account({ dn: `CN=Piet,${DISABLED}`, objectGuid: 'g-2', sAMAccountName: 'piet' })]);
+    const seen: string[] = [];
+    const outcomes = await applyAdActions(
+      [
+        action({ id: '1-delete', action: 'delete', account: { dn: parked.dn, sAMAccountName: 'jan', objectGuid: 'g-1' } }),
+        action({ id: '2-delete', action: 'delete', account: { dn: `CN=Piet,${DISABLED}`, sAMAccountName: 'piet', objectGuid: 'g-2' } }),
+      ],
+      {
+        port, disabledOu: DISABLED, generatePassword: () => 'x', onOutcome: async () => undefined,
+        beforeDelete: async (a) => {
+          seen.push(`${a.sAMAccountName} ${a.mail ?? ''} ${a.proxyAddresses.join(',')} deleted-yet=${port.calls.some((c) => c.startsWith(`delete ${a.dn}`))}`);
+        },
+      },
+    );
+    expect(outcomes.map((o) => o.outcome)).toEqual(['updated', 'blocked']);
+    expect(seen).toEqual(['jan jan@x.nl smtp:jan.old@x.nl deleted-yet=false']);
+  });
+
   it('records grants, revokes and deletes in the ledger as the directory confirms them, with the run', async () => {
     const group = 'CN=ICT,DC=x';
     const port = memoryPort([account({ memberOf: ['CN=Old,DC=x'] }), account({ dn: `CN=Piet,${DISABLED}`, objectGuid: 'g-2', sAMAccountName: 'Piet', userAccountControl: 514 })]);

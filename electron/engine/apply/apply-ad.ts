@@ -41,6 +41,12 @@ export interface ApplyAdOptions {
    */
   readonly vet?: (action: AdAction, current: AdAccount | undefined) => string | null;
   /**
+   * Called with the account as it is just before it is deleted; the delete waits for it. The retired-names
+   * list is written here, before the delete rather than after it: a crash in between then leaves a
+   * name retired too early (harmless), never a deleted account whose names are free again.
+   */
+  readonly beforeDelete?: (account: AdAccount) => Promise<void>;
+  /**
    * The entitlement ledger: every grant, revoke and delete is recorded as soon as the directory
    * confirms it (a crash in between converges: the next plan adopts a granted membership that a
    * rule grants, and forgets an entry whose membership is gone).
@@ -149,6 +155,16 @@ async function applyOne(action: AdAction, index: AccountIndex, options: ApplyAdO
   const drift = options.managedOus ? recheck(action, current, options.managedOus) : null;
   if (drift !== null) return refused('skipped', drift);
   switch (action.action) {
+    case 'rename': {
+      const sam = afterText(action.changes, 'sAMAccountName');
+      const clash = sam === null ? undefined : index.bySamAccountName(sam);
+      if (clash && clash !== current) return refused('failed', `the logon name ${sam ?? ''} was taken by ${clash.dn} after the plan was made; preview again`);
+      const writes = pendingWrites(current, action.changes);
+      if (writes.length === 0) return done('unchanged');
+      await port.modifyAttributes(current.dn, writes);
+      index.replace(current, withWrites(current, writes));
+      return done('updated');
+    }
     case 'update': {
       const writes = pendingWrites(current, action.changes);
       if (writes.length === 0) return done('unchanged');
@@ -185,6 +201,7 @@ async function applyOne(action: AdAction, index: AccountIndex, options: ApplyAdO
         return refused('blocked', `the account is no longer in the disabled OU ${options.disabledOu}`);
       }
       if (!current.employeeID) return refused('blocked', 'the account has no employeeID any more, so it is not ours to delete');
+      await options.beforeDelete?.(current);
       await port.deleteEntry(current.dn);
       index.remove(current);
       return withLedger(options, done('updated'), [forgetAccount(current.sAMAccountName)]);
@@ -252,7 +269,8 @@ function withWrites(account: AdAccount, writes: readonly AttributeWrite[]): AdAc
   const next: Record<string, unknown> = { ...account };
   for (const write of writes) {
     const key = singleValuedKey(write.attribute);
-    if (key) next[key] = write.values?.[0] ?? null;
+    if (write.attribute.toLowerCase() === 'proxyaddresses') next.proxyAddresses = write.values ?? [];
+    else if (key) next[key] = write.values?.[0] ?? null;
     else if (account.mapped) next.mapped = { ...(next.mapped as AdAccount['mapped']), [write.attribute.toLowerCase()]: write.values?.[0] ?? null };
   }
   return next as unknown as AdAccount;

@@ -32,6 +32,8 @@ export function singleValuedKey(attribute: string): (typeof SINGLE_VALUED)[numbe
 
 /** The current value of `attribute` on `account` (a mapped one from `mapped`). */
 export function readAttribute(account: AdAccount, attribute: string): AttributeValue {
+  // Multi-valued, and written by a rename (the old address kept as an alias).
+  if (attribute.toLowerCase() === 'proxyaddresses') return account.proxyAddresses;
   const key = singleValuedKey(attribute);
   return key ? account[key] : mappedValue(account, attribute);
 }

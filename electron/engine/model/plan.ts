@@ -20,8 +20,11 @@ export interface AttributeChange {
   readonly after: AttributeValue;
 }
 
-/** The closed set of Active Directory actions. */
-export type AdActionKind = 'create' | 'update' | 'enable' | 'disable' | 'move' | 'delete' | 'grant' | 'revoke';
+/**
+ * The closed set of Active Directory actions. `rename` changes an existing account's logon names
+ * (sAMAccountName, UPN, mail, with the old address kept as an alias); only under the rename policy.
+ */
+export type AdActionKind = 'create' | 'update' | 'rename' | 'enable' | 'disable' | 'move' | 'delete' | 'grant' | 'revoke';
 
 /** Which account an action concerns: its DN (planned DN for a create) and, once it exists, its GUID. */
 export interface AccountRef {
@@ -114,7 +117,7 @@ export type PlannedAction = AdAction | NedapAction;
 
 /** The action kinds of each target, in the order apply runs them. */
 export const ACTION_KINDS: { readonly ad: readonly AdActionKind[]; readonly 'nedap-ons': readonly NedapActionKind[] } = {
-  ad: ['create', 'move', 'update', 'enable', 'grant', 'revoke', 'disable', 'delete'],
+  ad: ['create', 'move', 'rename', 'update', 'enable', 'grant', 'revoke', 'disable', 'delete'],
   'nedap-ons': ['create-user', 'set-duties', 'set-teams', 'set-locations', 'delete-user'],
 };
 

@@ -24,5 +24,17 @@ export interface AdUndoInfo {
   readonly before: AccountBefore | null;
 }
 
-/** Undo information of any target (Nedap Ons joins this union with the sets it replaced). */
-export type UndoInfo = AdUndoInfo;
+/**
+ * Undo information of a Nedap Ons set-* action: the set the app had recorded for that user and field
+ * just before the write (Nedap Ons cannot read roles back, so the record is all there is).
+ */
+export interface NedapUndoInfo {
+  readonly target: 'nedap-ons';
+  /** The user the set was written to. */
+  readonly userUuid: string;
+  /** The set recorded before the write; null when the app had no record of it (nothing to restore). */
+  readonly before: readonly string[] | null;
+}
+
+/** Undo information of any target. */
+export type UndoInfo = AdUndoInfo | NedapUndoInfo;

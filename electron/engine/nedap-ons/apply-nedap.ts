@@ -1,5 +1,6 @@
 import type { NedapAction } from '../model/plan';
 import type { ActionOutcome, Outcome } from '../model/run';
+import type { NedapUndoInfo } from '../model/undo';
 import { describeError } from '../apply/describe-error';
 import type { NedapAssignmentStore, NedapRecord } from './assignments';
 import { NedapRequestError } from './errors';
@@ -76,6 +77,8 @@ export async function applyNedapActions(actions: readonly NedapAction[], options
       for (const action of own) {
         const failedDependency = action.dependsOn.find((id) => !succeeded.has(id));
         let step: Step;
+        // The record as it was before this action: what an undo of a set restores.
+        const before = state.get(action.account.identificationNo);
         const refusal = options.vet?.(action) ?? null;
         if (refusal !== null) step = refused('blocked', refusal);
         else if (options.signal?.aborted) step = refused('skipped', 'the run was cancelled before this action');
@@ -88,7 +91,8 @@ export async function applyNedapActions(actions: readonly NedapAction[], options
           }
         }
         if (step.outcome !== 'failed' && step.outcome !== 'blocked' && step.outcome !== 'skipped') succeeded.add(action.id);
-        await record({ actionId: action.id, outcome: step.outcome, error: step.error, at: now().toISOString() });
+        const undo = step.outcome === 'updated' ? nedapUndoInfo(action, before, state.get(action.account.identificationNo)) : null;
+        await record({ actionId: action.id, outcome: step.outcome, error: step.error, at: now().toISOString(), ...(undo ? { undo } : {}) });
       }
     }
   };
@@ -124,7 +128,7 @@ async function applyOne(action: NedapAction, state: Map<string, NedapRecord | un
       const set = action.set ?? [];
       const uuid = await userUuidOf(action, state, options.port);
       if (uuid === null) return refused('failed', `Nedap Ons has no user for ${key}`);
-      const field = action.action === 'set-duties' ? 'duties' : action.action === 'set-teams' ? 'teams' : 'locations';
+      const field = recordField(action.action) ?? 'duties';
       const current = state.get(key);
       if (current?.userUuid === uuid && sameSet(current[field], set)) return done('unchanged');
       if (field === 'duties') await options.port.putDuties(uuid, options.source, set.map((roleUuid) => ({ roleUuid, myself: true, myTeams: true, myLocations: true })));
@@ -149,6 +153,30 @@ async function applyOne(action: NedapAction, state: Map<string, NedapRecord | un
       return done('updated');
     }
   }
+}
+
+/** The field of the app's record a set-* action writes; null for the other kinds. */
+export function recordField(kind: NedapAction['action']): 'duties' | 'teams' | 'locations' | null {
+  switch (kind) {
+    case 'set-duties':
+      return 'duties';
+    case 'set-teams':
+      return 'teams';
+    case 'set-locations':
+      return 'locations';
+    case 'create-user':
+    case 'delete-user':
+      return null;
+  }
+}
+
+/** What reverses a set-* write: the set recorded before it, for the user it went to. Null for other kinds. */
+function nedapUndoInfo(action: NedapAction, before: NedapRecord | undefined, after: NedapRecord | undefined): NedapUndoInfo | null {
+  const field = recordField(action.action);
+  const userUuid = after?.userUuid ?? action.account.userUuid;
+  if (field === null || !userUuid) return null;
+  const recorded = before?.userUuid === userUuid ? before[field] : undefined;
+  return { target: 'nedap-ons', userUuid, before: recorded === undefined ? null : [...recorded] };
 }
 
 async function findEmployee(action: NedapAction, port: NedapPort): Promise<NedapEmployee | null> {

@@ -1,6 +1,7 @@
 /**
  * E-mail notices (issue 10): to a leaver's manager before the last day and when it was done, to a
- * joiner's manager when the account is ready (never a password), and to IT when a run failed, held
+ * joiner's manager when the account is ready (never a password), to a manager when a name change renamed
+ * the account (rename policy), and to IT when a run failed, held
  * actions for review or was stopped by the source guard. Each notice has a key: it is sent once.
  */
 
@@ -24,6 +25,16 @@ export type NoticeContent =
       readonly account: string;
       readonly mail: string | null;
       readonly enableOn: string | null;
+    }
+  | {
+      /** The logon names followed an HR name change (rename policy). */
+      readonly kind: 'renamed';
+      readonly personName: string;
+      readonly oldAccount: string;
+      readonly account: string;
+      /** The old and new mail address; null when the address did not change. */
+      readonly oldMail: string | null;
+      readonly mail: string | null;
     }
   | {
       readonly kind: 'it-run';

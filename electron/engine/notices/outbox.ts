@@ -3,6 +3,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { backoffDelayMs } from '../visma/retry';
 import { writePrivateFileAtomic } from '../state/private-file';
+import { retentionCutoff } from '../state/retention';
 import type { MailPort, Notice } from './notice';
 import { renderNotice } from './templates';
 
@@ -41,7 +42,18 @@ export interface DeliveryOptions {
   readonly attempts: number;
   readonly baseDelayMs: number;
   readonly maxDelayMs: number;
+  /**
+   * Sent notices (and waiting ones) older than this many days are dropped from the outbox, so it does
+   * not grow forever; within it, a key is never sent twice. Absent: kept for good.
+   */
+  readonly retentionDays?: number;
   readonly now?: () => Date;
+}
+
+/** `state` without the notices sent or queued before `cutoff`. */
+export function pruneOutbox(state: OutboxState, cutoff: Date): OutboxState {
+  const kept = (at: string): boolean => !(Date.parse(at) < cutoff.getTime());
+  return { sent: state.sent.filter((s) => kept(s.at)), pending: state.pending.filter((p) => kept(p.queuedAt)) };
 }
 
 const EMPTY: OutboxState = { sent: [], pending: [] };
@@ -88,7 +100,9 @@ export async function deliverNotices(
   options: DeliveryOptions,
 ): Promise<OutboxState> {
   const now = options.now ?? (() => new Date());
-  let state = await readOutbox(dataDir);
+  const read = await readOutbox(dataDir);
+  let state = options.retentionDays === undefined ? read : pruneOutbox(read, retentionCutoff(options.retentionDays, now()));
+  if (state.sent.length !== read.sent.length || state.pending.length !== read.pending.length) await writeOutbox(dataDir, state);
   const known = new Set([...state.sent.map((s) => s.key), ...state.pending.map((p) => p.key)]);
   const fresh = notices.filter((n, i) => !known.has(n.key) && notices.findIndex((m) => m.key === n.key) === i);
   const queue: PendingNotice[] = [

@@ -1,6 +1,7 @@
 import { addDays, type IsoDate } from '../model/iso-date';
 import type { Person } from '../model/person';
 import type { LifecyclePolicy } from '../model/policy';
+import type { AttributeValue } from '../model/plan';
 import type { RunRecord } from '../model/run';
 import type { ItRunStatus, Notice, NoticeLanguage } from './notice';
 
@@ -55,6 +56,10 @@ function lastWorkingDay(person: Person): IsoDate | null {
   return person.contracts.reduce<IsoDate>((last, c) => (c.endDate !== null && c.endDate > last ? c.endDate : last), '');
 }
 
+function textOf(value: AttributeValue | undefined): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
 /** Every notice run `input.run` gives. */
 export function runNotices(input: RunNoticesInput): readonly Notice[] {
   const { run, lifecycle, languages } = input;
@@ -87,6 +92,19 @@ export function runNotices(input: RunNoticesInput): readonly Notice[] {
     if (!action || !person) continue;
     if (action.action === 'disable' && outcome.outcome === 'updated') {
       toManager(person, `leaver-done:${person.id}:${run.runId}`, { kind: 'leaver-done', personName: displayName(person), account: action.account.sAMAccountName, doneOn: run.asOf });
+    }
+    if (action.action === 'rename' && outcome.outcome === 'updated') {
+      const after = (attribute: string): string | null => textOf(action.changes.find((c) => c.attribute === attribute)?.after);
+      const before = (attribute: string): string | null => textOf(action.changes.find((c) => c.attribute === attribute)?.before);
+      const account = after('sAMAccountName') ?? action.account.sAMAccountName;
+      toManager(person, `renamed:${person.id}:${account}:${after('mail') ?? ''}`, {
+        kind: 'renamed',
+        personName: displayName(person),
+        oldAccount: before('sAMAccountName') ?? action.account.sAMAccountName,
+        account,
+        oldMail: after('mail') === null ? null : before('mail'),
+        mail: after('mail'),
+      });
     }
     if (action.action === 'create' && outcome.outcome === 'created') {
       const start = person.contracts.map((c) => addDays(c.startDate, -lifecycle.enableDaysBeforeStart)).filter((d) => d > run.asOf).sort()[0] ?? null;

@@ -35,6 +35,15 @@ function english(c: NoticeContent): Words {
           'The first password is handed over by IT in person; it is never sent by e-mail.',
         ],
       };
+    case 'renamed':
+      return {
+        subject: `Name change: the account of ${c.personName} was renamed`,
+        lines: [
+          `HR changed the name of ${c.personName}; the logon name is now ${c.account} (was ${c.oldAccount}).`,
+          ...(c.mail ? [`The e-mail address is now ${c.mail}${c.oldMail ? `; mail to ${c.oldMail} still arrives` : ''}.`] : []),
+          'The password stays the same.',
+        ],
+      };
     case 'it-run': {
       const status = ENGLISH_STATUS[c.status](c.count);
       return { subject: `HR Provisioner: run ${c.runId} ${status}`, lines: [`Run ${c.runId} ${status}.`, ...c.lines] };
@@ -79,6 +88,15 @@ function dutch(c: NoticeContent): Words {
           `Het account ${c.account} van ${c.personName} is aangemaakt${c.mail ? `, met het e-mailadres ${c.mail}` : ''}.`,
           c.enableOn ? `Het is te gebruiken vanaf ${c.enableOn}.` : 'Het is nu te gebruiken.',
           'Het eerste wachtwoord geeft IT persoonlijk; het wordt nooit per e-mail verstuurd.',
+        ],
+      };
+    case 'renamed':
+      return {
+        subject: `Naamswijziging: het account van ${c.personName} heeft een nieuwe naam`,
+        lines: [
+          `HR heeft de naam van ${c.personName} gewijzigd; de inlognaam is nu ${c.account} (was ${c.oldAccount}).`,
+          ...(c.mail ? [`Het e-mailadres is nu ${c.mail}${c.oldMail ? `; mail aan ${c.oldMail} komt nog steeds aan` : ''}.`] : []),
+          'Het wachtwoord blijft hetzelfde.',
         ],
       };
     case 'it-run': {

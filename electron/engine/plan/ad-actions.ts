@@ -238,8 +238,13 @@ function draftKeep(d: Drafter, work: Extract<AccountWork, { kind: 'keep' }>): vo
   const { person, desired, account } = work;
   const ref = refOf(account, work.finalDn);
   const update = keepUpdate(d, work);
+  // The name attributes wait for the rename: were they written without it, the next run would see no
+  // name change left and never rename.
+  const renamed = work.rename === null
+    ? null
+    : d.drafts.add({ action: 'rename', personId: person.id, subject: person.id, account: ref, changes: [...work.rename.changes], reasons: [...work.rename.reasons] });
   if (update.changes.length > 0) {
-    d.drafts.add({ action: 'update', personId: person.id, subject: person.id, account: ref, ...update });
+    d.drafts.add({ action: 'update', personId: person.id, subject: person.id, account: ref, ...update, dependsOn: [...update.dependsOn, ...(renamed ? [renamed] : [])] });
   }
   const enabled = isEnabled(account);
   if (desired.enabled && !enabled) {

@@ -1,6 +1,7 @@
 import type { AdPolicy, AdTargetSettings } from '../ad/ad-policy';
 import { adNameProblems, desiredAccount, stampDate, type DesiredAccount } from '../ad/desired';
-import { NameRegistry, type OtherNames, cnWithSuffix, MAX_NAME_SUFFIX } from '../ad/naming';
+import { NameRegistry, type OtherNames, cnWithSuffix, MAX_NAME_SUFFIX, namesOfAccount } from '../ad/naming';
+import { sameAttributeValue } from '../ad/attribute-value';
 import { childDn, normaliseDn, parentKey, sameDn } from '../ad/naming-dn';
 import { addressFor, isCandidateOf, pickCn, pickLogonNames, type LogonPick } from '../ad/pick-names';
 import { attributeCandidates } from '../policy/name-candidates';
@@ -10,8 +11,8 @@ import type { Finding } from '../model/finding';
 import { addDays, type IsoDate } from '../model/iso-date';
 import { DEFAULT_DELETE_GRACE_DAYS } from '../model/policy';
 import { describeDoubt, type DoubtfulPerson, type Person } from '../model/person';
-import type { HeldPerson, UnmanagedAccount } from '../model/plan';
-import type { AccountWork, AddressFill, AdDecisions } from './ad-work';
+import type { AttributeChange, HeldPerson, UnmanagedAccount } from '../model/plan';
+import type { AccountWork, AddressFill, AdDecisions, LogonRename } from './ad-work';
 import { correlate, type Situation, type UnmanagedReason } from './correlate';
 
 /**
@@ -33,6 +34,11 @@ export interface DecideAdInput {
    * addresses must not be handed out twice either.
    */
   readonly otherNames?: OtherNames;
+  /**
+   * Names of accounts the product deleted within `policy.retiredNameDays` (the retired-names list):
+   * taken, so a leaver's logon name or address never goes to the next joiner.
+   */
+  readonly retiredNames?: OtherNames;
   /** Persons whose HR data is in doubt: their accounts are held (no action), and none is created. */
   readonly doubtful?: readonly DoubtfulPerson[];
   /**
@@ -62,7 +68,7 @@ interface Decider {
 export function decideAd(input: DecideAdInput): AdDecisions {
   const decider: Decider = {
     input,
-    registry: NameRegistry.fromAccounts(input.accounts, input.otherNames),
+    registry: NameRegistry.fromAccounts(input.accounts, input.otherNames ?? {}, input.retiredNames ?? {}),
     disabledOu: normaliseDn(input.settings.disabledOu),
     works: [],
     findings: [],
@@ -71,7 +77,7 @@ export function decideAd(input: DecideAdInput): AdDecisions {
   const { held, accounts } = holdDoubtful(input.doubtful ?? [], input.accounts);
   for (const situation of correlate(input.persons, accounts, input.settings)) decide(decider, situation);
   // Creates have had their pick of addresses; empty addresses of existing accounts get what is left.
-  const works = decider.works.map((work) => (work.kind === 'keep' ? { ...work, fills: fillAddresses(decider, work.account, work.desired) } : work));
+  const works = decider.works.map((work) => (work.kind === 'keep' && work.rename === null ? { ...work, fills: fillAddresses(decider, work.account, work.desired) } : work));
   return { works, findings: decider.findings, unmanaged: decider.unmanaged, held };
 }
 
@@ -266,7 +272,52 @@ function decideKeep(d: Decider, person: Person, desired: DesiredAccount, account
     const target = childDn(cn, desired.ou);
     if (!sameDn(target, account.dn)) finalDn = target;
   }
-  d.works.push({ kind: 'keep', person, desired, account, finalDn, fills: [] });
+  d.works.push({ kind: 'keep', person, desired, account, finalDn, fills: [], rename: decideRename(d, person, desired, account) });
+}
+
+/**
+ * Under the rename policy: new logon names when HR changed the person's name (the given name or family
+ * name the account carries differs from HR's) and the convention no longer gives the account's
+ * sAMAccountName. Picked as for a joiner, the account's own current names counting as free; the old
+ * mail address stays an alias. A convention change alone (same names) never renames.
+ */
+function decideRename(d: Decider, person: Person, desired: DesiredAccount, account: AdAccount): LogonRename | null {
+  if (d.input.policy.renameLogonNames !== true) return null;
+  const changed = (['givenName', 'sn'] as const).filter((a) => !sameAttributeValue(a, account[a], desired.attributes[a]));
+  if (changed.length === 0 || isCandidateOf(account.sAMAccountName, desired.names.sAMAccountName)) return null;
+  const pick = pickLogonNames(d.registry, desired.names, namesOfAccount(account));
+  if (pick.kind !== 'picked') {
+    const problem = logonProblem(person, desired, pick);
+    d.findings.push({ ...problem, severity: 'warning', message: problem.message.replace(/; no account is created$/, '; the account keeps its logon names') });
+    return null;
+  }
+  const { names } = pick;
+  const changes: AttributeChange[] = (['sAMAccountName', 'userPrincipalName', 'mail'] as const)
+    .filter((a) => (account[a] ?? '').toLowerCase() !== names[a].toLowerCase())
+    .map((a) => ({ attribute: a, before: account[a], after: names[a] }));
+  const hr = changed.map((a) => `${a} "${account[a] ?? ''}" → "${desired.attributes[a] ?? ''}"`).join(', ');
+  const reasons = [
+    `HR changed the name (${hr}); the rename policy (policy.renameLogonNames) renames the logon names by the naming convention`,
+    ...changes.map((c) => `${c.attribute} ${c.before ?? '(empty)'} → ${c.after}`),
+  ];
+  const oldMail = account.mail;
+  if (oldMail && oldMail.toLowerCase() !== names.mail.toLowerCase()) {
+    changes.push({ attribute: 'proxyAddresses', before: account.proxyAddresses, after: renamedProxyAddresses(account.proxyAddresses, oldMail, names.mail) });
+    reasons.push(`the old address ${oldMail} stays as an alias (smtp:) in proxyAddresses; ${names.mail} becomes the primary (SMTP:)`);
+  }
+  return changes.length === 0 ? null : { changes, reasons };
+}
+
+/**
+ * proxyAddresses after a rename: `SMTP:new` first (the primary), every other primary demoted to an
+ * `smtp:` alias, the old mail kept as an alias, other kinds (`X500:`, `SIP:`) as they were.
+ */
+export function renamedProxyAddresses(current: readonly string[], oldMail: string, newMail: string): string[] {
+  const isSmtp = (v: string): boolean => v.slice(0, 5).toLowerCase() === 'smtp:';
+  const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+  const rest = current.filter((v) => !(isSmtp(v) && same(v.slice(5), newMail))).map((v) => (isSmtp(v) ? `smtp:${v.slice(5)}` : v));
+  if (!rest.some((v) => isSmtp(v) && same(v.slice(5), oldMail))) rest.push(`smtp:${oldMail}`);
+  return [`SMTP:${newMail}`, ...rest];
 }
 
 /** Decides where a retiring account goes, reserving its CN in the disabled OU. */

@@ -95,6 +95,26 @@ describe('planAd: logon names that make sense', () => {
   });
 });
 
+describe('planAd with retired names', () => {
+  it('never hands a deleted account\'s logon name or address to a joiner: the next candidate is used', () => {
+    const p = planAd({
+      persons: [jan('100001')], accounts: [], asOf: '2026-11-27', policy: POLICY, settings: SETTINGS,
+      retiredNames: { sAMAccountNames: ['j.jansen'], addresses: ['jan.jansen@zorg.nl'] },
+    });
+    // j.jansen is retired; jan.jansen's mail address is too, so the numbered first candidate follows.
+    expect(after(creates(p)[0], 'sAMAccountName')).toBe('j.jansen2');
+    expect(after(creates(p)[0], 'mail')).toBe('j.jansen2@zorg.nl');
+  });
+
+  it('a retired address alone also counts (UPN and mail share the address namespace)', () => {
+    const p = planAd({
+      persons: [jan('100001')], accounts: [], asOf: '2026-11-27', policy: POLICY, settings: SETTINGS,
+      retiredNames: { addresses: ['J.Jansen@zorg.local'] },
+    });
+    expect(after(creates(p)[0], 'sAMAccountName')).toBe('jan.jansen');
+  });
+});
+
 describe('planAd with attribute mappings', () => {
   const mappings: AdPolicy['attributes'] = [
     { attribute: 'physicalDeliveryOfficeName', template: '{custom.Locatie.label}', on: 'always' },

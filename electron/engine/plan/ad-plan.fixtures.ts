@@ -135,7 +135,8 @@ function text(value: AttributeValue): string | null {
 
 // Attributes the account model has are fields; any other is a mapped attribute (`ad.attributes`).
 function setAttribute(target: Mutable<AdAccount>, attribute: string, value: string | null): void {
-  if (attribute in target) (target as unknown as Record<string, unknown>)[attribute] = value;
+  if (attribute === 'proxyAddresses') target.proxyAddresses = value === null ? [] : value.split(';');
+  else if (attribute in target) (target as unknown as Record<string, unknown>)[attribute] = value;
   else target.mapped = { ...target.mapped, [attribute.toLowerCase()]: value };
 }
 
@@ -180,6 +181,7 @@ export function simulateApply(accounts: readonly AdAccount[], plan: Plan): reado
         break;
       }
       case 'update':
+      case 'rename':
       case 'enable':
       case 'disable': {
         const target = find(action.account);

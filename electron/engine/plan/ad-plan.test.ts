@@ -100,7 +100,7 @@ describe('planAd: joiners', () => {
     expect(action(p, '0002-grant-100234')).toMatchObject({ entitlement: GROUPS.all, dependsOn: ['0001-create-100234'] });
     expect(action(p, '0003-grant-100234')).toMatchObject({ entitlement: GROUPS.ict, dependsOn: ['0001-create-100234'] });
     expect(action(p, '0003-grant-100234').reasons).toEqual(['rule "ICT staff" matches contract 100234_1_1']);
-    expect(p.summary.ad).toEqual({ create: 1, update: 0, enable: 0, disable: 0, move: 0, delete: 0, grant: 2, revoke: 0 });
+    expect(p.summary.ad).toEqual({ create: 1, update: 0, rename: 0, enable: 0, disable: 0, move: 0, delete: 0, grant: 2, revoke: 0 });
     expect(p.summary.total).toBe(3);
     expect(Object.values(p.summary["nedap-ons"]).every((n) => n === 0)).toBe(true);
     expect(p).toMatchObject({ planId: 'plan-1', asOf: '2026-11-24', createdAt: '2026-11-27T06:00:00.000Z' });

@@ -2,7 +2,7 @@ import type { DesiredAccount } from '../ad/desired';
 import type { AdAccount } from '../model/ad-account';
 import type { Finding } from '../model/finding';
 import type { Person } from '../model/person';
-import type { HeldPerson, UnmanagedAccount } from '../model/plan';
+import type { AttributeChange, HeldPerson, UnmanagedAccount } from '../model/plan';
 
 /**
  * The desired state of each account the plan touches: the output of the decide phase
@@ -30,6 +30,8 @@ export type AccountWork =
       readonly finalDn: string;
       /** Empty UPN / mail values that are filled in from the sAMAccountName (already reserved). */
       readonly fills: readonly AddressFill[];
+      /** New logon names under the rename policy (already reserved); null when they stay. */
+      readonly rename: LogonRename | null;
     }
   /** An account that is disabled, stamped, stripped of rule groups and parked in the disabled OU. */
   | {
@@ -56,6 +58,13 @@ export type AccountWork =
       readonly person: Person;
       readonly account: AdAccount;
     };
+
+/** An account's new logon names after an HR name change (the rename policy). */
+export interface LogonRename {
+  /** Only the names that change, with their new value. */
+  readonly changes: readonly AttributeChange[];
+  readonly reasons: readonly string[];
+}
 
 /** An empty UPN or mail that is set on an existing account. */
 export interface AddressFill {

@@ -13,7 +13,7 @@ const plan: Plan = {
   createdAt: '2026-11-27T06:00:00.000Z',
   summary: {
     total: 1,
-    ad: { create: 1, update: 0, enable: 0, disable: 0, move: 0, delete: 0, grant: 0, revoke: 0 },
+    ad: { create: 1, update: 0, rename: 0, enable: 0, disable: 0, move: 0, delete: 0, grant: 0, revoke: 0 },
     'nedap-ons': { 'create-user': 0, 'set-duties': 0, 'set-teams': 0, 'set-locations': 0, 'delete-user': 0 },
   },
   actions: [

@@ -3,15 +3,16 @@ import { childDn, dnEquals, isWithin, leafValue, parentDn } from '../ad/dn';
 import type { AdAccount } from '../model/ad-account';
 import { isEnabled } from '../model/ad-account';
 import { accountLabel, summarisePlan } from '../model/plan';
-import type { AdAction, AdActionKind, AttributeChange, AttributeValue, Plan } from '../model/plan';
+import type { AdAction, AdActionKind, AttributeChange, AttributeValue, NedapAction, Plan, PlannedAction } from '../model/plan';
 import type { RunRecord } from '../model/run';
 import type { Irreversible } from '../model/safety';
-import type { AccountBefore } from '../model/undo';
+import type { AccountBefore, NedapUndoInfo } from '../model/undo';
 
 /**
  * Undo a run: the reverse of every action the run wrote, planned from what apply read from the
  * directory just before each write (recorded in the history), and shown and applied like any plan.
- * Re-enable what it disabled, move back what it moved, restore attributes and memberships, and
+ * Re-enable what it disabled, move back what it moved, restore attributes, memberships and logon
+ * names (a rename), and
  * delete an account it created that nobody has used since. What cannot be reversed is listed with
  * the reason. Pure.
  */
@@ -45,13 +46,20 @@ export function planUndo(input: UndoInput): Plan {
   const { run } = input;
   const byId = new Map(run.actions.map((a) => [a.id, a]));
   const drafts: Draft[] = [];
+  const nedap: Omit<NedapAction, 'id'>[] = [];
   const irreversible: Irreversible[] = [];
   // Latest first: a run moves then disables; its undo enables, then moves back.
   for (const outcome of [...run.outcomes].reverse()) {
     const action = byId.get(outcome.actionId);
     if (!action || (outcome.outcome !== 'created' && outcome.outcome !== 'updated')) continue;
-    if (action.target !== 'ad' || !outcome.undo) {
-      irreversible.push({ actionId: action.id, what: `${action.action} ${accountLabel(action)}`, reason: 'the run recorded nothing to reverse it with (Nedap Ons actions cannot be undone yet)' });
+    if (action.target === 'nedap-ons') {
+      const result = reverseNedap(action, outcome.undo?.target === 'nedap-ons' ? outcome.undo : null, run.runId);
+      if ('reason' in result) irreversible.push(result);
+      else nedap.push(result);
+      continue;
+    }
+    if (outcome.undo?.target !== 'ad') {
+      irreversible.push({ actionId: action.id, what: `${action.action} ${accountLabel(action)}`, reason: 'the run recorded nothing to reverse it with' });
       continue;
     }
     const result = reverse(action, outcome.undo.before, input, drafts.length);
@@ -69,10 +77,13 @@ export function planUndo(input: UndoInput): Plan {
     reasons: [d.reason],
     dependsOn: [],
   }));
-  const withDependencies = actions.map((a, i) => {
+  const withDependencies: PlannedAction[] = actions.map((a, i) => {
     const after = drafts[i]?.after;
     return after === undefined ? a : { ...a, dependsOn: [actions[after]?.id ?? ''] };
   });
+  for (const a of nedap) {
+    withDependencies.push({ ...a, id: `${String(withDependencies.length + 1).padStart(4, '0')}-${a.action}-undo-${a.account.identificationNo}` });
+  }
   return {
     planId: (input.newId ?? randomUUID)(),
     asOf: input.asOf,
@@ -84,6 +95,33 @@ export function planUndo(input: UndoInput): Plan {
     findings: [],
     safety: { guard: null, managedAccounts: {}, heldForReview: [], reviewMode: 'hold-over-limit', excluded: [], hrChanges: {}, undoOf: run.runId, irreversible },
   };
+}
+
+/**
+ * The reverse of a Nedap Ons action: a set-* write is undone by writing the set the app had recorded
+ * before it (Nedap Ons replaces the whole set); a created or deleted user is not brought back or removed.
+ */
+function reverseNedap(action: NedapAction, undo: NedapUndoInfo | null, runId: string): Omit<NedapAction, 'id'> | Irreversible {
+  const what = `${action.action} ${action.account.identificationNo}`;
+  const cannot = (reason: string): Irreversible => ({ actionId: action.id, what, reason });
+  switch (action.action) {
+    case 'delete-user':
+      return cannot('a deleted Nedap Ons user cannot be brought back by the product (its history and settings in Nedap are gone); create it again in Nedap Ons by hand if it must return');
+    case 'create-user':
+      return cannot('Nedap Ons cannot tell whether the user has been used since, so the product does not delete it; remove it in Nedap Ons by hand if it must go');
+    case 'set-duties':
+    case 'set-teams':
+    case 'set-locations': {
+      if (undo === null) return cannot('the run recorded nothing to reverse it with');
+      if (undo.before === null) return cannot('the app had no record of this set before the run (Nedap Ons cannot read it back), so there is nothing known to restore');
+      // What is written comes from the record read before the write; the words shown, from the plan.
+      const changes = action.changes.map((c) => ({ attribute: c.attribute, before: c.after, after: c.before }));
+      return {
+        target: 'nedap-ons', action: action.action, personId: action.personId, account: { ...action.account, userUuid: undo.userUuid },
+        changes, set: undo.before, reasons: [`undo of run ${runId}, action ${action.id} (${what}): the set recorded before it is written back`], dependsOn: [],
+      };
+    }
+  }
 }
 
 /** The account as it is now: by GUID, else by the DN it had, else by where the action put it. */
@@ -122,6 +160,9 @@ function reverse(action: AdAction, before: AccountBefore | null, input: UndoInpu
   switch (action.action) {
     case 'update':
       return reversal({ ...base, action: 'update', changes: restore });
+    case 'rename':
+      // The old logon names, UPN, mail and proxy addresses come back as they were read before the write.
+      return reversal({ ...base, action: 'rename', changes: restore });
     case 'enable':
     case 'disable':
       return reversal({ ...base, action: before.enabled ? 'enable' : 'disable', changes: restore });

@@ -102,6 +102,17 @@ describe('accountMismatch', () => {
   const live = account({ dn: `CN=Jan Jansen,${ICT_OU}`, employeeID: '100234' });
   const update = create({ action: 'update', account: { dn: live.dn, sAMAccountName: live.sAMAccountName, objectGuid: live.objectGuid, employeeID: '100234' }, changes: [] });
 
+  it('refuses an update that would overwrite a UPN or mail the account has by now', () => {
+    const live = account({ dn: `CN=Jan Jansen,${ICT_OU}`, objectGuid: 'g-5', employeeID: '100234', mail: 'j.jansen@zorg.nl' });
+    const fill: AdAction = { ...create(), id: '0002-update-100234', action: 'update', account: { dn: live.dn, sAMAccountName: live.sAMAccountName, objectGuid: 'g-5', employeeID: '100234' }, changes: [{ attribute: 'mail', before: null, after: 'eve@zorg.nl' }] };
+    expect(accountMismatch(fill, live)).toBe(`refused by plan validation: mail of ${live.sAMAccountName} is no longer empty; an update only fills in an empty one`);
+    expect(accountMismatch(fill, { ...live, mail: null })).toBeNull();
+    expect(accountMismatch(fill, { ...live, mail: 'EVE@zorg.nl' })).toBeNull();
+    // The undo of a fill clears it again.
+    expect(accountMismatch({ ...fill, changes: [{ attribute: 'mail', before: 'eve@zorg.nl', after: null }] }, live)).toBeNull();
+    expect(validatePlan({ actions: [{ ...fill, changes: [{ attribute: 'mail', before: 'eve@zorg.nl', after: null }] }] }, SCOPE)).toEqual(new Map());
+  });
+
   it('accepts the account the plan was made for', () => {
     expect(accountMismatch(update, live)).toBeNull();
     expect(accountMismatch(create(), undefined)).toBeNull();

@@ -1,5 +1,5 @@
 import type { AdAccount } from '../model/ad-account';
-import type { AdAction, Plan, PlannedAction } from '../model/plan';
+import type { AdAction, AttributeValue, Plan, PlannedAction } from '../model/plan';
 import { dnEquals, isWithin, parentDn } from '../ad/dn';
 import { ownedAdAttributes } from '../ad/owned-attributes';
 import type { OwnedAttributeOptions } from '../ad/owned-attributes';
@@ -63,11 +63,26 @@ function validateAction(action: PlannedAction, scope: PlanScope): string | null 
   }
 }
 
+/** UPN and mail: an update may set them only where they are empty (lower case). */
+const LOGON_ADDRESSES: ReadonlySet<string> = new Set(['userprincipalname', 'mail']);
+
+function isEmpty(value: AttributeValue): boolean {
+  return value === null || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
 /** Why an AD action falls outside the scope, or null. */
 export function validateAdAction(action: AdAction, scope: AdScope): string | null {
   const owned = ownedAdAttributes(action.action, scope.attributes);
   const foreign = action.changes.map((c) => c.attribute).filter((name) => !owned.has(name.toLowerCase()));
-  if (foreign.length > 0) return `a ${action.action} may not write ${foreign.join(', ')}: not an attribute the product owns`;
+  if (foreign.length > 0) {
+    const why = action.action === 'rename' && scope.attributes?.rename !== true ? 'the rename policy (policy.renameLogonNames) is off' : 'not an attribute the product owns';
+    return `a ${action.action} may not write ${foreign.join(', ')}: ${why}`;
+  }
+  // Filling in an empty one, or clearing one (the undo of a fill), is an update; replacing one is a rename.
+  const replaced = action.action === 'update' ? action.changes.filter((c) => LOGON_ADDRESSES.has(c.attribute.toLowerCase()) && !isEmpty(c.before) && !isEmpty(c.after)) : [];
+  if (replaced.length > 0) {
+    return `an update only fills in an empty ${replaced.map((c) => c.attribute).join(', ')}; changing a logon name is a rename, under the rename policy`;
+  }
   const dn = action.account.dn;
   if (!isWithin(dn, scope.baseDn)) return `the account ${dn} is outside the managed base ${scope.baseDn}`;
   const managedOus = [scope.usersOu, ...Object.values(scope.ouByOrgUnit)];
@@ -94,6 +109,7 @@ export function validateAdAction(action: AdAction, scope: AdScope): string | nul
       return allowed.some((g) => dnEquals(g, group)) ? null : `no rule grants the group ${group}`;
     }
     case 'update':
+    case 'rename':
     case 'enable':
     case 'disable':
       return null;
@@ -110,6 +126,16 @@ export function accountMismatch(action: AdAction, current: AdAccount | undefined
   if (planned.objectGuid && current.objectGuid && planned.objectGuid.toLowerCase() !== current.objectGuid.toLowerCase()) {
     return `refused by plan validation: the account at ${current.dn} is not the one the plan was made for (GUID differs)`;
   }
+  // An update fills in an empty UPN or mail; one the account has by now is a logon name, changed only by a rename.
+  const overwrite = action.action === 'update'
+    ? action.changes.find((c) => {
+        const key = c.attribute.toLowerCase() === 'mail' ? 'mail' : c.attribute.toLowerCase() === 'userprincipalname' ? 'userPrincipalName' : null;
+        const now = key === null ? null : current[key];
+        const after = typeof c.after === 'string' ? c.after.toLowerCase() : '';
+        return now !== null && now !== '' && after !== '' && now.toLowerCase() !== after;
+      })
+    : undefined;
+  if (overwrite) return `refused by plan validation: ${overwrite.attribute} of ${current.sAMAccountName} is no longer empty; an update only fills in an empty one`;
   const employeeId = current.employeeID?.trim() ?? '';
   if (employeeId === '') return `refused by plan validation: the account ${current.sAMAccountName} has no employeeID, so it is not managed by the product`;
   const expected = planned.employeeID;

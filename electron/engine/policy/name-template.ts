@@ -73,20 +73,27 @@ export function templateProblem(
  * The values `parts` gives, in order: one, or one per length of the growing token. `value` turns a
  * token name into its text (already in the form the attribute needs); `literal` does the same for
  * the text between tokens. The cut counts graphemes, never splitting a letter from its marks.
+ *
+ * A cut token stands for a name part shortened *next to* the whole ones (`{nickname:1}.{familyName}`):
+ * when every whole token of the template is empty (a person without family name), the cut ones are
+ * not cut, so `anna` is tried rather than `a`, as the product always did.
  */
 export function expandTemplate(
   parts: readonly TemplatePart[],
   value: (name: string) => string,
   literal: (text: string) => string = (t) => t,
 ): string[] {
+  const whole = parts.filter((p) => p.kind === 'token' && p.length === null);
+  const alone = whole.length > 0 && whole.every((p) => p.kind === 'token' && value(p.name) === '');
+  if (alone) parts = parts.map((p) => (p.kind === 'token' ? { ...p, length: null, grows: false } : p));
   const grower = parts.findIndex((p) => p.kind === 'token' && p.grows);
   const pieces = parts.map((p) => (p.kind === 'text' ? literal(p.text) : p.length === null ? value(p.name) : firstGraphemes(value(p.name), p.length)));
   const part = parts[grower];
   if (part === undefined || part.kind !== 'token' || part.length === null) return [pieces.join('')];
-  const whole = graphemes(value(part.name));
+  const letters = graphemes(value(part.name));
   const out: string[] = [];
-  for (let n = Math.min(part.length, whole.length); n <= whole.length; n++) {
-    pieces[grower] = whole.slice(0, n).join('');
+  for (let n = Math.min(part.length, letters.length); n <= letters.length; n++) {
+    pieces[grower] = letters.slice(0, n).join('');
     out.push(pieces.join(''));
   }
   return out;

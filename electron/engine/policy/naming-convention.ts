@@ -72,7 +72,7 @@ export const DEFAULT_NAMING: NamingConvention = {
 
 /** The tokens every name template may use. */
 export const NAME_TOKENS = [
-  'nickname', 'givenName', 'initials', 'initialsDotted', 'familyName', 'birthName', 'partnerName',
+  'nickname', 'givenName', 'initials', 'initialsDotted', 'initialsRest', 'initialsRestDotted', 'familyName', 'birthName', 'partnerName',
   'birthNameOnly', 'birthPrefix', 'partnerNameOnly', 'partnerPrefix', 'familyNameFull',
 ] as const;
 
@@ -126,6 +126,9 @@ export function nameTokens(name: PersonName, separator: string): NameTokens {
       givenName,
       initials: initialParts.join(''),
       initialsDotted: initialParts.map((p) => `${p}.`).join(''),
+      // The initials after the first (the first is the given name, written out beside them): "J.H.C." gives "H.C.".
+      initialsRest: initialParts.slice(1).join(''),
+      initialsRestDotted: initialParts.slice(1).map((p) => `${p}.`).join(''),
       familyName: byBirth ? birth || partner : partner || birth,
       birthName: birth,
       partnerName: partner,

@@ -200,18 +200,21 @@ describe('displayName options', () => {
     expect(display(rule, 'PB')).toBe('Vries - van den Boele, Janine de');
   });
 
-  it('3: family name, initials, prefix and nickname (the helper library\'s sample has initials H.C.)', () => {
+  it('3: family name, the initials after the first, prefix and nickname', () => {
     const rule = {
-      B: '{birthNameOnly} {initialsDotted} {birthPrefix} ({nickname})',
-      BP: '{birthNameOnly}–{partnerName} {initialsDotted} {birthPrefix} ({nickname})',
-      P: '{partnerNameOnly} {initialsDotted} {partnerPrefix} ({nickname})',
-      PB: '{partnerNameOnly}–{birthName}, {initialsDotted} {partnerPrefix} ({nickname})',
+      B: '{birthNameOnly} {initialsRestDotted} {birthPrefix} ({nickname})',
+      BP: '{birthNameOnly}–{partnerName} {initialsRestDotted} {birthPrefix} ({nickname})',
+      P: '{partnerNameOnly} {initialsRestDotted} {partnerPrefix} ({nickname})',
+      PB: '{partnerNameOnly}–{birthName}, {initialsRestDotted} {partnerPrefix} ({nickname})',
     };
-    const hc = { initials: 'H.C.' };
-    expect(display(rule, 'B', hc)).toBe('Boele H.C. van den (Janine)');
-    expect(display(rule, 'BP', hc)).toBe('Boele–de Vries H.C. van den (Janine)');
-    expect(display(rule, 'P', hc)).toBe('Vries H.C. de (Janine)');
-    expect(display(rule, 'PB', hc)).toBe('Vries–van den Boele, H.C. de (Janine)');
+    // The sample person as the table has her: initials J.H.C.
+    expect(display(rule, 'B')).toBe('Boele H.C. van den (Janine)');
+    expect(display(rule, 'BP')).toBe('Boele–de Vries H.C. van den (Janine)');
+    expect(display(rule, 'P')).toBe('Vries H.C. de (Janine)');
+    expect(display(rule, 'PB')).toBe('Vries–van den Boele, H.C. de (Janine)');
+    // One initial only: nothing after it, and no gap.
+    expect(display(rule, 'B', { initials: 'J.' })).toBe('Boele van den (Janine)');
+    expect(display('{initialsRest}', 'B')).toBe('HC');
   });
 
   it('an empty prefix leaves no gap', () => {
@@ -231,5 +234,40 @@ describe('cn options', () => {
     const displayName = { B: '{birthNameOnly}, {nickname} {birthPrefix}', BP: '', P: '{partnerNameOnly}, {nickname} {partnerPrefix}', PB: '' };
     expect(values('cn', rule, janine('B'), 3, { displayName })).toEqual(['Boele, Janine van den', 'Boele, Janine van den (01)', 'Boele, Janine van den (02)']);
     expect(values('cn', rule, janine('P'), 2, { displayName })).toEqual(['Vries, Janine de', 'Vries, Janine de (01)']);
+  });
+});
+
+describe('the default convention (no policy.naming) makes the names the product always made', () => {
+  const defaults = (attribute: Attr, person: PersonName, count = 4): string[] => values(attribute, { candidates: [...DEFAULT_NAMING[attribute].candidates], iterate: DEFAULT_NAMING[attribute].iterate }, person, count);
+  const nameless = (overrides: Partial<PersonName>): PersonName =>
+    janine('B', { familyName: '', familyNamePrefix: '', partnerName: '', partnerNamePrefix: '', ...overrides });
+
+  it('f.last, first.last, f.last2, f.last3', () => {
+    expect(defaults('sAMAccountName', janine())).toEqual(['j.vandenboele', 'janine.vandenboele', 'j.vandenboele2', 'j.vandenboele3']);
+  });
+
+  it('a person without family name: anna, anna2 (as before the naming work), never the bare initial', () => {
+    expect(defaults('sAMAccountName', nameless({ nickname: 'Anna', givenName: 'Anna' }))).toEqual(['anna', 'anna2', 'anna3', 'anna4']);
+  });
+
+  it('a person without given name: the family name, then numbered', () => {
+    expect(defaults('sAMAccountName', janine('B', { nickname: '', givenName: '' }), 3)).toEqual(['vandenboele', 'vandenboele2', 'vandenboele3']);
+  });
+
+  it('a cut token next to an empty whole one is not cut in any convention (growing ones neither)', () => {
+    expect(values('sAMAccountName', { candidates: ['{nickname:1+}{familyName}'] }, nameless({}), 3)).toEqual(['janine', 'janine2', 'janine3']);
+    // With no whole token at all the cut stays: it is what the template asks for.
+    expect(values('sAMAccountName', { candidates: ['{nickname:1}{initials:2}'] }, nameless({}), 1)).toEqual(['jjh']);
+  });
+});
+
+describe('duplicates between candidates', () => {
+  it('are tried once; iterate.base counts the list before they are removed', () => {
+    // nickname = given name: the second candidate repeats the first. Base 1 is that repeated one (janine…),
+    // not j.vandenboele, which would be position 1 once the repeat is removed.
+    const rule = { candidates: ['{nickname}.{familyName}', '{givenName}.{familyName}', '{nickname:1}.{familyName}'], iterate: { base: 1 } };
+    expect(values('sAMAccountName', rule, janine(), 4)).toEqual(['janine.vandenboele', 'j.vandenboele', 'janine.vandenboele2', 'janine.vandenboele3']);
+    // A growing token whose first lengths repeat an earlier candidate.
+    expect(values('mail', { candidates: ['{nickname:1}.{familyName}', '{nickname:1+}.{familyName}'] }, janine(), 3)).toEqual(['j.vandenboele', 'ja.vandenboele', 'jan.vandenboele']);
   });
 });
