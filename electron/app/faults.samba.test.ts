@@ -74,8 +74,11 @@ describe('faults against Samba', () => {
       const second = await provisioner.apply({ plan, asOf: '2026-12-01', trigger: 'cli' });
       expect(second.status, `round ${round}, killed at ${boundary}`).toBe('completed');
       expect(second.outcomes.filter((o) => o.outcome === 'failed' || o.outcome === 'blocked')).toEqual([]);
-      // Each account was created exactly once, by the killed run or by the second one.
-      expect(killed!.summary.created + second.summary.created).toBe(25);
+      // Each account was created once, by the killed run or by the second one. Only the create in flight at the
+      // kill can have reached the DC without its line: the second apply finds that account and leaves it be.
+      const created = killed!.summary.created + second.summary.created;
+      expect(created).toBeGreaterThanOrEqual(24);
+      expect(created).toBeLessThanOrEqual(25);
       const accounts = await world.accounts();
       expect(accounts.map((a) => a.employeeID).sort()).toEqual(ids);
       expect(accounts.every((a) => a.enabled && a.memberOf.length === 2)).toBe(true);
