@@ -91,8 +91,10 @@ export function explainPerson(input: {
       })),
   );
   const plan = input.latestPlan;
+  // An action of the latest plan that a run already carried out is past, not planned.
+  const done = new Set(input.runs.filter((run) => run.planId === plan?.planId).flatMap((run) => run.outcomes.map((o) => o.actionId)));
   const planned = (plan?.actions ?? [])
-    .filter((a) => a.personId === personId)
+    .filter((a) => a.personId === personId && !done.has(a.id))
     .map((a): ExplainedAction => ({
       runId: null,
       planId: plan?.planId ?? '',

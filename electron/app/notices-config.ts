@@ -16,8 +16,16 @@ export const noticesSchema = z.strictObject({
     /** 'starttls': plain connect, then STARTTLS is required; 'tls': TLS from the first byte (port 465). */
     security: z.enum(['starttls', 'tls']).default('starttls'),
     user: z.string().min(1).optional(),
-    /** The password as a secret: the name of an environment variable that holds it. */
-    password: z.strictObject({ env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name') }).optional(),
+    /**
+     * The password as a secret: the name of an environment variable that holds it, or the value
+     * itself, as the desktop app puts it back from its secret store (like visma.clientSecret).
+     */
+    password: z
+      .union([
+        z.string().min(1, 'must not be empty'),
+        z.strictObject({ env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name') }),
+      ])
+      .optional(),
     /** CA that signed the server's certificate, when it is not a public one. */
     caFile: z.string().min(1).optional(),
     tlsServerName: z.string().min(1).optional(),

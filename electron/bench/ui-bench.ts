@@ -11,7 +11,6 @@ import { launchChromium } from '../web-host/browser';
 import type { Api } from '../shared/contract';
 import type { ActionDto, PlanDto, StatusDto } from '../shared/dto';
 import { fail, ok } from '../shared/result';
-import { FEATURES } from '../app/desktop/application';
 import { median } from './stats';
 
 const ACTIONS = Number(process.env.HRP_BENCH_UI_ACTIONS ?? 35_000);
@@ -29,18 +28,18 @@ function syntheticPlan(count: number): PlanDto {
       id: `${i}-${kind}-${100000 + i}`, target: 'ad', action: kind, personId: String(100000 + i), personName: name, orgUnit: unit,
       account: { name: `m.werker${i}`, path: `CN=${name},OU=${unit},OU=Medewerkers,DC=zorg,DC=local`, id: null },
       changes: [{ attribute: 'title', before: 'Verzorgende', after: 'Verpleegkundige' }],
-      entitlement: null, reasons: [`contract ${100000 + i}_1_1 changed on 2026-11-27`], dependsOn: [], held: false,
+      entitlement: null, reasons: [`contract ${100000 + i}_1_1 changed on 2026-11-27`], dependsOn: [], held: false, hrChanges: [],
     });
   }
   const counts = KINDS.map((action) => ({ target: 'ad' as const, action, count: actions.filter((a) => a.action === action).length }));
-  return { planId: 'bench', guard: null, held: [], reviewMode: 'hold-over-limit', undoOf: null, irreversible: [], asOf: '2026-11-30', createdAt: new Date().toISOString(), counts, actions, unmanaged: [], findings: [] };
+  return { planId: 'bench', guard: null, held: [], heldPersons: [], reviewMode: 'hold-over-limit', undoOf: null, irreversible: [], asOf: '2026-11-30', createdAt: new Date().toISOString(), counts, actions, unmanaged: [], findings: [] };
 }
 
 /** A stand-in API: a configured app with one big plan; every other operation is not available. */
 function benchApi(plan: PlanDto): Api {
   const status: StatusDto = {
     configured: true, demoAvailable: false, lastRun: null, recentRuns: [], nextRun: null, schedulePaused: false, syncing: false,
-    attention: { failedActions: 0, heldActions: 0, guardStop: false, findings: { error: 0, warning: 0, info: 0 }, leaversThisWeek: 0 }, features: FEATURES,
+    attention: { failedActions: 0, heldActions: 0, heldPersons: 0, guardStop: false, findings: { error: 0, warning: 0, info: 0 }, leaversThisWeek: 0 },
   };
   const answers: Record<string, unknown> = { status, currentPlan: plan };
   return new Proxy({}, {

@@ -13,6 +13,7 @@ import type { StoreShape } from './settings-store';
 import { trayMenu, trayState, lastRunLine } from './tray-menu';
 import type { TrayState } from './tray-menu';
 import { isAppPage, lockDown, windowOptions } from './window';
+import { applyStartAtLogin } from './login-item';
 
 /**
  * The Electron shell: a tray app with one window. It holds no logic of its own: every operation is
@@ -86,11 +87,12 @@ async function main(): Promise<void> {
     const stored = await settings.load();
     const leavers = await api.leavers();
     const value = leavers.ok ? leavers.value : { upcoming: [], processed: [] };
+    const status = await api.status();
     const specs = notificationsFor({
       run,
       processedToday: value.processed.filter((l) => l.daysFromToday === -1),
       leavingThisWeek: value.upcoming.filter((l) => l.daysFromToday <= 7 && !l.acknowledged),
-      heldActions: 0,
+      heldActions: status.ok ? status.value.attention.heldActions : 0,
       settings: stored.desktop.notifications,
     });
     for (const spec of specs) {
@@ -105,7 +107,7 @@ async function main(): Promise<void> {
     const { desktop } = await settings.load();
     const invalid = scheduler.configure(desktop.schedule.rules, desktop.schedule.paused);
     if (invalid.length > 0) await log.write(null, 'warn', `schedule rules not understood: ${invalid.join(', ')}`);
-    app.setLoginItemSettings({ openAtLogin: desktop.startAtLogin });
+    if (applyStartAtLogin(app, desktop.startAtLogin)) await log.write(null, 'info', `start at login ${desktop.startAtLogin ? 'on' : 'off'}`);
   }
 
   async function refreshTray(): Promise<void> {

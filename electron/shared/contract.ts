@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { ApiResult } from './result';
 import type {
-  ConnectionTestDto, CsvFileDto, LeaversDto, PersonDto, PersonSummaryDto, PlanDto, RunDto, RunSummaryDto, StatusDto,
+  ConnectionTestDto, CsvFileDto, ExplanationDto, LeaversDto, NamingSampleDto, PersonDto, PersonSummaryDto, PlanDto, RunDto, RunSummaryDto,
+  StatusDto,
 } from './dto';
 import { desktopSettingsSchema, secretInputSchema } from './settings';
 import type { SettingsDto } from './settings';
@@ -15,6 +16,7 @@ import { BRIDGE_NAME, OPERATION_NAMES, ipcChannel } from './operation-names';
 
 const none = z.strictObject({});
 const id = z.string().min(1).max(200);
+const formConfig = z.record(z.string(), z.unknown());
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
 
 /** Argument schemas, one per operation. */
@@ -23,11 +25,13 @@ export const apiContract = {
   useDemoData: none,
   getSettings: none,
   saveSettings: z.strictObject({
-    config: z.record(z.string(), z.unknown()),
+    config: formConfig,
     secrets: secretInputSchema,
     desktop: desktopSettingsSchema,
   }),
-  testConnection: z.strictObject({ target: z.enum(['visma', 'ad', 'nedap-ons', 'smtp']) }),
+  // `config` and `secrets` are the form as it is (unsaved edits); without them the stored settings are tested.
+  testConnection: z.strictObject({ target: z.enum(['visma', 'ad', 'nedap-ons', 'smtp']), config: formConfig.optional(), secrets: secretInputSchema.optional() }),
+  namingPreview: z.strictObject({ config: formConfig, secrets: secretInputSchema.optional() }),
   syncNow: none,
   preview: z.strictObject({ asOf: isoDate.optional() }),
   currentPlan: none,
@@ -42,6 +46,7 @@ export const apiContract = {
   acknowledgeLeaver: z.strictObject({ personId: id }),
   searchPersons: z.strictObject({ query: z.string().max(200) }),
   person: z.strictObject({ personId: id }),
+  explainPerson: z.strictObject({ personId: id }),
   setSchedulePaused: z.strictObject({ paused: z.boolean() }),
 } as const;
 
@@ -69,6 +74,7 @@ export interface ApiValues {
   readonly getSettings: SettingsDto;
   readonly saveSettings: SettingsDto;
   readonly testConnection: ConnectionTestDto;
+  readonly namingPreview: readonly NamingSampleDto[];
   readonly syncNow: RunSummaryDto;
   readonly preview: PlanDto;
   readonly currentPlan: PlanDto | null;
@@ -83,6 +89,7 @@ export interface ApiValues {
   readonly acknowledgeLeaver: LeaversDto;
   readonly searchPersons: readonly PersonSummaryDto[];
   readonly person: PersonDto;
+  readonly explainPerson: ExplanationDto;
   readonly setSchedulePaused: StatusDto;
 }
 

@@ -45,6 +45,8 @@ export interface ActionDto {
   readonly dependsOn: readonly string[];
   /** True when the guard holds this action for review; it is then not applied until approved. */
   readonly held: boolean;
+  /** The HR changes since the previous import that led to it (why-links); empty when none are known. */
+  readonly hrChanges: readonly string[];
 }
 
 /** A data problem found in the HR source. */
@@ -78,12 +80,27 @@ export interface HeldDto {
   readonly waitsFor: string | null;
 }
 
+/**
+ * A person whose HR data is in doubt: the target plans nothing for them (no disable, no delete) until
+ * HR corrects the row and cell named in `reason`. Not the same as an action held for review.
+ */
+export interface HeldPersonDto {
+  readonly target: TargetName;
+  readonly personId: string;
+  readonly employeeIds: readonly string[];
+  /** The person's accounts that are left as they are. */
+  readonly accounts: readonly string[];
+  readonly reason: string;
+}
+
 /** A plan, ready for the Preview screen. */
 export interface PlanDto {
   readonly planId: string;
   /** The source guard's verdict; null when the plan comes from no import (an undo). */
   readonly guard: GuardDto | null;
   readonly held: readonly HeldDto[];
+  /** Persons held because their HR data is in doubt. */
+  readonly heldPersons: readonly HeldPersonDto[];
   /** 'all-or-nothing': nothing is applied while any action is held. */
   readonly reviewMode: 'hold-over-limit' | 'all-or-nothing';
   /** For an undo plan: the run it reverses, and what it cannot reverse. */
@@ -134,17 +151,6 @@ export interface RunDto extends RunSummaryDto {
   readonly actions: readonly RunActionDto[];
 }
 
-/** Which features of the engine this build offers; the screens say "not available" for the others. */
-export interface FeaturesDto {
-  readonly heldForReview: boolean;
-  readonly undo: boolean;
-  readonly lookAhead: boolean;
-  readonly nedapOns: boolean;
-  readonly explain: boolean;
-  readonly namingPreview: boolean;
-  readonly smtp: boolean;
-}
-
 /** Overview: is everything fine? */
 export interface StatusDto {
   readonly configured: boolean;
@@ -159,13 +165,14 @@ export interface StatusDto {
   readonly attention: {
     readonly failedActions: number;
     readonly heldActions: number;
+    /** Persons held in the latest plan because their HR data is in doubt. */
+    readonly heldPersons: number;
     /** The guard stopped the last run (or the current plan). */
     readonly guardStop: boolean;
     readonly findings: Readonly<Record<'error' | 'warning' | 'info', number>>;
     /** Null until the HR data has been read in this session. */
     readonly leaversThisWeek: number | null;
   };
-  readonly features: FeaturesDto;
 }
 
 /** One contract as the Person screen shows it. */
@@ -233,4 +240,46 @@ export interface ConnectionTestDto {
 export interface CsvFileDto {
   readonly fileName: string;
   readonly content: string;
+}
+
+/** One import in which something changed in a person's HR data. */
+export interface HrMomentDto {
+  readonly asOf: string;
+  readonly takenAt: string;
+  readonly changes: readonly string[];
+}
+
+/** One action of a person, taken (with its outcome) or planned, and why. */
+export interface ExplainedActionDto {
+  readonly runId: string | null;
+  readonly at: string;
+  readonly target: TargetName;
+  readonly action: string;
+  readonly account: string;
+  readonly outcome: OutcomeName | 'planned' | 'held for review' | 'not run';
+  readonly reasons: readonly string[];
+  /** The HR changes that led to it (why-links). */
+  readonly hrChanges: readonly string[];
+}
+
+/** Why a person has (or will have) what they have: the Person screen's explain. */
+export interface ExplanationDto {
+  readonly personId: string;
+  readonly hrHistory: readonly HrMomentDto[];
+  /** Newest first. */
+  readonly past: readonly ExplainedActionDto[];
+  readonly planned: readonly ExplainedActionDto[];
+}
+
+/** What the configured naming convention makes of one sample name. */
+export interface NamingSampleDto {
+  /** The name as HR has it ("Maria Jansen, born de Vries, name usage PB"). */
+  readonly name: string;
+  readonly convention: 'B' | 'P' | 'BP' | 'PB';
+  readonly displayName: string;
+  readonly cn: string;
+  /** Logon names in the order they are tried when one is taken. */
+  readonly sAMAccountName: readonly string[];
+  readonly userPrincipalName: string;
+  readonly mail: string;
 }

@@ -3,9 +3,9 @@
  * (it cannot load zod), and contract.ts checks at compile time that they are exactly the contract's.
  */
 export const OPERATION_NAMES = [
-  'status', 'useDemoData', 'getSettings', 'saveSettings', 'testConnection', 'syncNow', 'preview', 'currentPlan', 'apply',
+  'status', 'useDemoData', 'getSettings', 'saveSettings', 'testConnection', 'namingPreview', 'syncNow', 'preview', 'currentPlan', 'apply',
   'approveHeld', 'history', 'run', 'exportRunCsv', 'undoRun', 'lookAhead', 'leavers', 'acknowledgeLeaver', 'searchPersons',
-  'person', 'setSchedulePaused',
+  'person', 'explainPerson', 'setSchedulePaused',
 ] as const;
 
 /** Name of the object the preload script exposes on `window`. */

@@ -5,6 +5,7 @@ import { addGroup, addOu, treeDelete, withRawClient } from '../engine/ad/ldap-fi
 import type { DirectoryConnectionConfig } from '../engine/ad/directory';
 import type { DemoPort } from '../app/desktop/application';
 import type { IsoDate } from '../engine/model/iso-date';
+import type { CsvRow, DatasetName } from '../engine/visma/datasets';
 
 /**
  * The demo data behind the first-run button: a Visma.net simulator with a generated care
@@ -34,6 +35,8 @@ export interface DemoEnvironmentOptions {
   readonly seed?: number;
   /** The configuration's `safety` section (limits, review mode); the engine's defaults when absent. */
   readonly safety?: Readonly<Record<string, unknown>>;
+  /** Contracts whose end date HR mistyped ("31-02-2027"): their persons are held, as real exports sometimes make them. */
+  readonly mistypedEndDates?: number;
 }
 
 /** The `ad` (without its password) and `policy` sections of the demo configuration. */
@@ -76,6 +79,17 @@ export async function createDemoTree(directory: DemoDirectory, base: string, gro
   };
 }
 
+/** The data with the end date of the first `count` open-ended contracts mistyped as "31-02-2027". */
+export function withMistypedEndDates(data: Record<DatasetName, CsvRow[]>, count: number): Record<DatasetName, CsvRow[]> {
+  let left = count;
+  const contracts = data.contracts.map((row) => {
+    if (left === 0 || row.enddate !== '') return row;
+    left -= 1;
+    return { ...row, enddate: '31-02-2027' };
+  });
+  return { ...data, contracts };
+}
+
 /** Start the simulator and make the OU tree; `close` stops the one and removes the other. */
 export async function startDemoEnvironment(options: DemoEnvironmentOptions): Promise<DemoEnvironment> {
   const secret = randomBytes(12).toString('hex');
@@ -83,7 +97,7 @@ export async function startDemoEnvironment(options: DemoEnvironmentOptions): Pro
     clientId: 'demo-client',
     clientSecret: secret,
     tenantId: 'demo-tenant',
-    data: generateVismaData({ seed: options.seed ?? 7, employees: options.employees, asOf: options.asOf }),
+    data: withMistypedEndDates(generateVismaData({ seed: options.seed ?? 7, employees: options.employees, asOf: options.asOf }), options.mistypedEndDates ?? 0),
   });
   const base = `OU=${options.baseOu},${options.domainDn}`;
   let tree: DemoTree;

@@ -48,6 +48,8 @@ beforeAll(async () => {
     domainDn: samba.baseDn, baseOu: 'Desktop screens', employees: 120, asOf: todayIn(DEFAULT_TIME_ZONE),
     // More than 20 enables in one run wait for approval, so Sync now leaves actions held for review.
     safety: { actionLimits: [{ target: 'ad', kind: 'enable', count: 20 }] },
+    // One mistyped end date: that person is held (doubtful HR data), everyone else proceeds.
+    mistypedEndDates: 1,
   });
   const api = new Application({ settings: new FileSettingsPort(path.join(dir, 'settings')), dataDir: path.join(dir, 'data'), demo: env.port });
   host = await startWebHost({ api, staticDir: RENDERER_DIST });
@@ -103,6 +105,7 @@ describe('the screens (English)', () => {
     const detail = page.getByRole('complementary', { name: 'Action details' });
     await detail.getByText('Before and after').waitFor();
     expect(await detail.textContent()).toContain('sAMAccountName');
+    expect(await detail.textContent()).toContain('HR change that caused it');
     await shot('02-preview');
     await page.keyboard.press('Escape');
     await expect.poll(() => detail.isVisible()).toBe(false);
@@ -136,6 +139,15 @@ describe('the screens (English)', () => {
     await shot('04-overview');
   });
 
+  it('names the person held for doubtful HR data, with the row and cell HR must correct', async () => {
+    await page.getByRole('button', { name: '1 person held: their HR data is in doubt' }).click();
+    const table = page.getByRole('table', { name: 'Doubtful HR data (1)' });
+    await table.waitFor();
+    expect(await table.textContent()).toMatch(/contracts row \d+: enddate '31-02-2027' is no date/);
+    await shot('04-held-persons');
+    await go('Overview');
+  });
+
   it('shows the actions the sync held for review and approves them with a comment', async () => {
     await page.getByText(/actions? waits? for review/).first().click();
     await page.getByRole('tab', { name: /Held for review \(\d+\)/ }).click();
@@ -167,14 +179,24 @@ describe('the screens (English)', () => {
     await shot('07-leavers');
   });
 
-  it('finds a person and shows contracts, accounts and reasons', async () => {
-    await go('Person');
-    await page.getByRole('textbox', { name: 'Search by name or employee id' }).fill('an');
-    await page.getByRole('main').getByRole('button').first().waitFor();
-    await page.getByRole('main').getByRole('button').first().click();
+  it('opens a person from an action and explains their past and planned actions', async () => {
+    // The undo plan is the current plan: its actions reverse what the approval applied.
+    await go('Preview');
+    await page.locator('[data-action-id]').first().click();
+    await page.getByRole('button', { name: 'This person: HR data and history' }).click();
     await page.getByRole('heading', { name: 'Contracts' }).waitFor({ timeout: 60_000 });
     await expect.poll(() => page.getByRole('table', { name: 'Contracts' }).locator('tbody tr').count()).toBeGreaterThan(0);
+    const actions = page.getByRole('table', { name: 'Actions and their reasons' });
+    await actions.waitFor();
+    // Taken in the runs, each with its outcome.
+    await expect.poll(() => actions.textContent()).toMatch(/Updated|Created/);
+    await page.getByRole('heading', { name: 'HR changes over time' }).waitFor();
     await shot('08-person');
+  });
+
+  it('finds a person by name', async () => {
+    await page.getByRole('textbox', { name: 'Search by name or employee id' }).fill('an');
+    await expect.poll(() => page.getByRole('main').getByRole('button').count()).toBeGreaterThan(1);
   });
 
   it('refuses settings that do not add up, and says why a connection test failed', async () => {
@@ -188,14 +210,31 @@ describe('the screens (English)', () => {
     expect(await alert.textContent()).toContain('must not be larger than policy.createDaysBeforeStart');
     await shot('09-settings-invalid');
     await enable.fill('0');
-    await page.getByLabel('Client secret').fill('wrong-secret');
-    await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('Saved.').waitFor();
-    await page.getByRole('button', { name: 'Test' }).first().click();
-    const answer = page.getByText(/^Does not work:/);
+    // Test takes the form as it is: a wrong secret typed but not saved fails, the stored one (blank field) works.
+    const secret = page.getByLabel('Client secret');
+    await secret.fill('wrong-secret');
+    const vismaCard = page.locator('div[class*=fui-Card]').filter({ has: page.getByRole('heading', { name: 'Visma.net HRM' }) });
+    await vismaCard.getByRole('button', { name: 'Test' }).click();
+    const answer = vismaCard.getByText(/^Does not work:/);
     await answer.waitFor({ timeout: 60_000 });
     expect(await answer.textContent()).toMatch(/refused|rejected|401|client/i);
     await shot('10-settings-test-failed');
+    await secret.fill('');
+    await vismaCard.getByRole('button', { name: 'Test' }).click();
+    await vismaCard.getByText(/^Works\. Connected/).waitFor({ timeout: 60_000 });
+    // Nedap Ons in the form only: a certificate file that is not there is named.
+    await page.getByRole('textbox', { name: 'Environment URL' }).fill('https://127.0.0.1:9/');
+    await page.getByRole('textbox', { name: 'Client certificate (PFX file)' }).fill('/nonexistent/client.pfx');
+    await page.getByLabel('Certificate password').fill('pfx-password');
+    await page.getByRole('textbox', { name: 'CA certificate file of Nedap Ons' }).fill('/nonexistent/ca.pem');
+    const nedapCard = page.locator('div[class*=fui-Card]').filter({ has: page.getByRole('heading', { name: 'Nedap Ons' }) });
+    await nedapCard.getByRole('button', { name: 'Test' }).click();
+    await expect.poll(() => nedapCard.getByText(/^Does not work:/).textContent(), { timeout: 30_000 }).toContain('nedapOns.pfxFile /nonexistent/client.pfx cannot be read');
+    // The naming preview follows the form: the default convention on the sample names.
+    const naming = page.getByRole('table', { name: 'What this gives on sample names' });
+    await expect.poll(() => naming.textContent(), { timeout: 30_000 }).toContain('j.vandenberg');
+    await naming.scrollIntoViewIfNeeded();
+    await shot('10-settings-naming');
   });
 });
 
@@ -213,5 +252,8 @@ describe('the screens (Dutch)', () => {
     await page.getByRole('table', { name: 'Runs, nieuwste eerst' }).waitFor();
     expect(await page.getByRole('table', { name: 'Runs, nieuwste eerst' }).textContent()).toContain('handmatig');
     await shot('13-geschiedenis');
+    await go('Instellingen');
+    await page.getByRole('heading', { name: 'Naamgeving' }).waitFor();
+    await shot('14-instellingen');
   });
 });

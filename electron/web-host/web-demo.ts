@@ -28,6 +28,8 @@ export async function webDemo(): Promise<number> {
     const env = await startDemoEnvironment({
       directory: dc.connection, domainDn: SAMBA_DOMAIN_DN, baseOu: 'Zorggroep',
       employees: Number(process.env.HRP_DEMO_EMPLOYEES ?? 150), asOf: todayIn(DEFAULT_TIME_ZONE),
+      // One typo in an end date, so the demo shows a person held for doubtful HR data.
+      mistypedEndDates: 1,
     });
     cleanup.push(() => env.close());
     const api = new Application({ settings: new FileSettingsPort(path.join(dir, 'settings')), dataDir: path.join(dir, 'data'), demo: env.port });

@@ -34,7 +34,7 @@ const ICONS: Readonly<Record<Screen, ReactElement>> = {
 function ScreenView({ screen, item }: { readonly screen: Screen; readonly item: string | null }) {
   switch (screen) {
     case 'overview': return <OverviewScreen />;
-    case 'preview': return <PreviewScreen />;
+    case 'preview': return <PreviewScreen tab={item} />;
     case 'history': return <HistoryScreen runId={item} />;
     case 'leavers': return <LeaversScreen />;
     case 'person': return <PersonScreen personId={item} />;

@@ -3,10 +3,10 @@ import type { AdAction, Plan } from '../../engine/model/plan';
 import { summarisePlan } from '../../engine/model/plan';
 import { Application, selectActions } from './application';
 import { dispatch } from './dispatch';
+import { planDto } from './to-dto';
 import { composeConfig, withoutSecrets } from './compose-config';
-import type { SettingsPort, StoredSettings } from './settings-port';
 import { defaultDesktopSettings } from './settings-port';
-import type { SecretName } from '../../shared/settings';
+import { MemorySettings } from './memory-settings';
 
 function action(id: string, dependsOn: string[] = []): AdAction {
   return {
@@ -21,16 +21,6 @@ const plan = {
   actions: [action('a'), action('b', ['a']), action('c', ['b']), action('d')], unmanaged: [], held: [], findings: [],
 } satisfies Plan;
 
-/** Settings in memory: a unit test of the application's validation needs no files. */
-class MemorySettings implements SettingsPort {
-  stored: StoredSettings = { config: null, desktop: defaultDesktopSettings() };
-  secrets = new Map<SecretName, string>();
-  async load(): Promise<StoredSettings> { return this.stored; }
-  async save(settings: StoredSettings): Promise<void> { this.stored = settings; }
-  async getSecret(name: SecretName): Promise<string | null> { return this.secrets.get(name) ?? null; }
-  async setSecret(name: SecretName, value: string): Promise<void> { this.secrets.set(name, value); }
-}
-
 const VISMA = { tokenUrl: 'https://connect.example/token', baseUrl: 'https://api.example', clientId: 'c', tenantId: 't' };
 
 describe('selectActions', () => {
@@ -38,6 +28,19 @@ describe('selectActions', () => {
     expect(selectActions(plan, ['c']).actions.map((a) => a.id)).toEqual(['a', 'b', 'c']);
     expect(selectActions(plan, ['d', 'unknown']).actions.map((a) => a.id)).toEqual(['d']);
     expect(selectActions(plan, undefined)).toBe(plan);
+  });
+});
+
+describe('planDto', () => {
+  it('carries the persons held for doubtful HR data, and the HR change behind each action', () => {
+    const dto = planDto({
+      ...plan,
+      held: [{ target: 'ad', personId: '210001', employeeIds: ['210001'], accounts: ['CN=Kees,OU=Zorg,DC=x'], reason: "HR data for employee 210001 is unreadable (contracts row 1: enddate '31-02-2027' is no date)" }],
+      safety: { guard: null, managedAccounts: {}, heldForReview: [], reviewMode: 'hold-over-limit', excluded: [], hrChanges: { a: ['new contract 100_1_1 from 2026-12-01'] } },
+    });
+    expect(dto.heldPersons).toEqual([expect.objectContaining({ personId: '210001', reason: expect.stringContaining("contracts row 1: enddate '31-02-2027'") })]);
+    expect(dto.actions.find((x) => x.id === 'a')?.hrChanges).toEqual(['new contract 100_1_1 from 2026-12-01']);
+    expect(dto.actions.find((x) => x.id === 'd')?.hrChanges).toEqual([]);
   });
 });
 
@@ -68,6 +71,17 @@ describe('settings', () => {
     const saved = await app.saveSettings({ config: { visma: VISMA }, secrets: { vismaClientSecret: 'new-secret' }, desktop: defaultDesktopSettings() });
     expect(saved).toMatchObject({ ok: true, value: { secrets: { vismaClientSecret: true, adBindPassword: false } } });
     expect(JSON.stringify(saved)).not.toContain('new-secret');
+  });
+
+  it('keeps every secret out of what the renderer sees, Nedap and SMTP passwords included', () => {
+    const config = {
+      visma: { ...VISMA, clientSecret: 'v-secret' },
+      nedapOns: { baseUrl: 'https://nedap.example', pfxPassword: 'pfx-secret' },
+      notices: { smtp: { host: 'mail', password: 'smtp-secret' } },
+    };
+    const shown = JSON.stringify(withoutSecrets(config));
+    for (const secret of ['v-secret', 'pfx-secret', 'smtp-secret']) expect(shown).not.toContain(secret);
+    expect(withoutSecrets(config)).toMatchObject({ nedapOns: { baseUrl: 'https://nedap.example' }, notices: { smtp: { host: 'mail' } } });
   });
 
   it('says what is not available instead of pretending', async () => {

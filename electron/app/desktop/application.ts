@@ -12,7 +12,8 @@ import { writePrivateFileAtomic } from '../../engine/state/private-file';
 import { VismaExportError } from '../../engine/visma/errors';
 import { DirectoryError } from '../../engine/ad/directory';
 import type { Api, ApiParsedArgs as ApiArgs, ApiValues } from '../../shared/contract';
-import type { FeaturesDto, RunSummaryDto, StatusDto } from '../../shared/dto';
+import type { ExplainedActionDto, ExplanationDto, RunSummaryDto, StatusDto, TargetName } from '../../shared/dto';
+import type { ExplainedAction } from '../explain';
 import { fail, ok } from '../../shared/result';
 import type { ApiResult } from '../../shared/result';
 import { SECRET_NAMES } from '../../shared/settings';
@@ -23,7 +24,8 @@ import { planDto, runDto, runSummaryDto } from './to-dto';
 import { runCsv } from './run-csv';
 import { leavers, personDetail, searchPersons } from './people';
 import type { PeopleData } from './people';
-import { testVisma } from './connection-tests';
+import { testAd, testNedap, testSmtp, testVisma } from './connection-tests';
+import { namingSamples } from './naming-samples';
 
 /**
  * The application API of the desktop app: every operation the screens use, over the engine's
@@ -53,10 +55,17 @@ export interface ApplicationOptions {
   readonly today?: () => IsoDate;
 }
 
-/** What this engine offers today; the screens show the rest as not available. */
-export const FEATURES: FeaturesDto = {
-  heldForReview: true, undo: true, lookAhead: true, nedapOns: false, explain: false, namingPreview: false, smtp: false,
-};
+/**
+ * The configuration sections a form check needs besides `visma` (which every configuration has):
+ * testing one connection, or previewing names, must not fail on an unfinished part elsewhere.
+ */
+const FORM_SECTIONS = {
+  visma: [],
+  ad: ['ad'],
+  'nedap-ons': ['nedapOns'],
+  smtp: ['notices'],
+  naming: ['ad', 'policy', 'timeZone'],
+} as const satisfies Readonly<Record<string, readonly string[]>>;
 
 // An import is a full Visma export: the Person and Leavers screens reuse one for a minute.
 const IMPORT_CACHE_MS = 60_000;
@@ -75,6 +84,8 @@ export function describeFailure(error: unknown): ApiResult<never> {
 /** The application API over one settings store. */
 export class Application implements Api {
   private plan: Plan | null = null;
+  /** Persons held for doubtful HR data in the latest plan, kept after a sync consumed that plan. */
+  private heldPersons = 0;
   private syncing = false;
   private imported: { readonly at: number; readonly result: ImportResult } | null = null;
 
@@ -100,8 +111,24 @@ export class Application implements Api {
     return composeConfig(stored.config, await this.secrets(), this.options.dataDir);
   }
 
-  private async provisioner(): Promise<Provisioner> {
-    return new Provisioner({ config: await this.config(), ...(this.options.onProgress ? { onProgress: this.options.onProgress } : {}) });
+  private async provisioner(config?: AppConfig): Promise<Provisioner> {
+    return new Provisioner({ config: config ?? (await this.config()), ...(this.options.onProgress ? { onProgress: this.options.onProgress } : {}) });
+  }
+
+  /**
+   * The configuration in the Settings form (unsaved edits included) with the stored secrets filled in
+   * where the form left a secret blank, narrowed to `visma` and the `sections` a check needs. The
+   * stored configuration when no form is given. Throws ConfigError naming the fields to correct.
+   */
+  private async formConfig(
+    form: Readonly<Record<string, unknown>> | undefined,
+    typed: Partial<Record<SecretName, string | undefined>> | undefined,
+    sections: readonly string[],
+  ): Promise<AppConfig> {
+    if (!form) return this.config();
+    const secrets = { ...(await this.secrets()), ...inlineSecrets(form), ...definedSecrets(typed ?? {}) };
+    const narrowed = Object.fromEntries(Object.entries(form).filter(([key]) => key === 'visma' || sections.includes(key)));
+    return composeConfig(narrowed, secrets, this.options.dataDir);
   }
 
   private async guarded<T>(work: () => Promise<ApiResult<T>>): Promise<ApiResult<T>> {
@@ -142,11 +169,11 @@ export class Application implements Api {
         attention: {
           failedActions: lastRun ? lastRun.counts.failed + lastRun.counts.blocked : 0,
           heldActions: this.plan?.safety?.heldForReview.length ?? 0,
+          heldPersons: this.plan?.held.length ?? this.heldPersons,
           guardStop: lastRun?.status === 'stopped-by-guard' || this.plan?.safety?.guard?.passed === false,
           findings,
           leaversThisWeek,
         },
-        features: FEATURES,
       });
     });
   }
@@ -175,8 +202,7 @@ export class Application implements Api {
 
   async saveSettings(args: ApiArgs<'saveSettings'>): Promise<ApiResult<SettingsDto>> {
     return this.guarded(async () => {
-      const typed = Object.fromEntries(Object.entries(args.secrets).filter(([, v]) => typeof v === 'string')) as Partial<Record<SecretName, string>>;
-      const secrets = { ...(await this.secrets()), ...inlineSecrets(args.config), ...typed };
+      const secrets = { ...(await this.secrets()), ...inlineSecrets(args.config), ...definedSecrets(args.secrets) };
       // Validate the whole before storing any of it: a refused save changes nothing.
       const problems = configProblems(() => composeConfig(args.config, secrets, this.options.dataDir));
       if (problems.length > 0) return fail('invalid-settings', 'The settings were not saved: correct the fields named below.', problems);
@@ -188,29 +214,29 @@ export class Application implements Api {
     });
   }
 
+  /** Test one connection with the values in the form; a blank secret field uses the stored secret. */
   async testConnection(args: ApiArgs<'testConnection'>): Promise<ApiResult<ApiValues['testConnection']>> {
     return this.guarded(async () => {
       const target = args.target;
+      const config = await this.formConfig(args.config, args.secrets, FORM_SECTIONS[target]);
       switch (target) {
         case 'visma':
-          return ok(await testVisma(await this.config()));
-        case 'ad': {
-          const provisioner = await this.provisioner();
-          try {
-            const info = await provisioner.testDirectory();
-            return ok({ target, ok: true, message: `Connected to ${info.dnsHostName ?? 'the domain controller'}; domain ${info.defaultNamingContext}.` });
-          } catch (error) {
-            return ok({ target, ok: false, message: error instanceof Error ? error.message : String(error) });
-          }
-        }
+          return ok(await testVisma(config));
+        case 'ad':
+          return ok(await testAd(await this.provisioner(config)));
         case 'nedap-ons':
-          return notAvailable('Nedap Ons');
+          return ok(await testNedap(config));
         case 'smtp':
-          return notAvailable('E-mail (SMTP)');
+          return ok(await testSmtp(config));
         default:
           return target satisfies never;
       }
     });
+  }
+
+  /** What the naming convention in the form makes of the sample names (as `cli naming --person`). */
+  async namingPreview(args: ApiArgs<'namingPreview'>): Promise<ApiResult<ApiValues['namingPreview']>> {
+    return this.guarded(async () => ok(namingSamples(await this.provisioner(await this.formConfig(args.config, args.secrets, FORM_SECTIONS.naming)))));
   }
 
   /** Import, plan and apply; the tray's scheduler calls this with trigger `schedule`. */
@@ -234,6 +260,7 @@ export class Application implements Api {
    */
   private finishRun(run: RunRecord, keepIfHeld: Plan | null = null): ApiResult<RunSummaryDto> {
     const held = keepIfHeld?.safety?.heldForReview.length ?? 0;
+    if (keepIfHeld) this.heldPersons = keepIfHeld.held.length;
     this.plan = held > 0 && run.status !== 'failed' ? keepIfHeld : null;
     this.imported = null;
     const summary = runSummaryDto(run);
@@ -248,6 +275,7 @@ export class Application implements Api {
   async preview(args: ApiArgs<'preview'>): Promise<ApiResult<ApiValues['preview']>> {
     return this.guarded(async () => {
       this.plan = await (await this.provisioner()).preview(args.asOf ?? this.today());
+      this.heldPersons = this.plan.held.length;
       return ok(planDto(this.plan));
     });
   }
@@ -389,6 +417,14 @@ export class Application implements Api {
     });
   }
 
+  /** A person's HR changes over time and why each past and planned action happened (as `cli explain --person`). */
+  async explainPerson(args: ApiArgs<'explainPerson'>): Promise<ApiResult<ApiValues['explainPerson']>> {
+    return this.guarded(async () => {
+      const explained = await (await this.provisioner()).explain(args.personId);
+      return ok(explanationDto(explained));
+    });
+  }
+
   async setSchedulePaused(args: ApiArgs<'setSchedulePaused'>): Promise<ApiResult<StatusDto>> {
     return this.guarded(async () => {
       const stored = await this.options.settings.load();
@@ -415,4 +451,26 @@ export function selectActions(plan: Plan, actionIds: readonly string[] | undefin
   };
   actionIds.forEach(visit);
   return { ...plan, actions: plan.actions.filter((a) => chosen.has(a.id)) };
+}
+
+/** The secrets the admin typed; a blank (absent) field keeps the stored one. */
+function definedSecrets(typed: Partial<Record<SecretName, string | undefined>>): Partial<Record<SecretName, string>> {
+  return Object.fromEntries(Object.entries(typed).filter(([, value]) => typeof value === 'string')) as Partial<Record<SecretName, string>>;
+}
+
+function explainedActionDto(action: ExplainedAction): ExplainedActionDto {
+  return {
+    runId: action.runId, at: action.at, target: action.target as TargetName, action: action.action, account: action.account,
+    outcome: action.outcome, reasons: action.reasons, hrChanges: action.hrChanges,
+  };
+}
+
+/** `explain`'s answer for the Person screen. */
+function explanationDto(explained: Awaited<ReturnType<Provisioner['explain']>>): ExplanationDto {
+  return {
+    personId: explained.personId,
+    hrHistory: explained.hrHistory,
+    past: explained.past.map(explainedActionDto),
+    planned: explained.planned.map(explainedActionDto),
+  };
 }

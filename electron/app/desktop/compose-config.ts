@@ -3,21 +3,42 @@ import type { AppConfig } from '../config';
 import type { SecretName } from '../../shared/settings';
 
 /**
- * Where each secret sits in the engine configuration. Nedap Ons and SMTP secrets are kept already,
- * so the Settings screen can store them; they join the configuration when those targets do.
+ * Where each secret sits in the engine configuration: the renderer never sees these values, the
+ * application puts the stored ones back before the configuration is validated.
  */
-export const SECRET_PATHS: Readonly<Record<SecretName, readonly [string, string] | null>> = {
+export const SECRET_PATHS: Readonly<Record<SecretName, readonly string[]>> = {
   vismaClientSecret: ['visma', 'clientSecret'],
   adBindPassword: ['ad', 'bindPassword'],
-  nedapPfxPassword: null,
-  smtpPassword: null,
+  nedapPfxPassword: ['nedapOns', 'pfxPassword'],
+  smtpPassword: ['notices', 'smtp', 'password'],
 };
 
 type RawConfig = Readonly<Record<string, unknown>>;
 
-function section(config: RawConfig, key: string): Record<string, unknown> | null {
-  const value = config[key];
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function valueAt(config: RawConfig, where: readonly string[]): unknown {
+  let value: unknown = config;
+  for (const key of where) value = isObject(value) ? value[key] : undefined;
+  return value;
+}
+
+/** A copy of `config` with `where` set to `value` (undefined removes it); a missing parent section stays missing. */
+function withValueAt(config: RawConfig, where: readonly string[], value: unknown): RawConfig {
+  const [key, ...rest] = where;
+  if (key === undefined) return config;
+  const copy: Record<string, unknown> = { ...config };
+  if (rest.length === 0) {
+    if (value === undefined) delete copy[key];
+    else copy[key] = value;
+    return copy;
+  }
+  const child = copy[key];
+  if (!isObject(child)) return config;
+  copy[key] = withValueAt(child, rest, value);
+  return copy;
 }
 
 /**
@@ -25,15 +46,9 @@ function section(config: RawConfig, key: string): Record<string, unknown> | null
  * `{ "env": "NAME" }` stays: the name of a variable is no secret.
  */
 export function withoutSecrets(config: RawConfig): RawConfig {
-  const copy: Record<string, unknown> = { ...config };
+  let copy = config;
   for (const where of Object.values(SECRET_PATHS)) {
-    if (!where) continue;
-    const part = section(copy, where[0]);
-    if (part && typeof part[where[1]] === 'string') {
-      const rest = { ...part };
-      delete rest[where[1]];
-      copy[where[0]] = rest;
-    }
+    if (typeof valueAt(copy, where) === 'string') copy = withValueAt(copy, where, undefined);
   }
   return copy;
 }
@@ -41,27 +56,26 @@ export function withoutSecrets(config: RawConfig): RawConfig {
 /** Secret values that are written inline in `config`, by name (a CLI config file imported as it is). */
 export function inlineSecrets(config: RawConfig): Partial<Record<SecretName, string>> {
   const found: Partial<Record<SecretName, string>> = {};
-  for (const [name, where] of Object.entries(SECRET_PATHS) as [SecretName, readonly [string, string] | null][]) {
-    const value = where ? section(config, where[0])?.[where[1]] : undefined;
+  for (const [name, where] of Object.entries(SECRET_PATHS) as [SecretName, readonly string[]][]) {
+    const value = valueAt(config, where);
     if (typeof value === 'string') found[name] = value;
   }
   return found;
 }
 
 /**
- * The engine configuration: the stored settings with the stored secrets put back in, validated by
- * the CLI's own schema. `dataDir` defaults to the host's data directory.
+ * The engine configuration: the stored settings with the stored secrets put back in (only into
+ * sections that exist), validated by the CLI's own schema. `dataDir` defaults to the host's data directory.
  */
 export function composeConfig(
   config: RawConfig,
   secrets: Partial<Record<SecretName, string>>,
   defaultDataDir: string,
 ): AppConfig {
-  const full: Record<string, unknown> = { dataDir: defaultDataDir, ...config };
-  for (const [name, where] of Object.entries(SECRET_PATHS) as [SecretName, readonly [string, string] | null][]) {
+  let full: RawConfig = { dataDir: defaultDataDir, ...config };
+  for (const [name, where] of Object.entries(SECRET_PATHS) as [SecretName, readonly string[]][]) {
     const value = secrets[name];
-    const part = where ? section(full, where[0]) : null;
-    if (where && part && value !== undefined) full[where[0]] = { ...part, [where[1]]: value };
+    if (value !== undefined) full = withValueAt(full, where, value);
   }
   return parseConfig(full, defaultDataDir, 'the settings');
 }

@@ -48,8 +48,8 @@ function targetParts(action: PlannedAction): Pick<ActionDto, 'personName' | 'org
   }
 }
 
-/** One planned action for the screens. `held` comes from the guard once the engine has one. */
-export function actionDto(action: PlannedAction, held = false): ActionDto {
+/** One planned action for the screens, with whether it is held for review and the HR changes behind it. */
+export function actionDto(action: PlannedAction, held = false, hrChanges: readonly string[] = []): ActionDto {
   return {
     id: action.id,
     target: action.target,
@@ -60,6 +60,7 @@ export function actionDto(action: PlannedAction, held = false): ActionDto {
     reasons: action.reasons,
     dependsOn: action.dependsOn,
     held,
+    hrChanges,
   };
 }
 
@@ -78,13 +79,14 @@ export function planDto(plan: Plan): PlanDto {
     planId: plan.planId,
     guard: safety?.guard ? { passed: safety.guard.passed, problems: safety.guard.problems, summary: safety.guard.summary } : null,
     held: (safety?.heldForReview ?? []).map((h) => ({ actionId: h.actionId, reason: h.reason, waitsFor: h.waitsFor })),
+    heldPersons: plan.held.map((h) => ({ target: h.target, personId: h.personId, employeeIds: h.employeeIds, accounts: h.accounts, reason: h.reason })),
     reviewMode: safety?.reviewMode ?? 'hold-over-limit',
     undoOf: safety?.undoOf ?? null,
     irreversible: (safety?.irreversible ?? []).map((i) => `${i.what}: ${i.reason}`),
     asOf: plan.asOf,
     createdAt: plan.createdAt,
     counts: [...counts.values()],
-    actions: plan.actions.map((action) => actionDto(action, held.has(action.id))),
+    actions: plan.actions.map((action) => actionDto(action, held.has(action.id), action.personId === null ? [] : (safety?.hrChanges[action.personId] ?? []))),
     unmanaged: plan.unmanaged,
     findings: plan.findings,
   };

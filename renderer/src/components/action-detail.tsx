@@ -1,9 +1,9 @@
 import { Badge, Button, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
-import { DismissRegular } from '@fluentui/react-icons';
+import { DismissRegular, PersonRegular } from '@fluentui/react-icons';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActionDto, AttributeValue } from '../../../electron/shared/dto';
-import { NotAvailable } from './messages';
+import { navigate } from '../routes';
 
 const useStyles = makeStyles({
   pane: { backgroundColor: tokens.colorNeutralBackground1, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: '12px 16px', overflowY: 'auto', overflowX: 'hidden', display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: '10px', alignContent: 'start', minWidth: 0, overflowWrap: 'anywhere' },
@@ -19,8 +19,8 @@ function show(value: AttributeValue): string {
   return Array.isArray(value) ? value.join('; ') : String(value);
 }
 
-/** The detail pane of one action: reasons, before/after per attribute, dependencies. Esc closes it. */
-export function ActionDetail({ action, onClose, explainAvailable, height }: { readonly action: ActionDto; readonly onClose: () => void; readonly explainAvailable: boolean; readonly height: string }) {
+/** The detail pane of one action: reasons, the HR change behind it, before/after per attribute, dependencies. Esc closes it. */
+export function ActionDetail({ action, onClose, height }: { readonly action: ActionDto; readonly onClose: () => void; readonly height: string }) {
   const { t } = useTranslation();
   const styles = useStyles();
   useEffect(() => {
@@ -50,6 +50,12 @@ export function ActionDetail({ action, onClose, explainAvailable, height }: { re
           {action.reasons.map((r) => <li key={r}>{r}</li>)}
         </ol>
       </section>
+      <section>
+        <Text weight="semibold">{t('detail.hrChanges')}</Text>
+        {action.hrChanges.length > 0
+          ? <ul className={styles.reasons}>{action.hrChanges.map((c) => <li key={c}>{c}</li>)}</ul>
+          : <Text block size={200}>{t('detail.noHrChanges')}</Text>}
+      </section>
       {action.entitlement && <Text>{t('detail.entitlement', { group: action.entitlement })}</Text>}
       {action.changes.length > 0 && (
         <section>
@@ -69,7 +75,9 @@ export function ActionDetail({ action, onClose, explainAvailable, height }: { re
         </section>
       )}
       {action.dependsOn.length > 0 && <Text size={200}>{t('detail.dependsOn', { ids: action.dependsOn.join(', ') })}</Text>}
-      {!explainAvailable && <NotAvailable feature={t('features.explain')} />}
+      {action.personId !== null && (
+        <Button icon={<PersonRegular />} onClick={() => navigate('person', action.personId)}>{t('detail.openPerson')}</Button>
+      )}
     </aside>
   );
 }

@@ -22,16 +22,6 @@ export function ErrorMessage({ error }: { readonly error: unknown }) {
   );
 }
 
-/** A feature the engine of this version does not offer yet, said plainly instead of faked. */
-export function NotAvailable({ feature }: { readonly feature: string }) {
-  const { t } = useTranslation();
-  return (
-    <MessageBar intent="info">
-      <MessageBarBody>{t('common.notAvailable', { feature })}</MessageBarBody>
-    </MessageBar>
-  );
-}
-
 /** Work in progress, with what is being done. */
 export function Loading({ label }: { readonly label: string }) {
   return <Spinner size="small" label={label} labelPosition="after" />;

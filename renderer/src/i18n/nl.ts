@@ -4,21 +4,20 @@ type Strings<T> = { readonly [K in keyof T]: T[K] extends string ? string : Stri
 
 /** Dutch strings: the same keys as English (the type makes a missing key a compile error). */
 export const nl: Strings<typeof en> = {
-  common: { loading: 'Laden…', cancel: 'Annuleren', notAvailable: '{{feature}} is in deze versie nog niet beschikbaar.' },
+  common: { loading: 'Laden…', cancel: 'Annuleren' },
   errors: {
     'invalid-request': 'Het verzoek is geweigerd', 'invalid-settings': 'De instellingen kloppen niet', 'not-configured': 'Nog niet ingesteld',
     'not-found': 'Niet gevonden', busy: 'Bezig', 'connection-failed': 'Verbinding mislukt', 'not-available': 'Niet beschikbaar', failed: 'Er ging iets mis',
-  },
-  features: {
-    explain: 'Elke stap uitleggen (HR-gegevens → regel → actie)', heldForReview: 'Acties vasthouden voor beoordeling', lookAhead: 'De vooruitblik per dag',
-    namingPreview: 'Het naamvoorbeeld op voorbeeldnamen', nedapOns: 'Nedap Ons', smtp: 'E-mail (SMTP)', smtpTest: 'De mailserver hier testen', undo: 'Een run terugdraaien', limits: 'Limieten (een sync vasthouden als te veel accounts zouden wijzigen)',
   },
   nav: {
     label: 'Schermen', tagline: 'Visma.net → Active Directory', language: 'Taal',
     overview: 'Overzicht', preview: 'Voorbeeld', history: 'Geschiedenis', leavers: 'Vertrekkers', person: 'Persoon', settings: 'Instellingen',
   },
   target: { ad: 'AD', 'nedap-ons': 'Nedap Ons' },
-  kind: { create: 'Aanmaken', update: 'Bijwerken', enable: 'Inschakelen', disable: 'Uitschakelen', move: 'Verplaatsen', delete: 'Verwijderen', grant: 'Aan groep toevoegen', revoke: 'Uit groep halen' },
+  kind: {
+    create: 'Aanmaken', update: 'Bijwerken', enable: 'Inschakelen', disable: 'Uitschakelen', move: 'Verplaatsen', delete: 'Verwijderen', grant: 'Aan groep toevoegen', revoke: 'Uit groep halen',
+    'create-user': 'Gebruiker aanmaken', 'set-duties': 'Taken instellen', 'set-teams': 'Teams instellen', 'set-locations': 'Locaties instellen', 'delete-user': 'Gebruiker verwijderen',
+  },
   outcome: { created: 'Aangemaakt', updated: 'Bijgewerkt', unchanged: 'Ongewijzigd', failed: 'Mislukt', skipped: 'Overgeslagen', blocked: 'Geblokkeerd' },
   trigger: { cli: 'opdrachtregel', manual: 'handmatig', schedule: 'planning' },
   runStatus: { running: 'bezig', completed: 'voltooid', failed: 'mislukt', interrupted: 'onderbroken', 'stopped-by-guard': 'gestopt door de bewaking', 'held-for-review': 'vastgehouden voor beoordeling' },
@@ -37,6 +36,7 @@ export const nl: Strings<typeof en> = {
     attentionFailed_one: '{{count}} actie mislukt in de laatste run', attentionFailed_other: '{{count}} acties mislukt in de laatste run',
     attentionGuard: 'De bronbewaking stopte de synchronisatie: de HR-gegevens zijn te veel gekrompen',
     attentionHeld_one: '{{count}} actie wacht op beoordeling', attentionHeld_other: '{{count}} acties wachten op beoordeling',
+    attentionHeldPersons_one: '{{count}} persoon vastgehouden: de HR-gegevens zijn twijfelachtig', attentionHeldPersons_other: '{{count}} personen vastgehouden: de HR-gegevens zijn twijfelachtig',
     attentionFindings_error_one: '{{count}} fout in de HR-gegevens', attentionFindings_error_other: '{{count}} fouten in de HR-gegevens',
     attentionFindings_warning_one: '{{count}} waarschuwing over de HR-gegevens', attentionFindings_warning_other: '{{count}} waarschuwingen over de HR-gegevens',
     attentionLeavers_one: '{{count}} vertrekker deze week', attentionLeavers_other: '{{count}} vertrekkers deze week',
@@ -52,12 +52,13 @@ export const nl: Strings<typeof en> = {
     confirm_other: '{{count}} acties nu in de directory uitvoeren? Dit gebeurt direct en komt in de geschiedenis.',
     confirmApply: 'Uitvoeren', applying: 'Bezig met uitvoeren…', tableLabel: 'Geplande acties', selectAll: 'Alles selecteren wat getoond wordt', selectRow: '{{action}} voor {{name}} selecteren',
     col: { target: 'Systeem', action: 'Actie', person: 'Persoon', account: 'Account', orgUnit: 'Afdeling', reason: 'Reden' },
-    tabHeldCount: 'Vastgehouden ({{count}})',
+    tabHeldCount: 'Ter beoordeling ({{count}})', tabHeldPersons: 'Twijfelachtige HR-gegevens ({{count}})',
+    noHeldPersons: 'Niemand wordt vastgehouden: de HR-gegevens van iedereen zijn leesbaar.',
     noFindings: 'Geen problemen in de HR-gegevens.', noUnmanaged: 'Elk account onder de basis-OU wordt beheerd.', noHeld: 'Er wordt niets vastgehouden.',
   },
   detail: {
     label: 'Details van de actie', close: 'Details sluiten (Esc)', why: 'Waarom', changes: 'Voor en na', attribute: 'Attribuut', before: 'Voor', after: 'Na',
-    entitlement: 'Groep: {{group}}', dependsOn: 'Na: {{ids}}',
+    entitlement: 'Groep: {{group}}', dependsOn: 'Na: {{ids}}', hrChanges: 'HR-wijziging die dit veroorzaakt', openPerson: 'Deze persoon: HR-gegevens en geschiedenis', noHrChanges: 'Geen HR-wijziging sinds de vorige import: de huidige HR-gegevens en de regels vragen erom.',
   },
   history: {
     undoing: 'Terugdraaien wordt gepland…',
@@ -76,6 +77,10 @@ export const nl: Strings<typeof en> = {
     allOrNothing: 'Deze acties gaan over een limiet. Niets uit dit plan wordt uitgevoerd tot ze zijn goedgekeurd.',
     comment: 'Toelichting (komt in de geschiedenis)', approve: '{{count}} goedkeuren en uitvoeren', reason: 'Waarom vastgehouden', select: '{{name}} selecteren',
   },
+  heldPersons: {
+    intro: 'Voor deze personen wordt niets gepland tot HR de genoemde gegevens verbetert: hun accounts worden niet uitgeschakeld, verplaatst of verwijderd. Voor alle anderen gaat het plan gewoon door.',
+    person: 'Persoon', target: 'Systeem', accounts: 'Accounts die blijven zoals ze zijn', reason: 'Wat HR moet verbeteren',
+  },
   guard: {
     stopped: 'De bronbewaking heeft dit plan gestopt.', accept: 'Ik heb de HR-gegevens gecontroleerd: toch uitvoeren (daling accepteren)',
   },
@@ -89,13 +94,17 @@ export const nl: Strings<typeof en> = {
     ids: 'Personeelsnummers: {{ids}}', birthDate: 'Geboortedatum', email: 'E-mail', contracts: 'Contracten', contract: 'Contract', period: 'Periode', state: 'Stand', function: 'Functie',
     primary: 'hoofdcontract', open: 'onbepaald', inCondition: 'geeft recht op een account', accounts: 'Accounts', noAccounts: 'Nog geen account gezien in een voorbeeld of run.',
     actions: 'Acties en hun redenen', noActions: 'Geen actie gepland of uitgevoerd.', planned: 'Gepland', taken: 'Uitgevoerd',
+    hrHistory: 'HR-wijzigingen door de tijd', noHrHistory: 'Nog geen HR-wijziging vastgelegd: elk voorbeeld legt de gelezen HR-gegevens vast.', when: 'Wanneer', action: 'Actie', outcome: 'Uitkomst', why: 'Waarom',
+    hrCause: 'HR-wijziging: {{changes}}', explainOutcome: { planned: 'gepland', 'held for review': 'ter beoordeling', 'not run': 'niet uitgevoerd' },
   },
   settings: {
     visma: 'Visma.net HRM', tokenUrl: 'Token-URL', baseUrl: 'Export-API-URL', clientId: 'Client-id', tenantId: 'Tenant-id', clientSecret: 'Client secret',
     ad: 'Active Directory', adUrl: 'Server', adUrlHint: 'ldaps://dc1.voorbeeld.local:636, of ldap:// (altijd via StartTLS)', bindDn: 'Serviceaccount (DN)', bindPassword: 'Wachtwoord',
     caFile: 'CA-certificaatbestand', tlsServerName: 'Naam in het certificaat', nedap: 'Nedap Ons', smtp: 'E-mail (SMTP)',
-    smtpHost: 'SMTP-server', smtpPort: 'Poort', smtpFrom: 'Afzender', itAddress: 'IT-adres (samenvattingen van runs)',
-    smtpPassword: 'Het SMTP-wachtwoord komt uit een omgevingsvariabele (notices.smtp.password).',
+    nedapUrl: 'Omgevings-URL', nedapUrlHint: 'https://… van de omgeving waarvoor het certificaat is uitgegeven', pfxFile: 'Clientcertificaat (PFX-bestand)', pfxPassword: 'Wachtwoord van het certificaat', nedapCaFile: 'CA-certificaatbestand van Nedap Ons',
+    smtpHost: 'SMTP-server', smtpPort: 'Poort', smtpSecurity: 'Beveiliging', starttls: 'STARTTLS (poort 587)', tls: 'TLS (poort 465)', smtpUser: 'Gebruikersnaam', smtpPassword: 'Wachtwoord',
+    smtpFrom: 'Afzender', itAddress: 'IT-adres (samenvattingen van runs)',
+    testHint: 'Testen gebruikt de waarden in dit formulier, ook voordat u ze opslaat; een leeg wachtwoordveld gebruikt het opgeslagen wachtwoord.',
     limitsJson: 'Limieten en beoordeling (JSON)', limitsHint: 'actionLimits: [{ target, kind, count, percent }] (de grootste telt); reviewMode: hold-over-limit of all-or-nothing; sourceGuard; exclusions.',
     secretSet: 'Ingesteld. Typ een nieuwe om te vervangen.', secretNotSet: 'Niet ingesteld.',
     test: 'Testen', testing: 'Bezig met testen…', testOk: 'Werkt.', testFailed: 'Werkt niet:',
@@ -103,8 +112,10 @@ export const nl: Strings<typeof en> = {
     ous: 'Organisatie-eenheden (OU\'s)', baseDn: 'Beheerde basis', usersOu: 'OU voor nieuwe accounts', disabledOu: 'OU voor uitgeschakelde accounts',
     ouByOrgUnit: 'OU per afdeling', ouByOrgUnitHint: 'Eén per regel: afdelings-id = OU',
     naming: 'Naamgeving', upnSuffix: 'UPN-achtervoegsel', mailDomain: 'Maildomein',
+    namingJson: 'Naamconventie (JSON)', namingHint: 'policy.naming: kandidaten per attribuut, sjablonen voor weergavenaam en CN; leeg houdt de ingebouwde conventie (j.vandenberg).',
+    namingPreview: 'Wat dit geeft op voorbeeldnamen', sample: 'Naam bij HR', usage: 'Gebruik', displayName: 'Weergavenaam', logonNames: 'Inlognaam (daarna, als bezet)', mail: 'E-mail',
     rules: 'Regels', rulesJson: 'Regels (JSON)', rulesHint: 'Elke regel: een naam, een voorwaarde ("when") en de AD-groepen die hij geeft.',
-    limits: 'Limieten', schedule: 'Planning', paused: 'Planning pauzeren', scheduleRules: 'Wanneer synchroniseren', scheduleHint: 'Eén cron-regel per regel, bijv. "0 6 * * 1-5" = werkdagen om 06:00',
+    limits: 'Limieten', schedule: 'Planning', paused: 'Planning pauzeren', startAtLogin: 'HR Provisioner starten als ik me aanmeld (tray-app)', scheduleRules: 'Wanneer synchroniseren', scheduleHint: 'Eén cron-regel per regel, bijv. "0 6 * * 1-5" = werkdagen om 06:00',
     notifications: 'Meldingen en taal',
     notify: { leaversProcessed: 'Vertrekkers verwerkt', leaversThisWeek: 'Vertrekkers deze week', runFailed: 'Een run is mislukt', reviewWaiting: 'Een plan wacht op beoordeling' },
     systemLanguage: 'Zoals het systeem', save: 'Opslaan', reset: 'Wijzigingen ongedaan maken', saved: 'Opgeslagen.', storedProblems: 'De opgeslagen instellingen zijn nog niet bruikbaar:',

@@ -3,7 +3,7 @@ import { ArrowDownloadRegular, ArrowLeftRegular } from '@fluentui/react-icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
-import { ErrorMessage, Loading, NotAvailable } from '../components/messages';
+import { ErrorMessage, Loading } from '../components/messages';
 import { SimpleTable } from '../components/simple-table';
 import { RunCounts } from './overview';
 import { formatDate, formatDateTime, formatDuration } from '../format';
@@ -21,7 +21,6 @@ function download(fileName: string, content: string): void {
 function RunView({ runId }: { readonly runId: string }) {
   const { t } = useTranslation();
   const run = useQuery({ queryKey: ['run', runId], queryFn: () => call('run', { runId }) });
-  const status = useQuery({ queryKey: ['status'], queryFn: () => call('status', {}) });
   const csv = useMutation({ mutationFn: () => call('exportRunCsv', { runId }), onSuccess: (file) => download(file.fileName, file.content) });
   const client = useQueryClient();
   const undo = useMutation({
@@ -43,9 +42,8 @@ function RunView({ runId }: { readonly runId: string }) {
       {r.error && <ErrorMessage error={new Error(r.error)} />}
       <div style={{ display: 'flex', gap: 8, margin: '12px 0' }}>
         <Button icon={<ArrowDownloadRegular />} onClick={() => csv.mutate()}>{t('history.exportCsv')}</Button>
-        <Button disabled={!status.data?.features.undo || undo.isPending} onClick={() => undo.mutate()}>{t('history.undo')}</Button>
+        <Button disabled={undo.isPending} onClick={() => undo.mutate()}>{t('history.undo')}</Button>
       </div>
-      {status.data && !status.data.features.undo && <NotAvailable feature={t('features.undo')} />}
       {csv.error && <ErrorMessage error={csv.error} />}
       {undo.isPending && <Loading label={t('history.undoing')} />}
       {undo.error && <ErrorMessage error={undo.error} />}

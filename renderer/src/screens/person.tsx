@@ -4,7 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
-import type { ActionDto } from '../../../electron/shared/dto';
+import type { TFunction } from 'i18next';
+import type { ExplainedActionDto } from '../../../electron/shared/dto';
 import { ErrorMessage, Loading } from '../components/messages';
 import { SimpleTable } from '../components/simple-table';
 import { formatDate, formatDateTime } from '../format';
@@ -16,8 +17,71 @@ const useStyles = makeStyles({
   cards: { display: 'grid', gap: '12px' },
 });
 
-function Reasons({ action }: { readonly action: ActionDto }) {
-  return <ul style={{ margin: 0, paddingLeft: 16 }}>{action.reasons.map((r) => <li key={r}>{r}</li>)}</ul>;
+/** Why an action was (or will be) taken: its reasons, and the HR change behind it. */
+function Why({ action }: { readonly action: ExplainedActionDto }) {
+  const { t } = useTranslation();
+  return (
+    <ul style={{ margin: 0, paddingLeft: 16 }}>
+      {action.reasons.map((r) => <li key={r}>{r}</li>)}
+      {action.hrChanges.length > 0 && <li>{t('person.hrCause', { changes: action.hrChanges.join('; ') })}</li>}
+    </ul>
+  );
+}
+
+function outcomeText(t: TFunction, action: ExplainedActionDto): string {
+  switch (action.outcome) {
+    case 'planned':
+    case 'held for review':
+    case 'not run':
+      return t(`person.explainOutcome.${action.outcome}`);
+    default:
+      return t(`outcome.${action.outcome}`);
+  }
+}
+
+/** The person's HR changes over time and every action, planned and taken, with why (`explain`). */
+function Explained({ personId }: { readonly personId: string }) {
+  const { t } = useTranslation();
+  const explained = useQuery({ queryKey: ['explain', personId], queryFn: () => call('explainPerson', { personId }) });
+  if (explained.isPending) return <Loading label={t('common.loading')} />;
+  if (explained.error) return <ErrorMessage error={explained.error} />;
+  const e = explained.data;
+  const actions = [...e.planned, ...e.past];
+  return (
+    <>
+      <Card>
+        <CardHeader header={<Subtitle1 block as="h3">{t('person.actions')}</Subtitle1>} />
+        {actions.length === 0 ? <Text>{t('person.noActions')}</Text> : (
+          <SimpleTable
+            label={t('person.actions')}
+            headers={[t('person.when'), t('person.action'), t('preview.col.account'), t('person.outcome'), t('person.why')]}
+            rows={actions}
+            rowKey={(a) => `${a.runId ?? 'plan'}:${a.target}:${a.action}:${a.account}:${a.at}`}
+            onOpen={(a) => (a.runId ? navigate('history', a.runId) : navigate('preview'))}
+            cells={(a) => [
+              formatDateTime(a.at),
+              `${t(`target.${a.target}`)} · ${t(`kind.${a.action}`, a.action)}`,
+              a.account,
+              a.runId ? outcomeText(t, a) : <Badge appearance="tint" color={a.outcome === 'held for review' ? 'warning' : 'informative'}>{outcomeText(t, a)}</Badge>,
+              <Why key="w" action={a} />,
+            ]}
+          />
+        )}
+      </Card>
+      <Card>
+        <CardHeader header={<Subtitle1 block as="h3">{t('person.hrHistory')}</Subtitle1>} />
+        {e.hrHistory.length === 0 ? <Text>{t('person.noHrHistory')}</Text> : (
+          <SimpleTable
+            label={t('person.hrHistory')}
+            headers={[t('person.when'), t('person.hrHistory')]}
+            rows={[...e.hrHistory].reverse()}
+            rowKey={(m) => m.takenAt}
+            cells={(m) => [formatDate(m.asOf), <ul key="c" style={{ margin: 0, paddingLeft: 16 }}>{m.changes.map((c) => <li key={c}>{c}</li>)}</ul>]}
+          />
+        )}
+      </Card>
+    </>
+  );
 }
 
 function PersonView({ personId }: { readonly personId: string }) {
@@ -55,29 +119,7 @@ function PersonView({ personId }: { readonly personId: string }) {
           <ul>{p.accounts.map((a) => <li key={a.path}>{t(`target.${a.target}`)}: <strong>{a.name}</strong> ({a.path})</li>)}</ul>
         )}
       </Card>
-      <Card>
-        <CardHeader header={<Subtitle1 block as="h3">{t('person.actions')}</Subtitle1>} />
-        {p.planned.length === 0 && p.history.length === 0 && <Text>{t('person.noActions')}</Text>}
-        {p.planned.length > 0 && (
-          <SimpleTable
-            label={t('person.planned')}
-            headers={[t('person.planned'), t('preview.col.account'), t('detail.why')]}
-            rows={p.planned}
-            rowKey={(a) => a.id}
-            cells={(a) => [t(`kind.${a.action}`, a.action), a.account.name, <Reasons key="r" action={a} />]}
-          />
-        )}
-        {p.history.length > 0 && (
-          <SimpleTable
-            label={t('person.taken')}
-            headers={[t('person.taken'), t('history.outcome'), t('history.started'), t('detail.why')]}
-            rows={p.history}
-            rowKey={(h) => `${h.runId}:${h.action.id}`}
-            onOpen={(h) => navigate('history', h.runId)}
-            cells={(h) => [t(`kind.${h.action.action}`, h.action.action), h.outcome ? t(`outcome.${h.outcome}`) : t('history.notRun'), formatDateTime(h.at), <Reasons key="r" action={h.action} />]}
-          />
-        )}
-      </Card>
+      <Explained personId={personId} />
       {p.findings.length > 0 && (
         <Card>
           <CardHeader header={<Subtitle1 block as="h3">{t('preview.tabFindings', { count: p.findings.length })}</Subtitle1>} />

@@ -10,11 +10,12 @@ import type { PlanDto } from '../../../electron/shared/dto';
 import { ActionTable, useFilteredActions } from '../components/action-table';
 import type { ActionFilters } from '../components/action-table';
 import { ActionDetail } from '../components/action-detail';
-import { ErrorMessage, Loading, NotAvailable } from '../components/messages';
+import { ErrorMessage, Loading } from '../components/messages';
 import { formatDate, formatDateTime, formatNumber } from '../format';
 import { navigate } from '../routes';
 import { HeldReview } from '../components/held-review';
 import { LookAhead } from '../components/look-ahead';
+import { HeldPersons } from '../components/held-persons';
 
 const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: '12px', flexWrap: 'wrap' },
@@ -74,7 +75,7 @@ function SafetyBanner({ plan }: { readonly plan: PlanDto }) {
   );
 }
 
-function ActionsTab({ plan, explain }: { readonly plan: PlanDto; readonly explain: boolean }) {
+function ActionsTab({ plan }: { readonly plan: PlanDto }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const client = useQueryClient();
@@ -162,7 +163,7 @@ function ActionsTab({ plan, explain }: { readonly plan: PlanDto; readonly explai
       {apply.error && <ErrorMessage error={apply.error} />}
       <div className={`${styles.body} ${activeAction ? styles.withDetail : ''}`}>
         <ActionTable rows={rows} selected={selected} onToggle={toggle} onToggleAll={toggleAll} active={active} onOpen={setActive} height={TABLE_HEIGHT} />
-        {activeAction && <ActionDetail action={activeAction} onClose={close} explainAvailable={explain} height={TABLE_HEIGHT} />}
+        {activeAction && <ActionDetail action={activeAction} onClose={close} height={TABLE_HEIGHT} />}
       </div>
     </>
   );
@@ -188,13 +189,19 @@ function UnmanagedTab({ plan }: { readonly plan: PlanDto }) {
   );
 }
 
-/** Preview: what will happen and why? */
-export function PreviewScreen() {
+const TABS = ['actions', 'held', 'heldPersons', 'lookAhead', 'findings', 'unmanaged'] as const;
+type PreviewTab = (typeof TABS)[number];
+
+/** Preview: what will happen and why? `tab` opens one tab (a link from the Overview). */
+export function PreviewScreen({ tab: asked }: { readonly tab: string | null }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const client = useQueryClient();
-  const [tab, setTab] = useState<'actions' | 'held' | 'lookAhead' | 'findings' | 'unmanaged'>('actions');
-  const status = useQuery({ queryKey: ['status'], queryFn: () => call('status', {}) });
+  const [tab, setTab] = useState<PreviewTab>(() => TABS.find((name) => name === asked) ?? 'actions');
+  useEffect(() => {
+    const known = TABS.find((name) => name === asked);
+    if (known) setTab(known);
+  }, [asked]);
   const plan = useQuery({ queryKey: ['plan'], queryFn: () => call('currentPlan', {}) });
   const preview = useMutation({
     mutationFn: () => call('preview', {}),
@@ -203,7 +210,6 @@ export function PreviewScreen() {
       void client.invalidateQueries({ queryKey: ['status'] });
     },
   });
-  const features = status.data?.features;
   const p = plan.data;
   return (
     <section aria-labelledby="preview-title">
@@ -228,13 +234,15 @@ export function PreviewScreen() {
           <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as typeof tab)}>
             <Tab value="actions">{t('preview.tabActions', { count: p.actions.length })}</Tab>
             <Tab value="held">{t('preview.tabHeldCount', { count: p.held.length })}</Tab>
+            <Tab value="heldPersons">{t('preview.tabHeldPersons', { count: p.heldPersons.length })}</Tab>
             <Tab value="lookAhead">{t('preview.tabLookAhead')}</Tab>
             <Tab value="findings">{t('preview.tabFindings', { count: p.findings.length })}</Tab>
             <Tab value="unmanaged">{t('preview.tabUnmanaged', { count: p.unmanaged.length })}</Tab>
           </TabList>
-          {tab === 'actions' && <ActionsTab plan={p} explain={features?.explain ?? false} />}
-          {tab === 'held' && (features?.heldForReview ? <HeldReview plan={p} /> : <NotAvailable feature={t('features.heldForReview')} />)}
-          {tab === 'lookAhead' && (features?.lookAhead ? <LookAhead /> : <NotAvailable feature={t('features.lookAhead')} />)}
+          {tab === 'actions' && <ActionsTab plan={p} />}
+          {tab === 'held' && <HeldReview plan={p} />}
+          {tab === 'heldPersons' && <HeldPersons plan={p} />}
+          {tab === 'lookAhead' && <LookAhead />}
           {tab === 'findings' && <FindingsTab plan={p} />}
           {tab === 'unmanaged' && <UnmanagedTab plan={p} />}
         </>

@@ -11,6 +11,14 @@ describe('settings form helpers', () => {
     expect(setIn(next, ['visma', 'clientId'], undefined)).toEqual({ visma: { tenantId: 't' } });
   });
 
+  it('drops a section once its last field is cleared, so no half section is left to refuse', () => {
+    const config = setIn({ visma: { clientId: 'a' } }, ['nedapOns', 'baseUrl'], 'https://nedap.example');
+    expect(config).toEqual({ visma: { clientId: 'a' }, nedapOns: { baseUrl: 'https://nedap.example' } });
+    expect(setIn(config, ['nedapOns', 'baseUrl'], undefined)).toEqual({ visma: { clientId: 'a' } });
+    expect(setIn({ notices: { smtp: { host: 'h' } } }, ['notices', 'smtp', 'host'], undefined)).toEqual({});
+    expect(setIn({ policy: { rules: [] } }, ['policy', 'naming'], {})).toEqual({ policy: { rules: [] } });
+  });
+
   it('keeps a number field that is not a number as text, so the save names it', () => {
     expect(numberValue('12')).toBe(12);
     expect(numberValue('twelve')).toBe('twelve');

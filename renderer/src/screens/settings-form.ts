@@ -16,18 +16,23 @@ export function getIn(config: Json, path: readonly string[]): unknown {
   return value;
 }
 
-/** A copy of `config` with `value` at `path` (intermediate objects created); undefined removes the key. */
+function isEmptyObject(value: unknown): boolean {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0;
+}
+
+/**
+ * A copy of `config` with `value` at `path` (intermediate objects created); undefined or `{}` removes
+ * the key, and a section left empty goes too: clearing every Nedap Ons field leaves no half section
+ * that the save would refuse.
+ */
 export function setIn(config: Json, path: readonly string[], value: unknown): Json {
   const [key, ...rest] = path;
   if (key === undefined) return config;
   const copy: Record<string, unknown> = { ...config };
-  if (rest.length === 0) {
-    if (value === undefined) delete copy[key];
-    else copy[key] = value;
-    return copy;
-  }
   const child = copy[key];
-  copy[key] = setIn(child !== null && typeof child === 'object' ? (child as Json) : {}, rest, value);
+  const next = rest.length === 0 ? value : setIn(child !== null && typeof child === 'object' ? (child as Json) : {}, rest, value);
+  if (next === undefined || isEmptyObject(next)) delete copy[key];
+  else copy[key] = next;
   return copy;
 }
 

@@ -8,7 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import type { DesktopSettings, SecretName, SettingsDto } from '../../../electron/shared/settings';
 import type { ConnectionTestDto } from '../../../electron/shared/dto';
-import { ErrorMessage, Loading, NotAvailable } from '../components/messages';
+import { ErrorMessage, Loading } from '../components/messages';
+import { NamingPreview } from '../components/naming-preview';
 import { FirstRun } from '../components/first-run';
 import { setLanguage } from '../i18n';
 import { EMPTY_CONFIG, formatMapping, getIn, numberValue, parseMapping, setIn } from './settings-form';
@@ -35,12 +36,13 @@ function initial(settings: SettingsDto): FormState {
   return { config, secrets: {}, desktop: settings.desktop };
 }
 
-function TestButton({ target }: { readonly target: ConnectionTestDto['target'] }) {
+/** Test one connection with the values in the form (unsaved edits too); a blank secret uses the stored one. */
+function TestButton({ target, form }: { readonly target: ConnectionTestDto['target']; readonly form: FormState }) {
   const { t } = useTranslation();
-  const test = useMutation({ mutationFn: () => call('testConnection', { target }) });
+  const test = useMutation({ mutationFn: (f: FormState) => call('testConnection', { target, config: f.config as Record<string, unknown>, secrets: f.secrets }) });
   return (
     <div>
-      <Button onClick={() => test.mutate()} disabled={test.isPending}>{test.isPending ? t('settings.testing') : t('settings.test')}</Button>
+      <Button onClick={() => test.mutate(form)} disabled={test.isPending}>{test.isPending ? t('settings.testing') : t('settings.test')}</Button>
       {test.data && (
         <MessageBar intent={test.data.ok ? 'success' : 'error'} role="status">
           <MessageBarBody>{test.data.ok ? t('settings.testOk') : t('settings.testFailed')} {test.data.message}</MessageBarBody>
@@ -52,12 +54,12 @@ function TestButton({ target }: { readonly target: ConnectionTestDto['target'] }
 }
 
 /** A JSON editor for one part of the configuration (rules, limits); invalid JSON is named, not saved. */
-function JsonField(props: { readonly label: string; readonly hint: string; readonly value: unknown; readonly onValue: (value: unknown) => void; readonly onError: (error: string | null) => void }) {
+function JsonField(props: { readonly label: string; readonly hint: string; readonly value: unknown; readonly rows: number; readonly onValue: (value: unknown) => void; readonly onError: (error: string | null) => void }) {
   const [text, setText] = useState(() => JSON.stringify(props.value ?? null, null, 2));
   const [error, setError] = useState<string | null>(null);
   return (
     <Field label={props.label} hint={props.hint} validationState={error ? 'error' : 'none'} validationMessage={error ?? undefined}>
-      <Textarea resize="vertical" rows={8} style={{ fontFamily: 'monospace' }} value={text} onChange={(_, d) => {
+      <Textarea resize="vertical" rows={props.rows} style={{ fontFamily: 'monospace' }} value={text} onChange={(_, d) => {
         setText(d.value);
         try {
           props.onValue(JSON.parse(d.value) as unknown);
@@ -91,7 +93,10 @@ export function SettingsScreen() {
   const settings = useQuery({ queryKey: ['settings'], queryFn: () => call('getSettings', {}) });
   const status = useQuery({ queryKey: ['status'], queryFn: () => call('status', {}) });
   const [form, setForm] = useState<FormState | null>(null);
-  const [rulesError, setRulesError] = useState<string | null>(null);
+  // Per JSON field: its parse error; the form is not saved while any field holds one.
+  const [jsonErrors, setJsonErrors] = useState<Readonly<Record<string, string>>>({});
+  // Bumped by "Undo changes", so the JSON fields start again from the stored values.
+  const [generation, setGeneration] = useState(0);
   useEffect(() => {
     if (settings.data) setForm(initial(settings.data));
   }, [settings.data]);
@@ -122,11 +127,23 @@ export function SettingsScreen() {
     </Field>
   );
   const desktop = (update: (d: DesktopSettings) => DesktopSettings) => setForm({ ...form, desktop: update(form.desktop) });
-  const json = (path: readonly string[], label: string, hint: string, fallback: unknown) => (
-    <JsonField key={`${form === null}-${path.join('.')}`} label={label} hint={hint} value={getIn(form.config, path) ?? fallback}
-      onValue={(value) => setForm((f) => (f ? { ...f, config: setIn(f.config, path, value) } : f))} onError={setRulesError} />
+  const json = (path: readonly string[], label: string, hint: string, fallback: unknown, rows = 8) => (
+    <JsonField key={`${generation}-${path.join('.')}`} label={label} hint={hint} value={getIn(form.config, path) ?? fallback} rows={rows}
+      onValue={(value) => setForm((f) => (f ? { ...f, config: setIn(f.config, path, value) } : f))}
+      onError={(error) => setJsonErrors((errors) => {
+        const next = { ...errors };
+        if (error === null) delete next[path.join('.')];
+        else next[path.join('.')] = error;
+        return next;
+      })} />
   );
-  const features = status.data?.features;
+  const select = (path: readonly string[], label: string, options: readonly (readonly [string, string])[]) => (
+    <Field label={label}>
+      <Select value={String(getIn(form.config, path) ?? options[0]?.[0] ?? '')} onChange={(_, d) => setForm({ ...form, config: setIn(form.config, path, d.value) })}>
+        {options.map(([value, text]) => <option key={value} value={value}>{text}</option>)}
+      </Select>
+    </Field>
+  );
   return (
     <section aria-labelledby="settings-title">
       <Title2 block as="h2" id="settings-title">{t('nav.settings')}</Title2>
@@ -134,29 +151,38 @@ export function SettingsScreen() {
       {s.problems.length > 0 && (
         <MessageBar intent="warning"><MessageBarBody>{t('settings.storedProblems')}<ul>{s.problems.map((p) => <li key={p}>{p}</li>)}</ul></MessageBarBody></MessageBar>
       )}
+      <Text block size={200} style={{ marginTop: 8 }}>{t('settings.testHint')}</Text>
       <div className={styles.cards}>
         <Section title={t('settings.visma')}>
           {text(['visma', 'tokenUrl'], t('settings.tokenUrl'))}
           {text(['visma', 'baseUrl'], t('settings.baseUrl'))}
           <div className={styles.row}>{text(['visma', 'clientId'], t('settings.clientId'))}{text(['visma', 'tenantId'], t('settings.tenantId'))}</div>
           {secret('vismaClientSecret', t('settings.clientSecret'))}
-          <TestButton target="visma" />
+          <TestButton target="visma" form={form} />
         </Section>
         <Section title={t('settings.ad')}>
           {text(['ad', 'url'], t('settings.adUrl'), t('settings.adUrlHint'))}
           {text(['ad', 'bindDn'], t('settings.bindDn'))}
           {secret('adBindPassword', t('settings.bindPassword'))}
           <div className={styles.row}>{text(['ad', 'caFile'], t('settings.caFile'))}{text(['ad', 'tlsServerName'], t('settings.tlsServerName'))}</div>
-          <TestButton target="ad" />
+          <TestButton target="ad" form={form} />
         </Section>
         <Section title={t('settings.nedap')}>
-          {features?.nedapOns ? <TestButton target="nedap-ons" /> : <NotAvailable feature={t('features.nedapOns')} />}
+          {text(['nedapOns', 'baseUrl'], t('settings.nedapUrl'), t('settings.nedapUrlHint'))}
+          {text(['nedapOns', 'pfxFile'], t('settings.pfxFile'))}
+          {secret('nedapPfxPassword', t('settings.pfxPassword'))}
+          {text(['nedapOns', 'caFile'], t('settings.nedapCaFile'))}
+          <TestButton target="nedap-ons" form={form} />
         </Section>
         <Section title={t('settings.smtp')}>
-          <div className={styles.row}>{text(['notices', 'smtp', 'host'], t('settings.smtpHost'))}{number(['notices', 'smtp', 'port'], t('settings.smtpPort'))}</div>
+          <div className={styles.row}>
+            {text(['notices', 'smtp', 'host'], t('settings.smtpHost'))}
+            {number(['notices', 'smtp', 'port'], t('settings.smtpPort'))}
+            {select(['notices', 'smtp', 'security'], t('settings.smtpSecurity'), [['starttls', t('settings.starttls')], ['tls', t('settings.tls')]])}
+          </div>
+          <div className={styles.row}>{text(['notices', 'smtp', 'user'], t('settings.smtpUser'))}{secret('smtpPassword', t('settings.smtpPassword'))}</div>
           <div className={styles.row}>{text(['notices', 'smtp', 'from'], t('settings.smtpFrom'))}{text(['notices', 'itAddress'], t('settings.itAddress'))}</div>
-          <Text size={200}>{t('settings.smtpPassword')}</Text>
-          {features?.smtp ? <TestButton target="smtp" /> : <NotAvailable feature={t('features.smtpTest')} />}
+          <TestButton target="smtp" form={form} />
         </Section>
         <Section title={t('settings.lifecycle')}>
           <div className={styles.row}>
@@ -178,17 +204,17 @@ export function SettingsScreen() {
         </Section>
         <Section title={t('settings.naming')}>
           <div className={styles.row}>{text(['ad', 'upnSuffix'], t('settings.upnSuffix'))}{text(['ad', 'mailDomain'], t('settings.mailDomain'))}</div>
-          {!features?.namingPreview && <NotAvailable feature={t('features.namingPreview')} />}
+          {json(['policy', 'naming'], t('settings.namingJson'), t('settings.namingHint'), {}, 4)}
+          <NamingPreview config={form.config} secrets={form.secrets} />
         </Section>
         <Section title={t('settings.rules')}>
           {json(['policy', 'rules'], t('settings.rulesJson'), t('settings.rulesHint'), [])}
         </Section>
         <Section title={t('settings.limits')}>
-          {features?.heldForReview
-            ? json(['safety'], t('settings.limitsJson'), t('settings.limitsHint'), { actionLimits: [], reviewMode: 'hold-over-limit' })
-            : <NotAvailable feature={t('features.limits')} />}
+          {json(['safety'], t('settings.limitsJson'), t('settings.limitsHint'), { actionLimits: [], reviewMode: 'hold-over-limit' })}
         </Section>
         <Section title={t('settings.schedule')}>
+          <Checkbox label={t('settings.startAtLogin')} checked={form.desktop.startAtLogin} onChange={(_, d) => desktop((x) => ({ ...x, startAtLogin: d.checked === true }))} />
           <Checkbox label={t('settings.paused')} checked={form.desktop.schedule.paused} onChange={(_, d) => desktop((x) => ({ ...x, schedule: { ...x.schedule, paused: d.checked === true } }))} />
           <Field label={t('settings.scheduleRules')} hint={t('settings.scheduleHint')}>
             <Textarea resize="vertical" value={form.desktop.schedule.rules.join('\n')} onChange={(_, d) => desktop((x) => ({ ...x, schedule: { ...x.schedule, rules: d.value.split('\n').filter((l) => l.trim() !== '') } }))} />
@@ -214,8 +240,8 @@ export function SettingsScreen() {
       <div className={styles.bar}>
         {save.error && <ErrorMessage error={save.error} />}
         <div className={styles.buttons}>
-        <Button appearance="primary" onClick={() => save.mutate(form)} disabled={save.isPending || rulesError !== null}>{t('settings.save')}</Button>
-        <Button onClick={() => setForm(initial(s))}>{t('settings.reset')}</Button>
+        <Button appearance="primary" onClick={() => save.mutate(form)} disabled={save.isPending || Object.keys(jsonErrors).length > 0}>{t('settings.save')}</Button>
+        <Button onClick={() => { setForm(initial(s)); setJsonErrors({}); setGeneration((g) => g + 1); }}>{t('settings.reset')}</Button>
         {save.isSuccess && <Text role="status">{t('settings.saved')}</Text>}
         </div>
       </div>
