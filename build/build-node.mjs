@@ -31,6 +31,8 @@ await Promise.all([
       demo: 'electron/cli/demo.ts',
       'web-host': 'electron/web-host/main.ts',
       main: 'electron/main/main.ts',
+      // The Visma read's worker thread, started from beside whichever bundle runs (engine/visma/export-worker-host.ts).
+      'visma-worker': 'electron/engine/visma/visma-worker.ts',
     },
   }),
   // A sandboxed preload script cannot be an ES module: CommonJS, with only 'electron' outside.

@@ -8,7 +8,7 @@ const config = {
   productName: 'HR Provisioner',
   directories: { output: 'out/packages', buildResources: 'build/resources' },
   // Only the compiled app goes in: bundles, the built renderer, icons. Sources and tests stay out.
-  files: ['electron/dist/main.mjs', 'electron/dist/preload.cjs', 'renderer/dist/**', 'assets/icons/**', 'package.json'],
+  files: ['electron/dist/main.mjs', 'electron/dist/visma-worker.mjs', 'electron/dist/preload.cjs', 'renderer/dist/**', 'assets/icons/**', 'package.json'],
   extraMetadata: { main: 'electron/dist/main.mjs' },
   asar: true,
   icon: 'assets/icons/app.png',

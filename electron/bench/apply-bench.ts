@@ -116,22 +116,31 @@ export async function runApplySection(ctx: SectionContext, options: { readonly c
   const ous = sectionOus('BenchApply', ctx.samba.domainDn);
   const rawOu = `OU=BenchRaw,${ctx.samba.domainDn}`;
   // The joiners come from a simulator of their own, in this process: apply's rate does not depend on Visma.
-  const joiners = await startVismaSimulator({ ...ctx.credentials, data: joinersData(options.creates, ctx.asOf), faults: { inProgressPolls: 1 } });
+  const data = joinersData(options.creates, ctx.asOf);
+  const joiners = await startVismaSimulator({ ...ctx.credentials, data, faults: { inProgressPolls: 1 } });
+  // The joiners have no UDFs, cost centres or users: an export the complete-export check must accept.
+  const empty = Object.entries(data).filter(([, rows]) => rows.length === 0).map(([name]) => name);
   try {
-    return await applySection({ ...ctx, simulator: joiners }, options, ous, rawOu);
+    return await applySection({ ...ctx, simulator: joiners }, options, ous, rawOu, empty);
   } finally {
     await joiners.close();
   }
 }
 
-async function applySection(ctx: SectionContext, options: { readonly creates: number }, ous: ReturnType<typeof sectionOus>, rawOu: string): Promise<ApplyFigures> {
+async function applySection(
+  ctx: SectionContext,
+  options: { readonly creates: number },
+  ous: ReturnType<typeof sectionOus>,
+  rawOu: string,
+  allowEmptyDatasets: readonly string[],
+): Promise<ApplyFigures> {
   const { log } = ctx;
   const warnings: string[] = [];
   const warn = (line: string): void => {
     warnings.push(line);
     log(`  WARNING: ${line}`);
   };
-  const config: AppConfig = await sectionConfig(ctx, 'apply', ous);
+  const config: AppConfig = await sectionConfig(ctx, 'apply', ous, [], allowEmptyDatasets);
   await withRawClient(ctx.samba.connection, (client) => addOu(client, rawOu));
 
   log(`preview of ${options.creates} joiners (the directory still holds section 2's accounts) ...`);

@@ -45,6 +45,8 @@ export function benchConfigJson(input: {
   readonly credentials: VismaCredentials;
   readonly dataDir: string;
   readonly ad?: BenchAdTarget;
+  /** Datasets the simulator serves empty on purpose (the apply section's joiners have no UDFs, for one). */
+  readonly allowEmptyDatasets?: readonly string[];
 }): Record<string, unknown> {
   const { simulator, credentials, ad } = input;
   return {
@@ -54,6 +56,7 @@ export function benchConfigJson(input: {
       clientId: credentials.clientId,
       clientSecret: { env: VISMA_SECRET_ENV },
       tenantId: credentials.tenantId,
+      ...(input.allowEmptyDatasets ? { allowEmptyDatasets: input.allowEmptyDatasets } : {}),
     },
     ...(ad ? {
       ad: {

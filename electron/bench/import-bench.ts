@@ -1,32 +1,27 @@
 /**
- * Section 1: the import of a large HR export, in a child process per run so that wall time and peak
- * memory are the import's own (the simulator serving the CSV files stays in the parent).
+ * Section 1: the import of a large HR export beside its floor, the bare export client, each run in a compiled
+ * child process of its own so that wall time and peak memory are its own (the simulator serving the CSV files
+ * runs in a process of its own too).
  */
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import type { VismaCredentials, VismaEndpoint } from './bench-config';
+import { runCompiledChild } from './compiled';
+import type { CompiledBench } from './compiled';
+import type { ExportFloorResult } from './export-floor';
 import type { ImportOnceResult } from './import-once';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const script = fileURLToPath(new URL('./import-once.ts', import.meta.url));
+/** Runs one import through the Provisioner in a fresh Node process (compiled) and returns what it printed. */
+export async function importInChild(compiled: CompiledBench, configFile: string, asOf: string, env: NodeJS.ProcessEnv, onPid: (pid: number | undefined) => void): Promise<ImportOnceResult> {
+  return (await runCompiledChild<ImportOnceResult>(compiled.importOnce, [configFile, asOf], env, onPid)).value;
+}
 
-/** Runs one import in a fresh Node process (tsx as loader) and returns what it printed. */
-export function importInChild(configFile: string, asOf: string, env: NodeJS.ProcessEnv, onPid: (pid: number | undefined) => void): Promise<ImportOnceResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, configFile, asOf], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    onPid(child.pid);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      onPid(undefined);
-      const line = stdout.trim().split('\n').at(-1) ?? '';
-      if (code !== 0 || !line.startsWith('{')) {
-        reject(new Error(`the import child exited with ${code}:\n${stderr.trim() || stdout.trim()}`));
-        return;
-      }
-      resolve(JSON.parse(line) as ImportOnceResult);
-    });
-  });
+/** Runs the bare export client once in a fresh Node process (compiled); the secret goes by environment. */
+export async function exportFloorInChild(
+  compiled: CompiledBench,
+  simulator: VismaEndpoint,
+  credentials: VismaCredentials,
+  env: NodeJS.ProcessEnv,
+  onPid: (pid: number | undefined) => void,
+): Promise<ExportFloorResult> {
+  const args = [simulator.baseUrl, simulator.tokenUrl, credentials.clientId, credentials.tenantId];
+  return (await runCompiledChild<ExportFloorResult>(compiled.exportFloor, args, env, onPid)).value;
 }

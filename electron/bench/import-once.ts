@@ -1,7 +1,7 @@
 /**
  * One import, alone in its own process, so that its wall time and peak memory are its own:
  *
- *   npx tsx electron/bench/import-once.ts <config.json> <asOf>
+ *   node electron/dist/bench-import-once.mjs <config.json> <asOf>   (bundled by compiled.ts)
  *
  * Reads the configuration (secrets from the environment), runs `Provisioner.importPersons(asOf)` and prints
  * one JSON line, an {@link ImportOnceResult}. Started by the bench (section 1); not a product entry point.
@@ -25,7 +25,7 @@ export interface DatasetTiming {
 export interface ImportOnceResult {
   /** Wall time of `importPersons`, from call to resolved promise. */
   readonly wallMs: number;
-  /** Peak resident set size of the whole child process (tsx included), in MiB. */
+  /** Peak resident set size of the whole child process (the Visma worker thread included), in MiB. */
   readonly maxRssMb: number;
   readonly persons: number;
   /** Contracts kept on the evaluated persons (within the cut-off window). */
@@ -41,7 +41,7 @@ export interface ImportOnceResult {
 async function main(): Promise<void> {
   const [configFile, asOf] = process.argv.slice(2);
   if (configFile === undefined || asOf === undefined) {
-    process.stderr.write('usage: tsx electron/bench/import-once.ts <config.json> <asOf>\n');
+    process.stderr.write('usage: node electron/dist/bench-import-once.mjs <config.json> <asOf>\n');
     process.exit(2);
   }
   const config = await loadConfig(configFile);

@@ -1,7 +1,7 @@
 /**
  * LDAP floor benchmark: what ldapts against a local Samba AD DC can do at best, and what the adapter costs on
  * top. A companion of `npm run bench` (run.ts) for finer LDAP figures. Provisions its own throwaway DC through
- * `samba.ts` (127.0.0.1:389/636: it refuses while another DC holds them), measures, and stops it by PID, also
+ * `samba.ts` (`HRP_SAMBA_IP`, default 127.0.0.1, ports 389/636: it refuses while another DC holds them), measures, and stops it by PID, also
  * on Ctrl-C.
  *
  *   npx tsx electron/bench/ldap-floor.ts [--users 1000] [--search-total 4000]
@@ -15,7 +15,7 @@ import type { DirectoryConnectionConfig } from '../engine/ad/directory';
 import { childDn } from '../engine/ad/dn';
 import { addOu, bulkAddUsers, syntheticUser, withRawClient } from '../engine/ad/ldap-fixture';
 import { takenSambaPorts } from './ports';
-import { startSamba, stopSamba } from './samba';
+import { sambaIp, startSamba, stopSamba } from './samba';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   const searchTotal = arg('search-total', 4000);
   const taken = await takenSambaPorts();
   if (taken.length > 0) {
-    console.error(`127.0.0.1:${taken.join(' and :')} in use (another Samba DC): try again when it is free.`);
+    console.error(`${sambaIp()}:${taken.join(' and :')} in use (another Samba DC): try again when it is free.`);
     process.exitCode = 1;
     return;
   }

@@ -17,6 +17,9 @@ import { toAdAccount } from '../engine/apply/directory-port';
 import { accountLabel, type Plan } from '../engine/model/plan';
 import { planAd } from '../engine/plan/ad-plan';
 import { benchConfigJson, writeBenchConfig } from './bench-config';
+import { planInput } from './plan-alone';
+import { runCompiledChild } from './compiled';
+import type { CompiledBench } from './compiled';
 import type { VismaCredentials, VismaEndpoint } from './bench-config';
 import { accountsFromPlan, loadAccounts } from './load-accounts';
 import { OpTimes, timedDirectory } from './op-timer';
@@ -39,6 +42,10 @@ export interface SectionContext {
   readonly log: (line: string) => void;
   /** Processes whose CPU is the bench's own (itself and the DC), for {@link watched}. */
   readonly cpuRoots: readonly number[];
+  /** The compiled CLI and child scripts. */
+  readonly compiled: CompiledBench;
+  /** Tells the bench's clean-up which child process runs now. */
+  readonly onChildPid: (pid: number | undefined) => void;
 }
 
 /**
@@ -80,6 +87,8 @@ export interface PreviewFigures {
   readonly planAloneMs: readonly number[];
   /** Evaluation of the Visma export alone (normalise, aggregate, evaluate). */
   readonly evaluateAloneMs: number;
+  /** The same preview as a one-shot `node electron/dist/cli.mjs preview` in a fresh process, spawn to exit. */
+  readonly cliColdMs: readonly number[];
   readonly loadForeign: number;
   readonly floorForeign: number;
 }
@@ -94,7 +103,13 @@ export function sectionOus(name: string, domainDn: string): { readonly base: str
  * Writes the config of a section whose managed tree is `ous`, creating the OUs, and one OU below Users per
  * org unit in `orgUnitIds` (mapped with `ouByOrgUnit`, as an organisation with team OUs would).
  */
-export async function sectionConfig(ctx: SectionContext, name: string, ous: ReturnType<typeof sectionOus>, orgUnitIds: readonly string[] = []): Promise<AppConfig> {
+export async function sectionConfig(
+  ctx: SectionContext,
+  name: string,
+  ous: ReturnType<typeof sectionOus>,
+  orgUnitIds: readonly string[] = [],
+  allowEmptyDatasets?: readonly string[],
+): Promise<AppConfig> {
   const { connection } = ctx.samba;
   const ouByOrgUnit = Object.fromEntries(orgUnitIds.map((id) => [id, `${rdn('OU', id)},${ous.users}`]));
   await withRawClient(connection, async (client) => {
@@ -104,6 +119,7 @@ export async function sectionConfig(ctx: SectionContext, name: string, ous: Retu
     simulator: ctx.simulator,
     credentials: ctx.credentials,
     dataDir: path.join(ctx.workDir, `data-${name}`),
+    ...(allowEmptyDatasets ? { allowEmptyDatasets } : {}),
     ad: {
       url: connection.url, bindDn: connection.bindDn, caFile: connection.caFile, tlsServerName: 'DC1.test.local',
       baseDn: ous.base, usersOu: ous.users, disabledOu: ous.disabled, ouByOrgUnit,
@@ -114,23 +130,11 @@ export async function sectionConfig(ctx: SectionContext, name: string, ous: Retu
 
 /** The plan the application would make against the directory as it is now (as `preview` plans). */
 async function planNow(ctx: SectionContext, config: AppConfig): Promise<{ readonly plan: Plan; readonly persons: number }> {
-  const ad = config.ad;
-  if (!ad) throw new Error('bench config without ad section');
   const imported = await new Provisioner({ config, env: ctx.env }).importPersons(ctx.asOf);
   const directory = new LdapDirectory(ctx.samba.connection);
   try {
     const accounts = (await directory.readAccounts(ctx.samba.domainDn)).map(toAdAccount);
-    const plan = planAd({
-      persons: imported.persons,
-      accounts,
-      asOf: ctx.asOf,
-      policy: { lifecycle: config.policy, rules: [], templates: config.policy.templates },
-      settings: {
-        baseDn: ad.baseDn, usersOu: ad.usersOu, disabledOu: ad.disabledOu, ouByOrgUnit: ad.ouByOrgUnit,
-        upnSuffix: ad.upnSuffix, mailDomain: ad.mailDomain,
-      },
-      findings: imported.findings,
-    });
+    const plan = planAd(planInput(config, imported, accounts, ctx.asOf));
     return { plan, persons: imported.persons.length };
   } finally {
     await directory.close();
@@ -185,8 +189,6 @@ async function timedPreview(ctx: SectionContext, config: AppConfig): Promise<{ r
  * preview calls it, `runs` times; also times the evaluation of the export alone.
  */
 async function planAlone(ctx: SectionContext, config: AppConfig, runs: number): Promise<{ readonly planMs: number[]; readonly evaluateMs: number }> {
-  const ad = config.ad;
-  if (!ad) throw new Error('bench config without ad section');
   const evaluateMarks: number[] = [];
   const provisioner = new Provisioner({
     config, env: ctx.env,
@@ -204,18 +206,18 @@ async function planAlone(ctx: SectionContext, config: AppConfig, runs: number): 
   }
   const planMs: number[] = [];
   for (let i = 0; i < runs; i += 1) {
-    const t = await timed(async () => planAd({
-      persons: imported.value.persons, accounts, asOf: ctx.asOf,
-      policy: { lifecycle: config.policy, rules: [], templates: config.policy.templates },
-      settings: {
-        baseDn: ad.baseDn, usersOu: ad.usersOu, disabledOu: ad.disabledOu, ouByOrgUnit: ad.ouByOrgUnit,
-        upnSuffix: ad.upnSuffix, mailDomain: ad.mailDomain,
-      },
-      findings: imported.value.findings,
-    }));
+    const input = planInput(config, imported.value, accounts, ctx.asOf);
+    const t = await timed(async () => planAd(input));
     planMs.push(t.ms);
   }
   return { planMs, evaluateMs };
+}
+
+/** `node electron/dist/cli.mjs preview --json` of `configFile`, spawn to exit. */
+async function cliPreview(ctx: SectionContext, configFile: string): Promise<{ readonly ms: number; readonly actions: number }> {
+  const args = ['preview', '--config', configFile, '--as-of', ctx.asOf, '--json'];
+  const run = await runCompiledChild<{ readonly summary?: { readonly total?: number } }>(ctx.compiled.cli, args, ctx.env, ctx.onChildPid);
+  return { ms: run.wallMs, actions: run.value.summary?.total ?? -1 };
 }
 
 async function rawSearch(client: Client, base: string, paged: boolean): Promise<number> {
@@ -300,6 +302,13 @@ export async function runPreviewSection(
     await directory.close();
   }
   log(`  LdapDirectory.readAccounts alone (paged ${DEFAULT_PAGE_SIZE}, ${DEFAULT_READ_CONNECTIONS} connections): median ${seconds(median(adapterMs))}${disturbance(floor.foreign)}`);
+  log('one-shot CLI preview from compiled JavaScript, in a fresh process each ...');
+  const cliColdMs: number[] = [];
+  for (let i = 0; i < options.floorRuns; i += 1) {
+    const cold = await cliPreview(ctx, path.join(ctx.workDir, 'config-preview.json'));
+    cliColdMs.push(cold.ms);
+    log(`  cli preview ${i + 1}: ${seconds(cold.ms)} (${cold.actions} actions)`);
+  }
   log('planAd alone on the same persons and accounts ...');
   const alone = await planAlone(ctx, config, options.floorRuns);
   log(`  planAd median ${seconds(median(alone.planMs))}; evaluation of the export alone ${seconds(alone.evaluateMs)}`);
@@ -319,6 +328,7 @@ export async function runPreviewSection(
     adapterMs,
     planAloneMs: alone.planMs,
     evaluateAloneMs: alone.evaluateMs,
+    cliColdMs,
     loadForeign: loaded.foreign,
     floorForeign: floor.foreign,
   };

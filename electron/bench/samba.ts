@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { SAMBA_DOMAIN_DN, startSambaDc } from '../simulators/samba-dc';
 import type { SambaDc } from '../simulators/samba-dc';
 
-export { SambaUnavailableError, sambaInstalled, stopSambaDc as stopSamba } from '../simulators/samba-dc';
+export { SambaUnavailableError, sambaInstalled, sambaIp, stopSambaDc as stopSamba } from '../simulators/samba-dc';
 
 /** A running bench DC. */
 export interface BenchSamba extends SambaDc {

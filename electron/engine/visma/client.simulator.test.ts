@@ -120,7 +120,8 @@ describe('fetchVismaExport against the simulator', () => {
     expect(commands().map((request) => commandDataset(request.path))).toEqual(DATASETS.map((spec) => spec.name));
     expect(queries()).toHaveLength(2 * DATASETS.length);
     expect(tokenRequests()).toHaveLength(1);
-    expect(events.filter((event) => event.phase === 'done').map((event) => event.dataset)).toEqual(DATASETS.map((spec) => spec.name));
+    // Jobs run at the same time: each dataset is done once, in whatever order its job finished.
+    expect(events.filter((event) => event.phase === 'done').map((event) => event.dataset).sort()).toEqual(DATASETS.map((spec) => spec.name).sort());
     expect(events.find((event) => event.dataset === 'contracts' && event.phase === 'done')?.rows).toBe(data.contracts.length);
   });
 
@@ -269,8 +270,10 @@ describe('fetchVismaExport against the simulator', () => {
     const error = await failure(run({ latencyMs: 300 }, { requestTimeoutMs: 50, maxRetries: 1 }));
     expect(error.kind).toBe('timeout');
     expect(error.dataset).toBe('employees');
-    expect(error.message).toContain('did not answer within 0.05 s while getting an access token for the employees export');
-    expect(tokenRequests()).toHaveLength(2);
+    expect(error.message).toContain('did not answer within 0.05 s while getting an access token for the employees export (2 attempts');
+    // A cold worker thread may give up on its first attempt before the request reaches the simulator.
+    expect(tokenRequests().length).toBeGreaterThanOrEqual(1);
+    expect(tokenRequests().length).toBeLessThanOrEqual(2);
   });
 
   it('fetches a new token when Visma invalidates the old one in the middle of a job', async () => {

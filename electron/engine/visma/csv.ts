@@ -1,6 +1,8 @@
-import { CsvError, parse } from 'csv-parse/sync';
-import type { Options } from 'csv-parse/sync';
+import { pipeline } from 'node:stream/promises';
+import { Readable, Writable } from 'node:stream';
+import { CsvError, Parser } from 'csv-parse';
 import type { CsvRow, DatasetSpec } from './datasets';
+import { decodedChunks } from './csv-decode';
 import { VismaExportError } from './errors';
 import type { CsvEncoding } from './options';
 
@@ -11,76 +13,66 @@ export interface CsvFileRef {
 }
 
 /**
- * Parse one downloaded CSV file of an export (RFC 4180: quoted commas, doubled quotes and line
- * breaks inside quotes, CRLF or LF, optional UTF-8 BOM). Every file carries its own header row,
- * so files of one export may order their columns differently. Headers are trimmed and lower-cased;
- * unknown columns are kept; empty cells are `''`; blank lines are ignored.
+ * One parsed file, compact: the header's column names and every value row after row in one flat
+ * array (`names.length` values a row). This is what a worker thread hands back: a few arrays of
+ * strings clone far faster than tens of thousands of objects, and {@link appendRows} turns them into rows.
+ */
+export interface CompactCsv {
+  readonly names: readonly string[];
+  readonly values: readonly string[];
+}
+
+/**
+ * Parse one downloaded CSV file of an export as its bytes arrive (RFC 4180: quoted commas, doubled
+ * quotes and line breaks inside quotes, CRLF or LF, optional UTF-8 BOM). Every file carries its own
+ * header row, so files of one export may order their columns differently. Headers are trimmed and
+ * lower-cased; unknown columns are kept; empty cells are `''`; blank lines are ignored.
  *
  * @throws VismaExportError `missing-column` when a required column of `spec` is absent, `csv` for
- *   a row whose value count differs from the header, broken quoting or a duplicate column.
- *   Messages carry the line number but never cell values (they are personal data).
+ *   bytes that are not UTF-8 (with `encoding` utf-8: the byte offset is named), a row whose value
+ *   count differs from the header, broken quoting or a duplicate column. Messages carry the line
+ *   number but never cell values (they are personal data).
  */
-export function parseVismaCsv(data: Buffer | string, spec: DatasetSpec, file?: CsvFileRef, encoding: CsvEncoding = 'utf-8'): CsvRow[] {
+export async function parseVismaCsvStream(
+  source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
+  spec: DatasetSpec,
+  file?: CsvFileRef,
+  encoding: CsvEncoding = 'utf-8',
+): Promise<CompactCsv> {
   const where = file === undefined || file.count <= 1 ? '' : ` (file ${file.index} of ${file.count})`;
-  const text = typeof data === 'string' ? data : decodeCsv(data, spec, where, encoding);
-  let headerLength = 0;
-  let toRow: RowFactory | undefined;
-  // The first record is the header: it is checked and turned into a row factory, then dropped.
-  const onRecord = (values: string[]): CsvRow | null => {
-    if (toRow !== undefined) return toRow(values);
-    headerLength = values.length;
-    const names = values.map((name) => name.trim().toLowerCase());
-    checkHeader(names, spec, where);
-    toRow = rowFactory(names);
+  let names: string[] | undefined;
+  const values: string[] = [];
+  // The first record is the header: it is checked and kept apart; every other record is flattened
+  // into `values` and dropped (returning null), so no record object outlives its line.
+  const onRecord = (record: string[]): null => {
+    if (names === undefined) {
+      names = record.map((name) => name.trim().toLowerCase());
+      checkHeader(names, spec, where);
+    } else {
+      for (const value of record) values.push(value);
+    }
     return null;
   };
+  // Without `columns`, csv-parse holds every record to the header's value count.
+  const parser = new Parser({ bom: true, skip_empty_lines: true, on_record: onRecord as unknown as () => string[] });
+  const drain = new Writable({ objectMode: true, write: (_record, _encoding, done) => done() });
   try {
-    // Without `columns`, csv-parse holds every record to the header's value count.
-    const options: Options<CsvRow, string[]> = { bom: true, skip_empty_lines: true, on_record: onRecord };
-    // The sync overloads type `on_record` as returning string[]; csv-parse passes on any value.
-    return parse(text, options as unknown as Options) as unknown as CsvRow[];
+    await pipeline(Readable.from(decodedChunks(source, spec, where, encoding)), parser, drain);
   } catch (error) {
     if (error instanceof VismaExportError) throw error;
-    if (error instanceof CsvError) throw csvError(error, spec, where, headerLength);
+    if (error instanceof CsvError) throw csvError(error, spec, where, names?.length ?? 0);
     throw error;
   }
+  return { names: names ?? [], values };
 }
 
-/**
- * Decode a downloaded file. UTF-8 is checked, not repaired: a byte sequence that is not UTF-8 would
- * turn `Zoë Ünal-Çelik` into replacement characters and rename her account to garbage, so it is an
- * error that names the dataset and the byte offset (set `visma.encoding` for a file in another code page).
- */
-function decodeCsv(data: Buffer, spec: DatasetSpec, where: string, encoding: CsvEncoding): string {
-  if (encoding === 'windows-1252') return new TextDecoder('windows-1252').decode(data);
-  const text = data.toString('utf8');
-  const offset = firstInvalidUtf8Offset(data, text);
-  if (offset === null) return text;
-  throw new VismaExportError({
-    dataset: spec.name,
-    kind: 'csv',
-    message: `the ${spec.label} export${where} is not valid UTF-8 at byte offset ${offset}; if Visma sends this file in another encoding, set visma.encoding (for example "windows-1252")`,
-  });
+/** {@link parseVismaCsvStream} of a file already in memory, as rows. */
+export async function parseVismaCsv(data: Buffer | string, spec: DatasetSpec, file?: CsvFileRef, encoding: CsvEncoding = 'utf-8'): Promise<CsvRow[]> {
+  return rowsOfFiles([await parseVismaCsvStream([data], spec, file, encoding)]);
 }
 
-/**
- * Where the first byte sequence that is not UTF-8 starts, or null. Node's decoder marks each with
- * U+FFFD; a U+FFFD that was really in the file (bytes EF BF BD) is told apart by its bytes.
- */
-function firstInvalidUtf8Offset(data: Buffer, decoded: string): number | null {
-  let from = 0;
-  for (;;) {
-    const index = decoded.indexOf('\uFFFD', from);
-    if (index < 0) return null;
-    // Everything before it decoded cleanly, so its UTF-8 length is its byte length in the file.
-    const offset = Buffer.byteLength(decoded.slice(0, index), 'utf8');
-    if (!(data[offset] === 0xef && data[offset + 1] === 0xbf && data[offset + 2] === 0xbd)) return offset;
-    from = index + 1;
-  }
-}
-
-/** Turns the values of one CSV line into a row. */
-type RowFactory = (values: readonly string[]) => CsvRow;
+/** Turns the values of the line starting at `at` of a flat value array into a row. */
+type RowFactory = (values: readonly string[], at: number) => CsvRow;
 
 /**
  * Compiles a header into one object literal, as d3-dsv does. V8 keeps objects made from a literal
@@ -93,17 +85,32 @@ function rowFactory(names: readonly string[]): RowFactory {
   const properties = names.flatMap((name, index) =>
     // An unnamed column (a trailing comma on every line) carries nothing; `__proto__` in a
     // literal would set the row's prototype instead of adding a value.
-    name === '' || name === '__proto__' ? [] : [`${JSON.stringify(name)}: values[${index}]`],
+    name === '' || name === '__proto__' ? [] : [`${JSON.stringify(name)}: values[at + ${index}]`],
   );
-  return new Function('values', `return { ${properties.join(', ')} };`) as RowFactory;
+  return new Function('values', 'at', `return { ${properties.join(', ')} };`) as RowFactory;
 }
 
 /**
- * Append `rows` to `target` in place. Spreading (`push(...rows)`) would pass every row as a call
- * argument and overflow the stack for exports of tens of thousands of rows.
+ * Append the rows of a parsed file to `target` in place (a loop: spreading, `push(...rows)`, would
+ * pass every row as a call argument and overflow the stack for exports of tens of thousands of rows).
  */
-export function appendRows(target: CsvRow[], rows: readonly CsvRow[]): void {
-  for (const row of rows) target.push(row);
+export function appendRows(target: CsvRow[], csv: CompactCsv): void {
+  const width = csv.names.length;
+  if (width === 0) return;
+  const toRow = rowFactory(csv.names);
+  for (let at = 0; at < csv.values.length; at += width) target.push(toRow(csv.values, at));
+}
+
+/** The rows of every file of one export, in order. */
+export function rowsOfFiles(files: readonly CompactCsv[]): CsvRow[] {
+  const rows: CsvRow[] = [];
+  for (const file of files) appendRows(rows, file);
+  return rows;
+}
+
+/** How many rows a parsed file holds. */
+export function rowCount(csv: CompactCsv): number {
+  return csv.names.length === 0 ? 0 : csv.values.length / csv.names.length;
 }
 
 function checkHeader(names: readonly string[], spec: DatasetSpec, where: string): void {

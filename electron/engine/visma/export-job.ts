@@ -1,8 +1,9 @@
 import { CONTRACT_EXCLUDED_FIELDS } from './datasets';
-import type { CsvRow, DatasetSpec } from './datasets';
-import { appendRows, parseVismaCsv } from './csv';
+import type { DatasetSpec } from './datasets';
+import { parseVismaCsvStream, rowCount } from './csv';
+import type { CompactCsv } from './csv';
 import { VismaExportError } from './errors';
-import { describeUrl, excerpt, formatSeconds, jsonField, parseJsonBody, sendRequest } from './http';
+import { describeUrl, excerpt, formatSeconds, jsonField, parseJsonBody, sendRequest, sendRequestReading } from './http';
 import type { BearerSource, VismaHttpContext, VismaRequest } from './http';
 import type { VismaProgressPhase } from './options';
 import { pollDelayMs, sleep } from './retry';
@@ -17,10 +18,10 @@ export interface JobProgress {
 /** Receives the progress of one job. */
 export type JobProgressSink = (phase: VismaProgressPhase, details: JobProgress) => void;
 
-/** All rows of one dataset's export. */
+/** Every file of one dataset's export, parsed. */
 export interface ExportJobResult {
-  readonly rows: readonly CsvRow[];
-  readonly files: number;
+  /** One per file, in the order Visma listed them. */
+  readonly files: readonly CompactCsv[];
   readonly jobId: string;
 }
 
@@ -43,7 +44,7 @@ type JobOutcome =
 
 /**
  * Export one dataset: start a job, poll it with growing delays until it completes, then download
- * every file it produced and concatenate their rows. A job that Visma reports as failed (or in a
+ * every file it produced, parsing each while it arrives. A job that Visma reports as failed (or in a
  * state we do not know) is started anew, up to `maxRetries` times; a job still running after
  * `jobTimeoutMs` ends the export, since restarting it would only queue more work at a busy Visma.
  */
@@ -62,8 +63,8 @@ export async function runExportJob(
     if (outcome.kind === 'completed') {
       // The downloads get the job's time limit too: a stalled file ends the export within it, not
       // after every retry has waited out its own request timeout.
-      const rows = await downloadFiles(ctx, spec, jobId, outcome.fileUris, progress, ctx.now() + ctx.options.jobTimeoutMs);
-      return { rows, files: outcome.fileUris.length, jobId };
+      const files = await downloadFiles(ctx, spec, jobId, outcome.fileUris, progress, ctx.now() + ctx.options.jobTimeoutMs);
+      return { files, jobId };
     }
     lastJobId = jobId;
     lastStatus = outcome.status;
@@ -160,16 +161,20 @@ async function downloadFiles(
   fileUris: readonly string[],
   progress: JobProgressSink,
   deadline: number,
-): Promise<CsvRow[]> {
-  const rows: CsvRow[] = [];
+): Promise<CompactCsv[]> {
+  const files: CompactCsv[] = [];
+  let rows = 0;
   for (const [index, uri] of fileUris.entries()) {
-    progress('downloading', { jobId, files: fileUris.length, rows: rows.length });
+    progress('downloading', { jobId, files: fileUris.length, rows });
     const url = resolveFileUrl(ctx, spec, jobId, uri);
+    const file = { index: index + 1, count: fileUris.length };
     // Pre-signed links: no Authorization header, and the token must not leak to the storage host.
-    const response = await sendRequest(ctx, { dataset: spec, step: 'file', method: 'GET', url, jobId, deadline });
-    appendRows(rows, parseVismaCsv(response.body, spec, { index: index + 1, count: fileUris.length }, ctx.options.encoding));
+    const csv = await sendRequestReading(ctx, { dataset: spec, step: 'file', method: 'GET', url, jobId, deadline }, (response) =>
+      parseVismaCsvStream(response.body ?? [], spec, file, ctx.options.encoding));
+    files.push(csv);
+    rows += rowCount(csv);
   }
-  return rows;
+  return files;
 }
 
 function resolveFileUrl(ctx: VismaHttpContext, spec: DatasetSpec, jobId: string, uri: string): string {

@@ -75,6 +75,18 @@ export interface VismaResponse {
  * immediately with the signal's reason.
  */
 export async function sendRequest(ctx: VismaHttpContext, request: VismaRequest): Promise<VismaResponse> {
+  return sendRequestReading(ctx, request, async (response) => ({ status: response.status, body: Buffer.from(await response.arrayBuffer()) }));
+}
+
+/**
+ * Reads the body of a successful answer, e.g. parsing a CSV file while it downloads. A
+ * {@link VismaExportError} it throws ends the request as it is; any other failure counts as a broken
+ * transfer and is retried like one (with a fresh `read` of a fresh answer).
+ */
+export type BodyReader<T> = (response: Response) => Promise<T>;
+
+/** {@link sendRequest}, with the successful answer's body read by `read` under the same time limit. */
+export async function sendRequestReading<T>(ctx: VismaHttpContext, request: VismaRequest, read: BodyReader<T>): Promise<T> {
   const { options } = ctx;
   const started = ctx.now();
   let renewedAfter401 = false;
@@ -96,15 +108,15 @@ export async function sendRequest(ctx: VismaHttpContext, request: VismaRequest):
       status = response.status;
       retryAfter = response.headers.get('retry-after');
       // The body is read under the same time limit: a stalled download must not hang the import.
+      if (status >= 200 && status <= 299) return await read(response);
       body = Buffer.from(await response.arrayBuffer());
     } catch (error) {
       if (options.signal?.aborted) throw options.signal.reason;
+      if (error instanceof VismaExportError) throw error;
       failure = { kind: timeout.aborted ? 'timeout' : 'network', error };
       status = 0;
       body = Buffer.alloc(0);
     }
-
-    if (failure === undefined && status >= 200 && status <= 299) return { status, body };
 
     if (failure === undefined && status === 401 && request.auth !== undefined && !renewedAfter401) {
       // The token may have been revoked or expired early; one fresh token settles whether it is ours.
