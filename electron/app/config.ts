@@ -7,7 +7,7 @@ import { DEFAULT_MAX_PLAN_AGE_HOURS } from '../engine/plan/plan-file';
 import { DEFAULT_RETENTION_DAYS } from '../engine/state/retention';
 import { DEFAULT_PAGE_SIZE } from '../engine/ad/directory-config';
 import { DEFAULT_READ_CONNECTIONS, MAX_READ_CONNECTIONS } from '../engine/ad/read-partitions';
-import { DEFAULT_DELETE_GRACE_DAYS, DEFAULT_LIFECYCLE, DEFAULT_PRIMARY_CONTRACT_ORDER } from '../engine/model/policy';
+import { DEFAULT_DELETE_GRACE_DAYS, DEFAULT_BRIDGE_GAP_DAYS, DEFAULT_LIFECYCLE, DEFAULT_PRIMARY_CONTRACT_ORDER } from '../engine/model/policy';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../engine/model/time-zone';
 import { DATASETS, type DatasetName } from '../engine/visma/datasets';
 import { attributesSchema } from './attributes-config';
@@ -100,6 +100,7 @@ const policySchema = z.strictObject({
   disableDaysAfterEnd: days.default(DEFAULT_LIFECYCLE.disableDaysAfterEnd),
   deleteDaysAfterEnd: days.default(DEFAULT_LIFECYCLE.deleteDaysAfterEnd),
   deleteGraceDays: days.default(DEFAULT_DELETE_GRACE_DAYS),
+  bridgeGapDays: days.default(DEFAULT_BRIDGE_GAP_DAYS),
   primaryContractOrder: z
     .array(z.enum(['active-first', 'in-condition-first', 'most-hours', 'earliest-start', 'latest-start', 'lowest-id']))
     .min(1)

@@ -93,7 +93,7 @@ describe('saved plans against Samba', () => {
     await walk(world.dataDir);
     expect(Object.keys(modes)).toEqual(expect.arrayContaining(['.', 'plans', 'history', 'plan-key']));
     for (const [name, mode] of Object.entries(modes)) {
-      expect([name, mode]).toEqual([name, ['.', 'plans', 'history', 'snapshots'].includes(name) ? 0o700 : 0o600]);
+      expect([name, mode]).toEqual([name, ['.', 'plans', 'history', 'snapshots', 'ledger'].includes(name) ? 0o700 : 0o600]);
     }
   });
 });

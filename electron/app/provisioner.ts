@@ -9,13 +9,14 @@ import type { IsoDate } from '../engine/model/iso-date';
 import type { DoubtfulPerson, Person, PersonName } from '../engine/model/person';
 import { checkCompleteExport } from '../engine/visma/complete-export';
 import type { ActionOutcome, RunRecord, RunTrigger } from '../engine/model/run';
-import { summarisePlan, type AdAction, type NedapAction, type Plan, type TargetName } from '../engine/model/plan';
+import { summarisePlan, type AdAction, type LedgerNote, type NedapAction, type Plan, type TargetName } from '../engine/model/plan';
+import type { LedgerChange } from '../engine/model/ledger';
 import type { AdAccount } from '../engine/model/ad-account';
 import { RunStore } from '../engine/history/run-store';
 import type { OpenRunFile } from '../engine/history/run-store';
 import { acquireRunLock } from '../engine/history/run-lock';
 import { LdapDirectory } from '../engine/ad/directory';
-import { isWithin } from '../engine/ad/dn';
+import { dnEquals, isWithin } from '../engine/ad/dn';
 import type { Directory, DirectoryServerInfo, NamesInUse } from '../engine/ad/directory';
 import { planAd } from '../engine/plan/ad-plan';
 import { loadPlan, savePlan } from '../engine/plan/plan-file';
@@ -23,6 +24,7 @@ import { loadPlanKey } from '../engine/plan/plan-seal';
 import { accountMismatch, validatePlan } from '../engine/plan/validate-plan';
 import type { PlanScope } from '../engine/plan/validate-plan';
 import { pruneOlderThan, retentionCutoff } from '../engine/state/retention';
+import { LedgerFile, type EntitlementLedger } from '../engine/state/entitlement-ledger';
 import { configFingerprint } from './config-fingerprint';
 import { prepareDataDir } from './data-dir';
 import { applyAdActions } from '../engine/apply/apply-ad';
@@ -50,6 +52,7 @@ import type { AccountAddress } from '../engine/notices/run-notices';
 import { lookAhead } from '../engine/plan/look-ahead';
 import type { LookAheadDay } from '../engine/plan/look-ahead';
 import { applyExclusions } from '../engine/plan/exclusions';
+import { managedOus } from '../engine/plan/correlate';
 import { LOGON_ATTRIBUTES, undoPlanFor } from './undo';
 import { explainPerson } from './explain';
 import type { Explanation } from './explain';
@@ -225,7 +228,9 @@ export class Provisioner {
     let plan: Plan = { planId: randomUUID(), asOf, createdAt: new Date().toISOString(), summary: summarisePlan([]), actions: [], unmanaged: [], held: [], findings: imported.findings };
     const managedAccounts: Partial<Record<TargetName, number>> = {};
     if (ad && directory) {
+      const ledger = await new LedgerFile(this.config.dataDir).load();
       const planned = planAd({
+        ledger,
         persons: imported.persons,
         doubtful: imported.doubtful,
         sourceComplete: imported.complete,
@@ -404,7 +409,8 @@ export class Provisioner {
   private async applyGated(plan: Plan, input: ApplyInput, targets: readonly TargetName[]): Promise<RunRecord> {
     const gate = gateRun(plan, input, { by: os.userInfo().username, at: new Date().toISOString() });
     // Whatever the plan says, only what the configuration allows now is written.
-    const refusals = validatePlan(plan, this.planScope());
+    const ledger = new LedgerFile(this.config.dataDir);
+    const refusals = validatePlan(plan, this.planScope(this.config.ad ? await ledger.load() : null));
     const store = new RunStore(this.config.dataDir, this.openRunFile ? { openFile: this.openRunFile } : {});
     await pruneOlderThan(store.directory, '.jsonl', retentionCutoff(this.config.retentionDays, new Date()));
     const run = await store.begin({ runId: randomUUID(), planId: plan.planId, asOf: plan.asOf, trigger: input.trigger, actions: plan.actions, safety: gate.safety });
@@ -436,7 +442,9 @@ export class Provisioner {
       actions,
       {
         ad: this.config.ad && targets.includes('ad')
-          ? unlessHistoryFailed((targetActions: readonly AdAction[]) => this.applyAd(targetActions, refusals, record))
+          ? unlessHistoryFailed((targetActions: readonly AdAction[]) =>
+              this.applyAd(targetActions, refusals, record, { ledger, notes: plan.ledgerNotes ?? [], record: (changes) => run.recordLedger(changes) }),
+            )
           : null,
         'nedap-ons': this.config.nedapOns && targets.includes('nedap-ons')
           ? unlessHistoryFailed((targetActions: readonly NedapAction[]) => this.applyNedap(targetActions, refusals, record))
@@ -477,11 +485,18 @@ export class Provisioner {
     actions: readonly AdAction[],
     refusals: ReadonlyMap<string, string>,
     record: (outcome: ActionOutcome) => Promise<void>,
+    ledger: { readonly ledger: LedgerFile; readonly notes: readonly LedgerNote[]; readonly record: (changes: readonly LedgerChange[]) => Promise<void> },
   ): Promise<readonly ActionOutcome[]> {
+    const ruleGroups = this.ruleGroups();
     return this.withDirectory((directory, ad) =>
       applyAdActions(actions, {
+        ledger: ledger.ledger,
+        ledgerNotes: ledger.notes,
+        mayAdopt: (group) => ruleGroups.some((g) => dnEquals(g, group)),
+        onLedgerNotes: ledger.record,
         port: directoryPort(directory, ad.baseDn, this.mappedAttributes()),
         disabledOu: ad.disabledOu,
+        managedOus: managedOus(this.adSettings()),
         generatePassword: (subject) => generatePassword(subject),
         vet: (action, current) => refusals.get(action.id) ?? accountMismatch(action, current),
         onOutcome: record,
@@ -495,8 +510,13 @@ export class Provisioner {
     return this.config.ad;
   }
 
-  /** What the configuration lets apply touch, per target. */
-  private planScope(): PlanScope {
+  /** Every group DN some rule grants. */
+  private ruleGroups(): readonly string[] {
+    return this.config.policy.rules.flatMap((rule) => rule.grant.adGroups ?? []);
+  }
+
+  /** What the configuration (and, for revokes, the entitlement ledger) lets apply touch, per target. */
+  private planScope(ledger: EntitlementLedger | null): PlanScope {
     const ad = this.config.ad;
     return {
       ad: ad
@@ -505,7 +525,8 @@ export class Provisioner {
             usersOu: ad.usersOu,
             disabledOu: ad.disabledOu,
             ouByOrgUnit: ad.ouByOrgUnit,
-            ruleGroups: this.config.policy.rules.flatMap((rule) => rule.grant.adGroups ?? []),
+            ruleGroups: this.ruleGroups(),
+            ledgerGroups: ledger?.entitlements('ad') ?? [],
             // Mapped attributes are the product's too (identity and access attributes are refused at load).
             attributes: { mapped: this.mappedAttributes() },
           }

@@ -3,11 +3,12 @@
  * web host. Measures the time from opening Preview to the first rows on screen (goal < 1 s) and the
  * latency of a filter and of a search on the full plan (goal < 100 ms), median of 5 each. The plan is
  * synthetic and served by a stand-in API (no Visma, no DC): this measures the screen, not the engine.
- * A benchmark, not a test; it needs `npm run build` first (the script does that).
+ * A benchmark, not a test; it needs `npm run build` first (the script does that). `npm run bench` runs it
+ * after the engine bench (electron/bench/run.ts), so its figures close that output.
  */
 import { startWebHost } from '../web-host/server';
 import { RENDERER_DIST } from '../web-host/main';
-import { launchChromium } from '../web-host/browser';
+import { chromiumPath, launchChromium } from '../web-host/browser';
 import type { Api } from '../shared/contract';
 import type { ActionDto, PlanDto, StatusDto } from '../shared/dto';
 import { fail, ok } from '../shared/result';
@@ -78,7 +79,7 @@ async function main(): Promise<void> {
     }
     const line = (what: string, values: number[], goal: number): string =>
       `${what}: median ${median(values).toFixed(0)} ms (${values.map((v) => v.toFixed(0)).join(', ')}); goal < ${goal} ms ${median(values) < goal ? '✔' : '✘'}`;
-    process.stdout.write(`Preview with ${ACTIONS.toLocaleString('en')} actions in Chromium, ${RUNS} runs\n`);
+    process.stdout.write(`\n==== Desktop UI bench ====\nPreview with ${ACTIONS.toLocaleString('en')} actions in Chromium (${chromiumPath()}), ${RUNS} runs\n`);
     process.stdout.write(`${line('open Preview to first rows', firstRows, 1000)}\n`);
     process.stdout.write(`${line('filter by action', filters, 100)}\n`);
     process.stdout.write(`${line('search by name', searches, 100)}\n`);

@@ -118,7 +118,7 @@ async function main(): Promise<void> {
       syncing: s.syncing || scheduler.busy,
       paused: s.schedulePaused,
       lastRun: s.lastRun,
-      needsAttention: s.attention.heldActions > 0 || (s.attention.leaversThisWeek ?? 0) > 0,
+      needsAttention: s.attention.heldActions > 0 || s.attention.heldPersons > 0 || (s.attention.leaversThisWeek ?? 0) > 0,
     };
     const state: TrayState = trayState(facts);
     tray.setImage(nativeImage.createFromPath(icon(`tray-${state}.png`)));

@@ -191,6 +191,7 @@ describe('the screens (English)', () => {
     // Taken in the runs, each with its outcome.
     await expect.poll(() => actions.textContent()).toMatch(/Updated|Created/);
     await page.getByRole('heading', { name: 'HR changes over time' }).waitFor();
+    await actions.scrollIntoViewIfNeeded();
     await shot('08-person');
   });
 
@@ -205,7 +206,7 @@ describe('the screens (English)', () => {
     await enable.fill('10');
     await page.getByRole('textbox', { name: 'Create days before start' }).fill('7');
     await page.getByRole('button', { name: 'Save' }).click();
-    const alert = page.getByRole('alert');
+    const alert = page.getByRole('alert').filter({ hasText: 'The settings were not saved' });
     await alert.waitFor();
     expect(await alert.textContent()).toContain('must not be larger than policy.createDaysBeforeStart');
     await shot('09-settings-invalid');
@@ -213,7 +214,7 @@ describe('the screens (English)', () => {
     // Test takes the form as it is: a wrong secret typed but not saved fails, the stored one (blank field) works.
     const secret = page.getByLabel('Client secret');
     await secret.fill('wrong-secret');
-    const vismaCard = page.locator('div[class*=fui-Card]').filter({ has: page.getByRole('heading', { name: 'Visma.net HRM' }) });
+    const vismaCard = page.getByRole('group').filter({ has: page.getByRole('heading', { name: 'Visma.net HRM' }) });
     await vismaCard.getByRole('button', { name: 'Test' }).click();
     const answer = vismaCard.getByText(/^Does not work:/);
     await answer.waitFor({ timeout: 60_000 });
@@ -227,7 +228,7 @@ describe('the screens (English)', () => {
     await page.getByRole('textbox', { name: 'Client certificate (PFX file)' }).fill('/nonexistent/client.pfx');
     await page.getByLabel('Certificate password').fill('pfx-password');
     await page.getByRole('textbox', { name: 'CA certificate file of Nedap Ons' }).fill('/nonexistent/ca.pem');
-    const nedapCard = page.locator('div[class*=fui-Card]').filter({ has: page.getByRole('heading', { name: 'Nedap Ons' }) });
+    const nedapCard = page.getByRole('group').filter({ has: page.getByRole('heading', { name: 'Nedap Ons' }) });
     await nedapCard.getByRole('button', { name: 'Test' }).click();
     await expect.poll(() => nedapCard.getByText(/^Does not work:/).textContent(), { timeout: 30_000 }).toContain('nedapOns.pfxFile /nonexistent/client.pfx cannot be read');
     // The naming preview follows the form: the default convention on the sample names.

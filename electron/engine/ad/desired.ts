@@ -66,6 +66,8 @@ export interface DesiredNames {
 export interface DesiredGroup {
   readonly dn: string;
   readonly reasons: readonly string[];
+  /** Names of the rules that grant it, in configuration order (the first is recorded in the ledger). */
+  readonly rules: readonly string[];
 }
 
 /**
@@ -217,6 +219,7 @@ export function desiredAccount(
   }
 
   const lifecycle = evaluateLifecycle(person.contracts, asOf, policy.lifecycle);
+  if (lifecycle.bridged) finding('info', 'contract-gap-bridged', `person ${person.id}: ${lifecycle.bridged}`);
   const primary = person.contracts.find((c) => c.id === person.primaryContractId) ?? null;
   const naming = policy.naming ?? DEFAULT_NAMING;
   const tokens = nameTokens(person.name, naming.nameSeparator);
@@ -299,13 +302,14 @@ export function desiredAccount(
         ? 'no primary contract: default users OU'
         : `org unit ${orgUnitId ?? '(none)'} of primary contract ${primary.id} has no OU of its own: default users OU`;
 
-  const groups = new Map<string, { dn: string; reasons: string[] }>();
+  const groups = new Map<string, { dn: string; reasons: string[]; rules: string[] }>();
   for (const match of matchRules(policy.rules, person, lifecycle.inCondition)) {
     const reason = `rule "${match.rule.name}" matches contract ${match.contracts.map((c) => c.id).join(', ')}`;
     for (const dn of match.rule.grant.adGroups ?? []) {
       const key = normaliseDn(dn);
-      const entry = groups.get(key) ?? { dn, reasons: [] };
+      const entry = groups.get(key) ?? { dn, reasons: [], rules: [] };
       entry.reasons.push(reason);
+      entry.rules.push(match.rule.name);
       groups.set(key, entry);
     }
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AdAccount } from '../model/ad-account';
 import type { AdAction } from '../model/plan';
+import type { LedgerChange } from '../model/ledger';
 import type { ActionOutcome } from '../model/run';
 import type { AdWritePort } from './ad-port';
 import { applyAdActions, DirectoryLostError } from './apply-ad';
@@ -133,5 +134,53 @@ describe('applyAdActions', () => {
     ], port);
     expect(outcomes[0]).toMatchObject({ outcome: 'failed', error: expect.stringContaining('preview again') });
     expect(port.calls).toEqual([]);
+  });
+
+  it('records grants, revokes and deletes in the ledger as the directory confirms them, with the run', async () => {
+    const group = 'CN=ICT,DC=x';
+    const port = memoryPort([account({ memberOf: ['CN=Old,DC=x'] }), account({ dn: `CN=Piet,${DISABLED}`, objectGuid: 'g-2', sAMAccountName: 'Piet', userAccountControl: 514 })]);
+    const changes: LedgerChange[][] = [];
+    const outcomes = await applyAdActions(
+      [
+        action({ id: 'g', action: 'grant', entitlement: group, rule: 'ICT staff' }),
+        action({ id: 'r', action: 'revoke', entitlement: 'CN=Old,DC=x' }),
+        action({ id: 'f', action: 'grant', entitlement: 'CN=Broken,DC=x' }),
+        action({ id: 'd', action: 'delete', account: { dn: `CN=Piet,${DISABLED}`, sAMAccountName: 'Piet', objectGuid: 'g-2' } }),
+      ],
+      {
+        port: { ...port, addGroupMember: async (g) => { if (g === 'CN=Broken,DC=x') throw new Error('refused'); } },
+        disabledOu: DISABLED, generatePassword: () => 'x', onOutcome: async () => {},
+        ledger: { change: async (c) => void changes.push([...c]) },
+        now: () => new Date('2026-11-27T08:00:00Z'),
+      },
+    );
+    expect(outcomes.map((o) => o.outcome)).toEqual(['updated', 'updated', 'failed', 'updated']);
+    expect(changes).toEqual([
+      [{ kind: 'record', entry: { target: 'ad', account: 'jan', accountId: 'g-1', entitlement: group, rule: 'ICT staff', how: 'granted', at: '2026-11-27T08:00:00.000Z' } }],
+      [{ kind: 'forget', target: 'ad', account: 'jan', entitlement: 'CN=Old,DC=x' }],
+      [{ kind: 'forget-account', target: 'ad', account: 'piet' }],
+    ]);
+    expect(outcomes[0]?.ledger).toEqual(changes[0]);
+    expect(outcomes[2]?.ledger).toBeUndefined();
+  });
+
+  it('adopts a noted membership only while it is there and a rule grants it; forgets only what is gone', async () => {
+    const port = memoryPort([account({ memberOf: ['CN=ICT,DC=x', 'CN=Hand,DC=x'] })]);
+    const note = (kind: 'adopt' | 'forget', entitlement: string) => ({ kind, target: 'ad' as const, account: 'jan', objectGuid: 'g-1', entitlement, rule: 'R', reason: 'test' });
+    const recorded: LedgerChange[] = [];
+    const notes: LedgerChange[] = [];
+    await applyAdActions([], {
+      port, disabledOu: DISABLED, generatePassword: () => 'x', onOutcome: async () => {},
+      ledger: { change: async (c) => void recorded.push(...c) },
+      ledgerNotes: [note('adopt', 'CN=ICT,DC=x'), note('adopt', 'CN=Hand,DC=x'), note('adopt', 'CN=Gone,DC=x'), note('forget', 'CN=ICT,DC=x'), note('forget', 'CN=Gone,DC=x')],
+      mayAdopt: (group) => group !== 'CN=Hand,DC=x',
+      onLedgerNotes: async (c) => void notes.push(...c),
+      now: () => new Date('2026-11-27T08:00:00Z'),
+    });
+    expect(recorded.map((c) => (c.kind === 'record' ? `adopt ${c.entry.entitlement} ${c.entry.how}` : `${c.kind} ${'entitlement' in c ? c.entitlement : ''}`))).toEqual([
+      'adopt CN=ICT,DC=x adopted',
+      'forget CN=Gone,DC=x',
+    ]);
+    expect(notes).toEqual(recorded);
   });
 });

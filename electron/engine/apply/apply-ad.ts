@@ -1,6 +1,8 @@
 import type { AdAccount } from '../model/ad-account';
-import { isEnabled, mappedValue } from '../model/ad-account';
-import type { AdAction, AttributeChange, AttributeValue } from '../model/plan';
+import { isEnabled } from '../model/ad-account';
+import type { AdAction, AttributeChange, LedgerNote } from '../model/plan';
+import type { LedgerChange } from '../model/ledger';
+import { adLedgerAccount } from '../state/entitlement-ledger';
 import type { ActionOutcome, Outcome } from '../model/run';
 import { sameAttributeValue } from '../ad/attribute-value';
 import { dnEquals, isWithin, leafValue, parentDn } from '../ad/dn';
@@ -9,6 +11,7 @@ import { AccountIndex } from './account-index';
 import { describeError } from './describe-error';
 import { DirectoryConnectionError } from '../ad/directory-errors';
 import { adUndoInfo } from './undo-info';
+import { readAttribute, recheck, singleValuedKey } from './recheck';
 
 /**
  * Apply the Active Directory actions of a plan. Apply re-reads the directory first and checks each
@@ -29,6 +32,11 @@ export interface ApplyAdOptions {
   readonly port: AdWritePort;
   /** The parking OU: a delete is refused for an account anywhere else. */
   readonly disabledOu: string;
+  /**
+   * Normalised DNs of the managed OUs (users, org-unit and disabled OUs): an account that is no
+   * longer directly in one of them is not written to (`skipped`). Without it, the OU is not re-checked.
+   */
+  readonly managedOus?: ReadonlySet<string>;
   /** Initial password for a new account; never stored or logged. */
   readonly generatePassword: (subject: { readonly sAMAccountName: string; readonly displayName: string | null }) => string;
   /** Called after every action, before the next starts (the history writes it to disk here). */
@@ -40,12 +48,30 @@ export interface ApplyAdOptions {
    * gone account): a reason refuses the action (`blocked`). Plan validation plugs in here.
    */
   readonly vet?: (action: AdAction, current: AdAccount | undefined) => string | null;
+  /**
+   * The entitlement ledger: every grant, revoke and delete is recorded as soon as the directory
+   * confirms it (a crash in between converges: the next plan adopts a granted membership that a
+   * rule grants, and forgets an entry whose membership is gone).
+   */
+  readonly ledger?: LedgerPort;
+  /** The plan's adoptions and stale entries, recorded after the actions if the directory agrees. */
+  readonly ledgerNotes?: readonly LedgerNote[];
+  /** Whether a group may be adopted now (some rule of the current configuration grants it). */
+  readonly mayAdopt?: (group: string) => boolean;
+  /** Called with the ledger changes the notes made (the history records them). */
+  readonly onLedgerNotes?: (changes: readonly LedgerChange[]) => Promise<void>;
+}
+
+/** Where apply records ledger changes; durable before it resolves. */
+export interface LedgerPort {
+  change(changes: readonly LedgerChange[]): Promise<void>;
 }
 
 /** The result of one action: an outcome and, for failures, the admin-readable reason. */
 interface StepResult {
   readonly outcome: Outcome;
   readonly error: string | null;
+  readonly ledger?: readonly LedgerChange[];
 }
 
 const done = (outcome: Outcome): StepResult => ({ outcome, error: null });
@@ -80,17 +106,52 @@ export async function applyAdActions(actions: readonly AdAction[], options: Appl
     }
     if (result.outcome !== 'failed' && result.outcome !== 'blocked' && result.outcome !== 'skipped') succeeded.add(action.id);
     const wrote = result.outcome === 'created' || result.outcome === 'updated';
-    const outcome: ActionOutcome = { actionId: action.id, outcome: result.outcome, error: result.error, at: now().toISOString(), ...(wrote ? { undo } : {}) };
+    const ledger = result.ledger && result.ledger.length > 0 ? { ledger: result.ledger } : {};
+    const outcome: ActionOutcome = { actionId: action.id, outcome: result.outcome, error: result.error, at: now().toISOString(), ...(wrote ? { undo } : {}), ...ledger };
     outcomes.push(outcome);
     await options.onOutcome(outcome);
   }
   if (lost !== null) {
+    // The notes are checked against the directory as the run left it, which is not known now: next run.
     const notDone = outcomes.filter((o) => o.outcome === 'failed' || o.outcome === 'blocked').length;
     throw new DirectoryLostError(
       `Active Directory stopped answering during the run (${lost}); ${notDone} of ${actions.length} actions were not done. Preview and apply again once the domain controller is back`,
     );
   }
+  await recordNotes(index, options, now);
   return outcomes;
+}
+
+/**
+ * The plan's ledger notes, checked against the directory as it is after the actions: a membership
+ * is adopted only while it is there and a rule grants the group; an entry is forgotten only while
+ * its membership (or account) is gone.
+ */
+async function recordNotes(index: AccountIndex, options: ApplyAdOptions, now: () => Date): Promise<void> {
+  const { ledger, ledgerNotes } = options;
+  if (!ledger || !ledgerNotes || ledgerNotes.length === 0 || options.signal?.aborted) return;
+  const changes: LedgerChange[] = [];
+  for (const note of ledgerNotes) {
+    const account = index.bySamAccountName(note.account);
+    const same = account !== undefined && (note.objectGuid === null || !account.objectGuid || account.objectGuid.toLowerCase() === note.objectGuid.toLowerCase());
+    const member = same && account.memberOf.some((g) => dnEquals(g, note.entitlement));
+    if (note.kind === 'adopt' && member && (options.mayAdopt?.(note.entitlement) ?? false)) {
+      const entry = { target: 'ad' as const, account: note.account, accountId: account.objectGuid || null, entitlement: note.entitlement, rule: note.rule, how: 'adopted' as const, at: now().toISOString() };
+      changes.push({ kind: 'record', entry });
+    } else if (note.kind === 'forget' && !member) {
+      changes.push({ kind: 'forget', target: 'ad', account: note.account, entitlement: note.entitlement });
+    }
+  }
+  if (changes.length === 0) return;
+  await ledger.change(changes);
+  await options.onLedgerNotes?.(changes);
+}
+
+/** Record `changes` in the ledger (when there is one) and hand them on with the step's result. */
+async function withLedger(options: ApplyAdOptions, result: StepResult, changes: readonly LedgerChange[]): Promise<StepResult> {
+  if (!options.ledger) return result;
+  await options.ledger.change(changes);
+  return { ...result, ledger: changes };
 }
 
 async function applyOne(action: AdAction, index: AccountIndex, options: ApplyAdOptions): Promise<StepResult> {
@@ -101,9 +162,12 @@ async function applyOne(action: AdAction, index: AccountIndex, options: ApplyAdO
   if (action.action === 'create') return create(action, index, options);
   if (!current) {
     return action.action === 'delete'
-      ? done('unchanged')
+      ? withLedger(options, done('unchanged'), [forgetAccount(action.account.sAMAccountName)])
       : refused('failed', `the account ${action.account.sAMAccountName} (${action.account.dn}) no longer exists in the directory`);
   }
+  // Re-read, not re-planned: what changed since the preview is never overwritten unseen.
+  const drift = options.managedOus ? recheck(action, current, options.managedOus) : null;
+  if (drift !== null) return refused('skipped', drift);
   switch (action.action) {
     case 'update': {
       const writes = pendingWrites(current, action.changes);
@@ -143,23 +207,28 @@ async function applyOne(action: AdAction, index: AccountIndex, options: ApplyAdO
       if (!current.employeeID) return refused('blocked', 'the account has no employeeID any more, so it is not ours to delete');
       await port.deleteEntry(current.dn);
       index.remove(current);
-      return done('updated');
+      return withLedger(options, done('updated'), [forgetAccount(current.sAMAccountName)]);
     }
     case 'grant':
     case 'revoke': {
       const group = action.entitlement;
       if (group === null) return refused('failed', 'the plan names no group');
       const member = current.memberOf.some((g) => dnEquals(g, group));
+      const account = adLedgerAccount(current.sAMAccountName);
       if (action.action === 'grant') {
-        if (member) return done('unchanged');
-        await port.addGroupMember(group, current.dn);
-        index.replace(current, { ...current, memberOf: [...current.memberOf, group] });
-      } else {
-        if (!member) return done('unchanged');
+        if (!member) {
+          await port.addGroupMember(group, current.dn);
+          index.replace(current, { ...current, memberOf: [...current.memberOf, group] });
+        }
+        // Also when it was already there: this plan's rule grants it (an earlier apply may have died before recording it).
+        const entry = { target: 'ad' as const, account, accountId: current.objectGuid || null, entitlement: group, rule: action.rule ?? null, how: 'granted' as const, at: (options.now ?? (() => new Date()))().toISOString() };
+        return withLedger(options, done(member ? 'unchanged' : 'updated'), [{ kind: 'record', entry }]);
+      }
+      if (member) {
         await port.removeGroupMember(group, current.dn);
         index.replace(current, { ...current, memberOf: current.memberOf.filter((g) => !dnEquals(g, group)) });
       }
-      return done('updated');
+      return withLedger(options, done(member ? 'updated' : 'unchanged'), [{ kind: 'forget', target: 'ad', account, entitlement: group }]);
     }
   }
 }
@@ -199,25 +268,18 @@ function pendingWrites(account: AdAccount, changes: readonly AttributeChange[]):
   return writes;
 }
 
-const SINGLE_VALUED = [
-  'sAMAccountName', 'userPrincipalName', 'mail', 'givenName', 'sn', 'displayName', 'initials', 'employeeID',
-  'department', 'title', 'company', 'manager', 'description',
-] as const;
-type SingleValued = (typeof SINGLE_VALUED)[number];
-
-function readAttribute(account: AdAccount, attribute: string): AttributeValue {
-  const key = SINGLE_VALUED.find((name) => name.toLowerCase() === attribute.toLowerCase());
-  return key ? account[key] : mappedValue(account, attribute);
-}
-
 function withWrites(account: AdAccount, writes: readonly AttributeWrite[]): AdAccount {
   const next: Record<string, unknown> = { ...account };
   for (const write of writes) {
-    const key = SINGLE_VALUED.find((name) => name.toLowerCase() === write.attribute.toLowerCase()) as SingleValued | undefined;
+    const key = singleValuedKey(write.attribute);
     if (key) next[key] = write.values?.[0] ?? null;
     else if (account.mapped) next.mapped = { ...(next.mapped as AdAccount['mapped']), [write.attribute.toLowerCase()]: write.values?.[0] ?? null };
   }
   return next as unknown as AdAccount;
+}
+
+function forgetAccount(sAMAccountName: string): LedgerChange {
+  return { kind: 'forget-account', target: 'ad', account: adLedgerAccount(sAMAccountName) };
 }
 
 function afterText(changes: readonly AttributeChange[], attribute: string): string | null {

@@ -5,6 +5,7 @@ import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../state/private-file';
 import type { PlannedAction } from '../model/plan';
 import type { ActionOutcome, Outcome, RunRecord, RunSafety, RunStatus, RunSummary, RunTrigger } from '../model/run';
 import type { IsoDate } from '../model/iso-date';
+import type { LedgerChange } from '../model/ledger';
 
 /**
  * The sync history: one append-only JSON-lines file per apply run under `<dataDir>/history`.
@@ -27,6 +28,8 @@ type RunEvent =
       readonly safety?: RunSafety;
     }
   | ({ readonly type: 'outcome' } & ActionOutcome)
+  /** Ledger changes that belong to no action (adoptions, stale entries dropped). */
+  | { readonly type: 'ledger'; readonly at: string; readonly changes: readonly LedgerChange[] }
   | {
       readonly type: 'finished';
       readonly finishedAt: string;
@@ -75,6 +78,8 @@ export const openRunFile: OpenRunFile = async (file) => {
 export interface RunWriter {
   readonly runId: string;
   record(outcome: ActionOutcome): Promise<void>;
+  /** Record ledger changes that belong to no action. */
+  recordLedger(changes: readonly LedgerChange[]): Promise<void>;
   finish(status: FinalStatus, error?: string | null): Promise<RunRecord>;
   /**
    * Closes the file without a closing line, as a crash leaves it: the run then reads as
@@ -116,6 +121,7 @@ export class RunStore {
     const file = path.join(this.dir, `${startedAt.replace(/[:.]/g, '-')}_${input.runId}.jsonl`);
     const handle = await this.openFile(file);
     const outcomes: ActionOutcome[] = [];
+    const ledger: LedgerChange[] = [];
     const started: RunEvent = { type: 'started', ...input, startedAt };
     await appendLine(handle, started);
     let closed = false;
@@ -125,6 +131,11 @@ export class RunStore {
         if (closed) throw new Error(`run ${input.runId} is already finished`);
         outcomes.push(outcome);
         await appendLine(handle, { type: 'outcome', ...outcome });
+      },
+      recordLedger: async (changes) => {
+        if (closed) throw new Error(`run ${input.runId} is already finished`);
+        ledger.push(...changes);
+        await appendLine(handle, { type: 'ledger', at: new Date().toISOString(), changes });
       },
       finish: async (status, error = null) => {
         if (closed) throw new Error(`run ${input.runId} is already finished`);
@@ -148,6 +159,7 @@ export class RunStore {
           summary: summariseOutcomes(outcomes),
           error,
           safety: input.safety ?? null,
+          ...(ledger.length > 0 ? { ledger } : {}),
         };
       },
       abandon: async () => {
@@ -202,6 +214,7 @@ const outcomeSchema = z.object({
   at: z.string(),
   // What reverses the action (issue 10): read back as written, checked when an undo is planned.
   undo: z.object({ target: z.string() }).loose().optional(),
+  ledger: z.array(z.object({ kind: z.string() }).loose()).optional(),
 });
 const eventSchema = z.discriminatedUnion('type', [
   z.object({
@@ -215,6 +228,7 @@ const eventSchema = z.discriminatedUnion('type', [
     safety: z.object({ heldForReview: z.array(z.unknown()), approvals: z.array(z.unknown()) }).loose().optional(),
   }),
   outcomeSchema.extend({ type: z.literal('outcome') }),
+  z.object({ type: z.literal('ledger'), at: z.string(), changes: z.array(z.object({ kind: z.string() }).loose()) }),
   z.object({
     type: z.literal('finished'),
     finishedAt: z.string(),
@@ -257,6 +271,7 @@ export function parseRun(text: string, name = 'run'): { readonly record: RunReco
     return { record: null, problems: [...problems, `history file ${name} has no readable start line and was left out`] };
   }
   const outcomes: ActionOutcome[] = [];
+  const ledger: LedgerChange[] = [];
   let finished: Extract<RunEvent, { type: 'finished' }> | null = null;
   for (const event of events.slice(1)) {
     switch (event.type) {
@@ -265,6 +280,9 @@ export function parseRun(text: string, name = 'run'): { readonly record: RunReco
         outcomes.push(outcome);
         break;
       }
+      case 'ledger':
+        ledger.push(...event.changes);
+        break;
       case 'finished':
         finished = event;
         break;
@@ -285,6 +303,7 @@ export function parseRun(text: string, name = 'run'): { readonly record: RunReco
     summary: summariseOutcomes(outcomes),
     error: finished?.error ?? null,
     safety: first.safety ?? null,
+    ...(ledger.length > 0 ? { ledger } : {}),
   };
   return { record, problems };
 }

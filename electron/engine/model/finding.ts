@@ -27,7 +27,8 @@ export type FindingCode =
   | 'nedap-unknown-role'
   | 'nedap-unknown-team'
   | 'nedap-unknown-location'
-  | 'nedap-record-lost';
+  | 'nedap-record-lost'
+  | 'contract-gap-bridged';
 
 /** One finding. `employeeId` is null when it concerns no single employee (an org unit, say). */
 export interface Finding {

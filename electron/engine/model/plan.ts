@@ -51,9 +51,28 @@ export interface AdAction {
   readonly changes: readonly AttributeChange[];
   /** Group DN for grant/revoke; null otherwise. */
   readonly entitlement: string | null;
+  /** For a grant: the rule that grants the group, recorded in the entitlement ledger. */
+  readonly rule?: string;
   readonly reasons: readonly string[];
   /** Ids of actions in the same plan that must succeed first (a create before its group adds). */
   readonly dependsOn: readonly string[];
+}
+
+/**
+ * A change to the entitlement ledger that needs no write to the directory: `adopt` records a
+ * membership that is present and that a rule grants as the app's; `forget` drops an entry whose
+ * membership (or account) is gone. Apply checks each against the directory as it is then.
+ */
+export interface LedgerNote {
+  readonly kind: 'adopt' | 'forget';
+  readonly target: 'ad';
+  /** The account's key in the ledger (lower-case sAMAccountName). */
+  readonly account: string;
+  readonly objectGuid: string | null;
+  readonly entitlement: string;
+  /** For an adoption: the rule that grants it. */
+  readonly rule: string | null;
+  readonly reason: string;
 }
 
 /** The closed set of Nedap Ons actions. Nedap has no disable: a leaver's sets are emptied instead. */
@@ -165,6 +184,8 @@ export interface Plan {
   /** Persons held because their HR data is in doubt: nothing is planned for them. */
   readonly held: readonly HeldPerson[];
   readonly findings: readonly Finding[];
+  /** Ledger adoptions and stale entries to forget; absent in plans made before the ledger. */
+  readonly ledgerNotes?: readonly LedgerNote[];
   /** Source guard, actions held for review, exclusions and why-links; absent in a plan not yet guarded. */
   readonly safety?: PlanSafety;
 }

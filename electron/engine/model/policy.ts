@@ -18,10 +18,19 @@ export interface LifecyclePolicy {
    * Default {@link DEFAULT_DELETE_GRACE_DAYS}.
    */
   readonly deleteGraceDays?: number;
+  /**
+   * A gap of at most this many days between the end of one contract and the start of the next
+   * keeps the account enabled and its entitlements through the gap (a Friday end and a Monday
+   * start never disable it for the weekend). Default {@link DEFAULT_BRIDGE_GAP_DAYS}; 0 bridges nothing.
+   */
+  readonly bridgeGapDays?: number;
 }
 
 /** Default of {@link LifecyclePolicy.deleteGraceDays}. */
 export const DEFAULT_DELETE_GRACE_DAYS = 7;
+
+/** Default of {@link LifecyclePolicy.bridgeGapDays}. */
+export const DEFAULT_BRIDGE_GAP_DAYS = 7;
 
 
 /** One criterion of the primary-contract order, applied in sequence until contracts differ. */
@@ -40,6 +49,7 @@ export const DEFAULT_LIFECYCLE: LifecyclePolicy = {
   disableDaysAfterEnd: 0,
   deleteDaysAfterEnd: 30,
   deleteGraceDays: DEFAULT_DELETE_GRACE_DAYS,
+  bridgeGapDays: DEFAULT_BRIDGE_GAP_DAYS,
 };
 
 /** Default order: active first, then most weekly hours, then earliest start, then lowest id. */

@@ -1,4 +1,5 @@
 import type { IsoDate } from './iso-date';
+import type { LedgerChange } from './ledger';
 import type { PlannedAction } from './plan';
 import type { Approval, HeldForReview, SourceGuardReport } from './safety';
 import type { UndoInfo } from './undo';
@@ -16,6 +17,8 @@ export interface ActionOutcome {
   readonly at: string;
   /** What it takes to reverse the action, read from the directory just before the write. */
   readonly undo?: UndoInfo;
+  /** What the action changed in the entitlement ledger. */
+  readonly ledger?: readonly LedgerChange[];
 }
 
 /**
@@ -59,4 +62,6 @@ export interface RunRecord {
   readonly error: string | null;
   /** Guard, review and approvals; null in runs recorded before they existed. */
   readonly safety: RunSafety | null;
+  /** Ledger changes that belong to no action (adoptions, stale entries dropped); those of actions are on their outcomes. */
+  readonly ledger?: readonly LedgerChange[];
 }

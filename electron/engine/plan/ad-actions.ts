@@ -9,7 +9,7 @@ import type { Finding } from '../model/finding';
 import type { IsoDate } from '../model/iso-date';
 import type { AccountRef, AttributeChange } from '../model/plan';
 import { Drafts, refOf, type Draft } from './ad-draft';
-import { draftGroups } from './ad-groups';
+import { draftGroups, type GroupContext } from './ad-groups';
 import type { AccountWork } from './ad-work';
 import { sortByDn } from './correlate';
 
@@ -23,8 +23,8 @@ import { sortByDn } from './correlate';
 export interface ActionContext {
   readonly asOf: IsoDate;
   readonly settings: AdTargetSettings;
-  /** Normalised DNs of the groups some rule grants: the only groups ever granted or revoked. */
-  readonly managedGroups: ReadonlySet<string>;
+  /** The ledger revokes are planned from, and where adoptions are noted. */
+  readonly groups: GroupContext;
 }
 
 /** The action phase's result: drafts in writing order, and findings about references. */
@@ -218,6 +218,7 @@ function draftCreated(d: Drafter, work: Extract<AccountWork, { kind: 'create' }>
     });
   }
   for (const group of sortByDn(desired.groups)) {
+    const rule = group.rules[0];
     d.drafts.add({
       action: 'grant',
       personId: person.id,
@@ -225,6 +226,7 @@ function draftCreated(d: Drafter, work: Extract<AccountWork, { kind: 'create' }>
       account: ref,
       changes: [{ attribute: 'memberOf', before: null, after: group.dn }],
       entitlement: group.dn,
+      ...(rule === undefined ? {} : { rule }),
       reasons: [...group.reasons],
       dependsOn: [created],
     });
@@ -243,7 +245,7 @@ function draftKeep(d: Drafter, work: Extract<AccountWork, { kind: 'keep' }>): vo
   if (desired.enabled && !enabled) {
     d.drafts.add({ action: 'enable', personId: person.id, subject: person.id, account: ref, changes: [uacChange(account, false)], reasons: [...desired.lifecycle.reasons] });
   }
-  draftGroups(d.drafts, d.ctx.managedGroups, { personId: person.id, ref, account, wanted: desired.groups, retireReasons: [] });
+  draftGroups(d.drafts, d.ctx.groups, { personId: person.id, ref, account, wanted: desired.groups, retireReasons: [] });
   if (!desired.enabled && enabled) {
     d.drafts.add({
       action: 'disable',
@@ -325,7 +327,7 @@ function draftRetire(d: Drafter, work: Extract<AccountWork, { kind: 'retire' }>)
   // Stamp once, when the account is retired; after that the description is left alone.
   const stamp: AttributeChange[] =
     enabled || !parked || work.restamp === true ? [{ attribute: 'description', before: account.description, after: disableStamp(d.ctx.asOf, work.cause) }] : [];
-  draftGroups(d.drafts, d.ctx.managedGroups, { personId, ref, account, wanted: [], retireReasons: [...work.reasons] });
+  draftGroups(d.drafts, d.ctx.groups, { personId, ref, account, wanted: [], retireReasons: [...work.reasons] });
   if (enabled) {
     d.drafts.add({ action: 'disable', personId, subject, account: ref, changes: [uacChange(account, true), ...stamp], reasons: [...work.reasons] });
   } else if (stamp.length > 0 && !sameAttributeValue('description', account.description, stamp[0]?.after ?? null)) {

@@ -8,6 +8,8 @@ export interface Draft {
   readonly account: AccountRef;
   readonly changes: AttributeChange[];
   readonly entitlement: string | null;
+  /** For a grant: the rule that grants the group (recorded in the ledger). */
+  readonly rule?: string;
   readonly reasons: string[];
   readonly dependsOn: Draft[];
   /** Person id, or GUID for an account without person: the readable tail of the action id. */

@@ -9,6 +9,8 @@ import { UAC_ACCOUNT_DISABLE, type AdAccount } from '../model/ad-account';
 import type { Contract, Person, PersonName } from '../model/person';
 import type { AttributeValue, Plan } from '../model/plan';
 import { DEFAULT_LIFECYCLE } from '../model/policy';
+import type { LedgerEntry } from '../model/ledger';
+import { adLedgerAccount, EntitlementLedger } from '../state/entitlement-ledger';
 
 /** Settings of the test domain. */
 export const SETTINGS: AdTargetSettings = {
@@ -208,4 +210,21 @@ export function simulateApply(accounts: readonly AdAccount[], plan: Plan): reado
     }
   }
   return state;
+}
+
+/**
+ * The ledger an app that granted every rule-group membership of `accounts` would have (the rule
+ * recorded is the first that grants the group): what a test starts from when the accounts are the
+ * app's own.
+ */
+export function grantedLedger(accounts: readonly AdAccount[], policy: AdPolicy = POLICY): EntitlementLedger {
+  const entries: LedgerEntry[] = [];
+  for (const account of accounts) {
+    for (const group of account.memberOf) {
+      const rule = policy.rules.find((r) => (r.grant.adGroups ?? []).some((g) => g.toLowerCase() === group.toLowerCase()));
+      if (!rule) continue;
+      entries.push({ target: 'ad', account: adLedgerAccount(account.sAMAccountName), accountId: account.objectGuid, entitlement: group, rule: rule.name, how: 'granted', at: '2026-01-05T08:00:00.000Z' });
+    }
+  }
+  return new EntitlementLedger(entries);
 }

@@ -3,7 +3,7 @@ import type { AdAccount } from '../model/ad-account';
 import type { Finding } from '../model/finding';
 import type { Person } from '../model/person';
 import { actionsOf, type AdAction, type Plan } from '../model/plan';
-import { account, contract, GROUPS, name, person, POLICY, SETTINGS, simulateApply } from './ad-plan.fixtures';
+import { account, contract, GROUPS, grantedLedger, name, person, POLICY, SETTINGS, simulateApply } from './ad-plan.fixtures';
 import { planAd, type PlanAdInput } from './ad-plan';
 
 const ICT_OU = SETTINGS.ouByOrgUnit.OE10 as string;
@@ -19,6 +19,8 @@ function plan(persons: readonly Person[], accounts: readonly AdAccount[], asOf: 
     asOf,
     policy: POLICY,
     settings: SETTINGS,
+    // The accounts' rule-group memberships are the app's, unless a test says otherwise.
+    ledger: grantedLedger(accounts, extra.policy),
     now: () => new Date('2026-11-27T06:00:00Z'),
     newId: () => 'plan-1',
     ...extra,
@@ -209,7 +211,7 @@ describe('planAd: movers and renames', () => {
     expect(changes(action(p, '0002-update-100234'))).toEqual({ department: ['ICT', 'Care'], title: ['Engineer', 'Nurse'] });
     expect(action(p, '0002-update-100234').account).toMatchObject({ dn: `CN=Jan Jansen,${CARE_OU}`, objectGuid: expect.any(String) });
     expect(action(p, '0003-grant-100234').entitlement).toBe(GROUPS.care);
-    expect(action(p, '0004-revoke-100234')).toMatchObject({ entitlement: GROUPS.ict, reasons: ['no rule grants this group any more'] });
+    expect(action(p, '0004-revoke-100234')).toMatchObject({ entitlement: GROUPS.ict, reasons: ['rule "ICT staff" granted it on 2026-01-05; no rule grants it any more'] });
     expectConverges([mover], [jansenAccount()], '2026-11-27');
   });
 
@@ -571,5 +573,26 @@ describe('planAd: the whole picture', () => {
     let state = after;
     for (const day of ['2026-12-01', '2026-12-27', '2026-12-28']) state = expectConverges(persons, state, day);
     expect(state.map((x) => x.sAMAccountName).sort()).toEqual(['Administrator', 'b.baas', 'orphan', 'p.vandenberg', 'z.brandsma']);
+  });
+});
+
+describe('planAd: continuity between contracts', () => {
+  it('keeps the account enabled and its groups over a weekend gap, and says so', () => {
+    const weekend = person({
+      contracts: [
+        contract({ id: '100234_1_1', startDate: '2020-01-01', endDate: '2026-12-04' }),
+        contract({ id: '100234_1_2', startDate: '2026-12-07', endDate: null }),
+      ],
+    });
+    const p = plan([weekend], [jansenAccount()], '2026-12-05');
+    expect(ids(p)).toEqual([]);
+    expect(p.findings).toContainEqual(expect.objectContaining({
+      severity: 'info',
+      code: 'contract-gap-bridged',
+      message: expect.stringContaining('a gap of 2 days, at most bridgeGapDays (7 days), so the account stays enabled and keeps its entitlements'),
+    }));
+    // Without bridging the weekend disables it (the next contract already in condition: in place).
+    const unbridged = plan([weekend], [jansenAccount()], '2026-12-05', { policy: { ...POLICY, lifecycle: { ...POLICY.lifecycle, bridgeGapDays: 0 } } });
+    expect(unbridged.actions.map((a) => a.action)).toContain('disable');
   });
 });

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { normaliseDn } from '../ad/naming-dn';
 import type { Finding } from '../model/finding';
-import { summarisePlan, type Plan } from '../model/plan';
-import { ruleGroups } from '../policy/rules';
+import { summarisePlan, type LedgerNote, type Plan } from '../model/plan';
+import type { AdAccount } from '../model/ad-account';
+import { adLedgerAccount, EntitlementLedger } from '../state/entitlement-ledger';
 import { draftAdActions } from './ad-actions';
 import { decideAd, type DecideAdInput } from './ad-decide';
 import { orderActions } from './plan-order';
@@ -13,6 +13,11 @@ export { AD_ACTION_ORDER } from './plan-order';
 export interface PlanAdInput extends DecideAdInput {
   /** Findings from reading and evaluating the source; passed through into the plan. */
   readonly findings?: readonly Finding[];
+  /**
+   * What the app granted, per account: revokes are planned from it. Absent (the first run): every
+   * membership a rule grants is adopted, and nothing is revoked.
+   */
+  readonly ledger?: EntitlementLedger;
   readonly now?: () => Date;
   readonly newId?: () => string;
 }
@@ -38,8 +43,10 @@ export function planAd(input: PlanAdInput): Plan {
   const newId = input.newId ?? randomUUID;
 
   const decisions = decideAd(input);
-  const managedGroups = new Set(ruleGroups(policy.rules).map(normaliseDn));
-  const drafted = draftAdActions(decisions.works, { asOf, settings, managedGroups });
+  const ledger = input.ledger ?? new EntitlementLedger();
+  const notes: LedgerNote[] = goneAccountNotes(ledger, input.accounts);
+  const groups = { ledger, ruleNames: new Set(policy.rules.map((r) => r.name)), notes };
+  const drafted = draftAdActions(decisions.works, { asOf, settings, groups });
   const actions = orderActions(drafted.drafts);
 
   return {
@@ -51,5 +58,22 @@ export function planAd(input: PlanAdInput): Plan {
     unmanaged: decisions.unmanaged,
     held: decisions.held,
     findings: [...(input.findings ?? []), ...decisions.findings, ...drafted.findings],
+    ...(notes.length > 0 ? { ledgerNotes: notes } : {}),
   };
+}
+
+/** Ledger entries of accounts the directory no longer has: forgotten, so a logon name that comes back starts clean. */
+function goneAccountNotes(ledger: EntitlementLedger, accounts: readonly AdAccount[]): LedgerNote[] {
+  const present = new Set(accounts.map((a) => adLedgerAccount(a.sAMAccountName)));
+  return ledger.entries
+    .filter((e) => e.target === 'ad' && !present.has(e.account))
+    .map((e) => ({
+      kind: 'forget',
+      target: 'ad',
+      account: e.account,
+      objectGuid: e.accountId,
+      entitlement: e.entitlement,
+      rule: e.rule,
+      reason: `the account ${e.account} is no longer in the directory: its ledger entry is dropped`,
+    }));
 }

@@ -34,4 +34,22 @@ describe('look-ahead', () => {
     const days = lookAhead([leaver, mover], '2026-11-27', 30, DEFAULT_LIFECYCLE);
     expect(days.flatMap((d) => d.events.map((e) => [d.date, e.personId, e.kind]))).toEqual([['2026-12-21', '100234', 'delete']]);
   });
+
+  it('agrees with the plan on a bridged gap: a Friday end and a Monday start is no leave', () => {
+    const weekend = person({
+      id: '100234',
+      contracts: [
+        contract({ id: '100234_1_1', startDate: '2020-01-01', endDate: '2026-12-04' }),
+        contract({ id: '100234_1_2', startDate: '2026-12-07', endDate: null }),
+      ],
+    });
+    expect(lookAhead([weekend], '2026-11-27', 14, DEFAULT_LIFECYCLE)).toEqual([]);
+    // Without bridging it is a leave over the weekend.
+    const unbridged = lookAhead([weekend], '2026-11-27', 14, { ...DEFAULT_LIFECYCLE, bridgeGapDays: 0 });
+    expect(unbridged.flatMap((d) => d.events.map((e) => [d.date, e.kind]))).toEqual([
+      ['2026-12-04', 'last-day'],
+      ['2026-12-05', 'disable'],
+      ['2026-12-07', 'enable'],
+    ]);
+  });
 });

@@ -1,7 +1,7 @@
 import { addDays, type IsoDate } from '../model/iso-date';
 import type { Person } from '../model/person';
 import type { LifecyclePolicy } from '../model/policy';
-import { evaluateLifecycle, type LifecycleStage } from '../policy/lifecycle';
+import { contractBridges, evaluateLifecycle, type LifecycleStage } from '../policy/lifecycle';
 
 /**
  * Look-ahead: what will happen on each of the next days if HR data stays as it is, so nothing
@@ -36,6 +36,8 @@ function transition(before: LifecycleStage, after: LifecycleStage): readonly { k
   if (!had && HAS_ACCOUNT.has(after)) events.push({ kind: 'create', text: after === 'active' ? 'account created' : 'account created (disabled until the start)' });
   if (after === 'active' && before !== 'active') events.push({ kind: 'enable', text: had && before === 'disabled' ? 'account enabled again' : 'account enabled' });
   if (before === 'active' && (after === 'disabled' || after === 'delete')) events.push({ kind: 'disable', text: 'account disabled and moved to the disabled OU' });
+  // Between two contracts, the next one already in condition: the plan disables the account in place.
+  if (before === 'active' && after === 'prepare') events.push({ kind: 'disable', text: 'account disabled until the next contract starts' });
   if (after === 'delete' && had) events.push({ kind: 'delete', text: 'account deleted' });
   return events;
 }
@@ -45,13 +47,17 @@ function displayName(person: Person): string {
   return [n.nickname || n.givenName, n.familyNamePrefix, n.familyName].filter(Boolean).join(' ');
 }
 
-/** The last working day of `person` on `date`, if a contract ends then and none goes on the next day. */
-function lastDay(person: Person, date: IsoDate): string | null {
+/**
+ * The last working day of `person` on `date`, if a contract ends then and none goes on the next
+ * day, nor starts within the bridged gap (the account then stays, as the plan keeps it).
+ */
+function lastDay(person: Person, date: IsoDate, policy: LifecyclePolicy): string | null {
   const ending = person.contracts.find((c) => c.endDate === date);
   if (!ending) return null;
   const next = addDays(date, 1);
   const goesOn = person.contracts.some((c) => c.startDate <= next && (c.endDate === null || c.endDate >= next));
-  return goesOn ? null : `last working day: contract ${ending.id} ends ${date}`;
+  if (goesOn || contractBridges(person.contracts, policy).has(ending)) return null;
+  return `last working day: contract ${ending.id} ends ${date}`;
 }
 
 /**
@@ -69,7 +75,7 @@ export function lookAhead(persons: readonly Person[], from: IsoDate, days: numbe
       const before = stages.get(person.id) ?? 'none';
       stages.set(person.id, evaluation.stage);
       const base = { personId: person.id, name: displayName(person) };
-      const leaving = lastDay(person, date);
+      const leaving = lastDay(person, date, policy);
       if (leaving) events.push({ ...base, kind: 'last-day', description: leaving });
       for (const { kind, text } of transition(before, evaluation.stage)) {
         events.push({ ...base, kind, description: `${text}: ${evaluation.cause}` });

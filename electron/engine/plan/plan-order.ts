@@ -20,6 +20,7 @@ export function orderActions(drafts: readonly Draft[]): AdAction[] {
     account: d.account,
     changes: d.changes,
     entitlement: d.entitlement,
+    ...(d.rule === undefined ? {} : { rule: d.rule }),
     reasons: d.reasons,
     dependsOn: [...new Set(d.dependsOn.map((dep) => ids.get(dep) as string))],
   }));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mixedPlan } from './plan-fixtures-mixed';
 import type { AdAction, NedapAction, Plan } from '../model/plan';
 import type { AdAccount } from '../model/ad-account';
-import { account, contract, GROUPS, person, POLICY, SETTINGS } from './ad-plan.fixtures';
+import { account, contract, GROUPS, grantedLedger, person, POLICY, SETTINGS } from './ad-plan.fixtures';
 import { planAd } from './ad-plan';
 import { accountMismatch, validatePlan } from './validate-plan';
 import type { PlanScope } from './validate-plan';
@@ -14,7 +14,7 @@ const SCOPE: PlanScope = {
 const ICT_OU = SETTINGS.ouByOrgUnit.OE10 as string;
 
 function planFor(accounts: readonly AdAccount[], asOf: string, persons = [person()]): Plan {
-  return planAd({ persons, accounts, asOf, policy: POLICY, settings: SETTINGS, now: () => new Date('2026-11-27T06:00:00Z'), newId: () => 'plan-1' });
+  return planAd({ persons, accounts, asOf, policy: POLICY, settings: SETTINGS, ledger: grantedLedger(accounts), now: () => new Date('2026-11-27T06:00:00Z'), newId: () => 'plan-1' });
 }
 
 const create = (over: Partial<AdAction> = {}): AdAction => ({

@@ -100,3 +100,25 @@ describe('evaluateLifecycle boundaries', () => {
     expect(stage('2027-04-11', [c], odd)).toBe('delete');
   });
 });
+
+describe('bridging a short gap between contracts (bridgeGapDays)', () => {
+  const friday = contract({ id: '100234_1_1', startDate: '2020-01-01', endDate: '2026-12-04' });
+  const monday = contract({ id: '100234_1_2', startDate: '2026-12-07', endDate: null });
+
+  it('keeps the account enabled over a weekend gap, and says why', () => {
+    const saturday = evaluateLifecycle([friday, monday], '2026-12-05', DEFAULT_LIFECYCLE);
+    expect(saturday.stage).toBe('active');
+    expect(saturday.reasons).toEqual([
+      'contract 100234_1_1 ended 2026-12-04 and contract 100234_1_2 starts 2026-12-07: a gap of 2 days, at most bridgeGapDays (7 days), so the account stays enabled and keeps its entitlements',
+    ]);
+    // The bridged contract stays in condition, so the groups its rules grant stay too.
+    expect(saturday.inCondition.map((x) => x.id)).toContain('100234_1_1');
+  });
+
+  it('bridges up to bridgeGapDays days and no further; 0 bridges nothing', () => {
+    const later = (start: string) => contract({ id: '100234_1_2', startDate: start, endDate: null });
+    expect(evaluateLifecycle([friday, later('2026-12-12')], '2026-12-05', DEFAULT_LIFECYCLE).stage).toBe('active'); // 7 days
+    expect(evaluateLifecycle([friday, later('2026-12-13')], '2026-12-05', { ...DEFAULT_LIFECYCLE, createDaysBeforeStart: 0 }).stage).toBe('disabled'); // 8 days
+    expect(evaluateLifecycle([friday, monday], '2026-12-05', { ...DEFAULT_LIFECYCLE, bridgeGapDays: 0, createDaysBeforeStart: 0 }).stage).toBe('disabled');
+  });
+});

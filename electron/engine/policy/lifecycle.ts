@@ -1,6 +1,6 @@
-import { addDays, type IsoDate } from '../model/iso-date';
+import { addDays, daysBetween, type IsoDate } from '../model/iso-date';
 import type { Contract } from '../model/person';
-import type { LifecyclePolicy } from '../model/policy';
+import { DEFAULT_BRIDGE_GAP_DAYS, type LifecyclePolicy } from '../model/policy';
 
 /**
  * Where a person's account stands on the evaluation date.
@@ -47,6 +47,8 @@ export interface LifecycleEvaluation {
   readonly cause: string;
   /** Contracts in condition on the evaluation date: the ones rules are matched against. */
   readonly inCondition: readonly Contract[];
+  /** Why the account stays enabled through a gap between contracts, when it does (see bridgeGapDays). */
+  readonly bridged?: string;
 }
 
 function createOffset(policy: LifecyclePolicy): number {
@@ -57,15 +59,52 @@ function deleteOffset(policy: LifecyclePolicy): number {
   return Math.max(policy.deleteDaysAfterEnd, policy.disableDaysAfterEnd);
 }
 
-/** The windows of `contract` under `policy`; see {@link ContractWindows}. */
-export function contractWindows(contract: Contract, policy: LifecyclePolicy): ContractWindows {
+/**
+ * The windows of `contract` under `policy`; see {@link ContractWindows}. A bridged contract (see
+ * {@link contractBridges}) counts as lasting until the day before the next one starts.
+ */
+export function contractWindows(contract: Contract, policy: LifecyclePolicy, bridge?: Bridge): ContractWindows {
+  const end = bridge ? bridge.until : contract.endDate;
   return {
     contractId: contract.id,
     createFrom: addDays(contract.startDate, -createOffset(policy)),
     enableFrom: addDays(contract.startDate, -policy.enableDaysBeforeStart),
-    enabledUntil: contract.endDate === null ? null : addDays(contract.endDate, policy.disableDaysAfterEnd),
-    existsUntil: contract.endDate === null ? null : addDays(contract.endDate, deleteOffset(policy)),
+    enabledUntil: end === null ? null : addDays(end, policy.disableDaysAfterEnd),
+    existsUntil: end === null ? null : addDays(end, deleteOffset(policy)),
   };
+}
+
+/** A short gap between a contract's end and the next contract's start, bridged by `bridgeGapDays`. */
+export interface Bridge {
+  readonly next: Contract;
+  /** Days between the end and the next start, both excluded (Friday to Monday: 2). */
+  readonly gapDays: number;
+  /** The day before the next contract starts: the bridged contract counts as lasting until then. */
+  readonly until: IsoDate;
+}
+
+/**
+ * The contracts whose end is followed, within `bridgeGapDays` days, by the start of another
+ * contract of the same person: the account stays enabled (and keeps what the contract's rules
+ * grant) through the gap. Per contract, the nearest next start counts.
+ */
+export function contractBridges(contracts: readonly Contract[], policy: LifecyclePolicy): ReadonlyMap<Contract, Bridge> {
+  const maxGap = policy.bridgeGapDays ?? DEFAULT_BRIDGE_GAP_DAYS;
+  const bridges = new Map<Contract, Bridge>();
+  if (maxGap <= 0) return bridges;
+  for (const contract of contracts) {
+    const end = contract.endDate;
+    if (end === null) continue;
+    // A contract that already runs on the day after the end leaves no gap to bridge.
+    if (contracts.some((c) => c !== contract && c.startDate <= end && (c.endDate === null || c.endDate > end))) continue;
+    const next = contracts
+      .filter((c) => c.startDate > end)
+      .reduce<Contract | null>((best, c) => (best === null || c.startDate < best.startDate ? c : best), null);
+    if (next === null) continue;
+    const gapDays = daysBetween(end, next.startDate) - 1;
+    if (gapDays >= 1 && gapDays <= maxGap) bridges.set(contract, { next, gapDays, until: addDays(next.startDate, -1) });
+  }
+  return bridges;
 }
 
 function within(asOf: IsoDate, from: IsoDate, until: IsoDate | null): boolean {
@@ -76,7 +115,14 @@ function days(n: number): string {
   return n === 1 ? '1 day' : `${n} days`;
 }
 
-function activeReason(c: Contract, asOf: IsoDate, policy: LifecyclePolicy): string {
+function activeReason(c: Contract, asOf: IsoDate, policy: LifecyclePolicy, bridge?: Bridge): string {
+  if (bridge && c.endDate !== null && asOf > c.endDate) {
+    const gap = days(bridge.gapDays);
+    return (
+      `contract ${c.id} ended ${c.endDate} and contract ${bridge.next.id} starts ${bridge.next.startDate}: a gap of ${gap}, ` +
+      `at most bridgeGapDays (${days(policy.bridgeGapDays ?? DEFAULT_BRIDGE_GAP_DAYS)}), so the account stays enabled and keeps its entitlements`
+    );
+  }
   if (asOf < c.startDate) {
     return `contract ${c.id} starts ${c.startDate}; enable ${days(policy.enableDaysBeforeStart)} before start`;
   }
@@ -114,15 +160,18 @@ export function evaluateLifecycle(
   asOf: IsoDate,
   policy: LifecyclePolicy,
 ): LifecycleEvaluation {
-  const windows = contracts.map((c) => ({ c, w: contractWindows(c, policy) }));
+  const bridges = contractBridges(contracts, policy);
+  const windows = contracts.map((c) => ({ c, w: contractWindows(c, policy, bridges.get(c)) }));
   const inCondition = windows.filter(({ w }) => within(asOf, w.createFrom, w.enabledUntil)).map(({ c }) => c);
 
   const enabled = windows.filter(({ w }) => within(asOf, w.enableFrom, w.enabledUntil)).map(({ c }) => c);
   if (enabled.length > 0) {
+    const gap = enabled.find((c) => c.endDate !== null && asOf > c.endDate && bridges.has(c));
     return {
+      ...(gap && enabled.length === 1 ? { bridged: activeReason(gap, asOf, policy, bridges.get(gap)) } : {}),
       stage: 'active',
-      reasons: enabled.map((c) => activeReason(c, asOf, policy)),
-      cause: enabled.map((c) => activeReason(c, asOf, policy)).join('; '),
+      reasons: enabled.map((c) => activeReason(c, asOf, policy, bridges.get(c))),
+      cause: enabled.map((c) => activeReason(c, asOf, policy, bridges.get(c))).join('; '),
       inCondition,
     };
   }

@@ -8,7 +8,7 @@ export function ErrorMessage({ error }: { readonly error: unknown }) {
   const failure = error instanceof ApiFailure ? error.error : null;
   const message = failure?.message ?? (error instanceof Error ? error.message : String(error));
   return (
-    <MessageBar intent="error" role="alert">
+    <MessageBar intent="error" layout="multiline" role="alert">
       <MessageBarBody>
         <MessageBarTitle>{t(`errors.${failure?.code ?? 'failed'}`)}</MessageBarTitle>
         {message}

@@ -27,8 +27,10 @@ function useSettled<T>(value: T): T {
  */
 export function NamingPreview({ config, secrets }: { readonly config: Json; readonly secrets: Partial<Record<SecretName, string>> }) {
   const { t } = useTranslation();
-  // Only what naming depends on goes into the question, so other edits do not ask again.
-  const naming = useSettled(JSON.stringify({ ad: getIn(config, ['ad']), policy: getIn(config, ['policy']), visma: getIn(config, ['visma']), timeZone: getIn(config, ['timeZone']) }));
+  // Only what naming depends on goes into the question, so other edits (a lifecycle day being typed)
+  // neither ask again nor show their problems here.
+  const policy = { naming: getIn(config, ['policy', 'naming']), templates: getIn(config, ['policy', 'templates']) };
+  const naming = useSettled(JSON.stringify({ ad: getIn(config, ['ad']), policy, visma: getIn(config, ['visma']), timeZone: getIn(config, ['timeZone']) }));
   const preview = useQuery({
     queryKey: ['namingPreview', naming],
     queryFn: () => call('namingPreview', { config: JSON.parse(naming) as Record<string, unknown>, secrets }),

@@ -26,7 +26,7 @@ export const en = {
   },
   overview: {
     syncNow: 'Sync now', syncing: 'Syncing…', syncDone: 'Sync finished at {{time}}.', lastRun: 'Last run', attention: 'Needs attention', recentRuns: 'Last 30 runs',
-    lastRunLine: '{{time}} · {{trigger}} · {{status}} · {{duration}}', nothingDone: 'Nothing had to change.',
+    lastRunLine: '{{time}} · {{trigger}} · {{status}} · {{duration}}', nothingDone: 'Nothing was changed.',
     noRuns: 'No runs yet. Press Sync now, or connect Visma.net in Settings.', nextRun: 'Next run: {{time}}', noSchedule: 'no schedule in this window',
     schedulePaused: 'The schedule is paused.', allFine: 'Everything is fine.',
     attentionFailed_one: '{{count}} action failed in the last run', attentionFailed_other: '{{count}} actions failed in the last run',

@@ -30,7 +30,7 @@ export const nl: Strings<typeof en> = {
   },
   overview: {
     syncNow: 'Nu synchroniseren', syncing: 'Bezig…', syncDone: 'Synchronisatie klaar om {{time}}.', lastRun: 'Laatste run', attention: 'Vraagt aandacht', recentRuns: 'Laatste 30 runs',
-    lastRunLine: '{{time}} · {{trigger}} · {{status}} · {{duration}}', nothingDone: 'Er hoefde niets te veranderen.',
+    lastRunLine: '{{time}} · {{trigger}} · {{status}} · {{duration}}', nothingDone: 'Er is niets gewijzigd.',
     noRuns: 'Nog geen runs. Kies Nu synchroniseren, of koppel Visma.net bij Instellingen.', nextRun: 'Volgende run: {{time}}', noSchedule: 'geen planning in dit venster',
     schedulePaused: 'De planning is gepauzeerd.', allFine: 'Alles is in orde.',
     attentionFailed_one: '{{count}} actie mislukt in de laatste run', attentionFailed_other: '{{count}} acties mislukt in de laatste run',

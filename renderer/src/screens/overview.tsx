@@ -54,7 +54,7 @@ function Attention({ status }: { readonly status: StatusDto }) {
     <ul className={styles.list}>
       {items.map((item) => (
         <li key={item.key}>
-          <WarningRegular /> <Button appearance="transparent" size="small" onClick={item.go}>{item.text}</Button>
+          <WarningRegular /> <Button appearance="transparent" onClick={item.go}>{item.text}</Button>
         </li>
       ))}
     </ul>

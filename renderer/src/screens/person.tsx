@@ -1,5 +1,5 @@
 import { Badge, Button, Card, CardHeader, Input, Text, Title2, Subtitle1, makeStyles } from '@fluentui/react-components';
-import { SearchRegular } from '@fluentui/react-icons';
+import { CheckmarkRegular, SearchRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -108,7 +108,7 @@ function PersonView({ personId }: { readonly personId: string }) {
           cells={(c) => [
             <>{c.id} {c.primary && <Badge appearance="tint">{t('person.primary')}</Badge>}</>,
             `${formatDate(c.startDate)} – ${c.endDate ? formatDate(c.endDate) : t('person.open')}`,
-            <>{t(`contractState.${c.state}`)} {c.inCondition && <Badge appearance="outline" color="success">{t('person.inCondition')}</Badge>}</>,
+            <>{t(`contractState.${c.state}`)}{c.inCondition && <Text block size={200}><CheckmarkRegular /> {t('person.inCondition')}</Text>}</>,
             c.orgUnit ?? '–', c.function ?? '–', c.manager ?? '–',
           ]}
         />

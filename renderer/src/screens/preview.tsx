@@ -202,7 +202,8 @@ export function PreviewScreen({ tab: asked }: { readonly tab: string | null }) {
     const known = TABS.find((name) => name === asked);
     if (known) setTab(known);
   }, [asked]);
-  const plan = useQuery({ queryKey: ['plan'], queryFn: () => call('currentPlan', {}) });
+  // A plan is replaced as a whole: comparing 35,000 actions deeply with the last one would only cost time.
+  const plan = useQuery({ queryKey: ['plan'], queryFn: () => call('currentPlan', {}), structuralSharing: false });
   const preview = useMutation({
     mutationFn: () => call('preview', {}),
     onSuccess: (value) => {

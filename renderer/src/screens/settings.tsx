@@ -17,8 +17,10 @@ import type { Json } from './settings-form';
 
 const useStyles = makeStyles({
   cards: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(420px, 1fr))', gap: '16px', marginTop: '12px' },
-  fields: { display: 'grid', gap: '8px' },
-  row: { display: 'flex', gap: '8px', alignItems: 'center', flexWrap: 'wrap' },
+  // minmax(0, 1fr): a long error or path wraps inside the card instead of widening it past its edge.
+  card: { minWidth: 0 },
+  fields: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: '8px' },
+  row: { display: 'flex', gap: '8px', alignItems: 'start', flexWrap: 'wrap' },
   bar: { position: 'sticky', bottom: '-20px', display: 'grid', gap: '8px', padding: '12px 0 20px', marginTop: '12px', backgroundColor: tokens.colorNeutralBackground2, borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
   buttons: { display: 'flex', gap: '8px', alignItems: 'center' },
 });
@@ -44,7 +46,7 @@ function TestButton({ target, form }: { readonly target: ConnectionTestDto['targ
     <div>
       <Button onClick={() => test.mutate(form)} disabled={test.isPending}>{test.isPending ? t('settings.testing') : t('settings.test')}</Button>
       {test.data && (
-        <MessageBar intent={test.data.ok ? 'success' : 'error'} role="status">
+        <MessageBar intent={test.data.ok ? 'success' : 'error'} layout="multiline" role="status">
           <MessageBarBody>{test.data.ok ? t('settings.testOk') : t('settings.testFailed')} {test.data.message}</MessageBarBody>
         </MessageBar>
       )}
@@ -75,10 +77,11 @@ function JsonField(props: { readonly label: string; readonly hint: string; reado
   );
 }
 
-function Section({ title, children }: { readonly title: string; readonly children: ReactNode }) {
+/** One card of settings; `wide` spans the whole width (for tables such as the naming preview). */
+function Section({ title, wide = false, children }: { readonly title: string; readonly wide?: boolean; readonly children: ReactNode }) {
   const styles = useStyles();
   return (
-    <Card>
+    <Card className={styles.card} style={wide ? { gridColumn: '1 / -1' } : undefined}>
       <CardHeader header={<Subtitle1 block as="h3">{title}</Subtitle1>} />
       <div className={styles.fields}>{children}</div>
     </Card>
@@ -202,7 +205,7 @@ export function SettingsScreen() {
             <Textarea resize="vertical" value={formatMapping(getIn(form.config, ['ad', 'ouByOrgUnit']))} onChange={(_, d) => setForm({ ...form, config: setIn(form.config, ['ad', 'ouByOrgUnit'], parseMapping(d.value)) })} />
           </Field>
         </Section>
-        <Section title={t('settings.naming')}>
+        <Section title={t('settings.naming')} wide>
           <div className={styles.row}>{text(['ad', 'upnSuffix'], t('settings.upnSuffix'))}{text(['ad', 'mailDomain'], t('settings.mailDomain'))}</div>
           {json(['policy', 'naming'], t('settings.namingJson'), t('settings.namingHint'), {}, 4)}
           <NamingPreview config={form.config} secrets={form.secrets} />
