@@ -6,6 +6,8 @@
 #
 # Usage: .ci/samba-up.sh                 install if needed, provision fresh, start
 #        .ci/samba-up.sh --install-only  install the Debian packages (run once as root) and exit
+#        .ci/samba-up.sh --start-only    start the DC already provisioned in $SAMBA_DIR again (same data, same
+#                                        address and ports), e.g. after .ci/samba-down.sh without REMOVE
 # Env:   SAMBA_DIR  (default /tmp/samba-ad)   working directory; wiped and re-created
 #        ADMIN_PW   (default below)           Administrator password (must meet AD complexity)
 #        BACKEND    (tdb|mdb, default mdb)    mdb + NOSYNC is about twice as fast for writes
@@ -47,32 +49,36 @@ for p in 389 636; do
   if port_open "$p"; then echo "samba-up: $SAMBA_IP:$p is already in use (another Samba still running? see its samba.pid)" >&2; exit 1; fi
 done
 
-rm -rf "$SAMBA_DIR"; mkdir -p "$SAMBA_DIR/dc"
-: > "$SAMBA_DIR/empty.conf"   # keeps provision from merging /etc/samba/smb.conf ([homes], [printers], ...)
 D="$SAMBA_DIR/dc"
-extra=()
-[ "$NOSYNC" = 1 ] && extra+=(--option="ldb:nosync=true")
-samba-tool domain provision --configfile="$SAMBA_DIR/empty.conf" --targetdir="$D" \
-  --realm=TEST.LOCAL --domain=TEST --server-role=dc --dns-backend=NONE --use-rfc2307 \
-  --host-name=dc1 --host-ip="$SAMBA_IP" --adminpass="$ADMIN_PW" --backend-store="$BACKEND" \
-  --option="interfaces=$SAMBA_IP/8" --option="bind interfaces only=yes" --option="disable netbios=yes" \
-  --option="server services=$SERVICES" --option="dns update command=/bin/true" \
-  --option="pid directory=$D/run" --option="ncalrpc dir=$D/run/ncalrpc" \
-  --option="winbindd socket directory=$D/run/winbindd" \
-  --option="ntp signd socket directory=$D/run/ntp_signd" \
-  --option="log file=$D/log.%m" "${extra[@]}" > "$SAMBA_DIR/provision.log" 2>&1 \
-  || { echo "samba-up: provision failed:" >&2; tail -20 "$SAMBA_DIR/provision.log" >&2; exit 1; }
-mkdir -p "$D/cache" "$D/run"
-# Tests set and reset passwords many times: no minimum age (the default 1 day blocks a second change) and no
-# history. Complexity stays ON, because the product must generate passwords that a real AD accepts.
-samba-tool domain passwordsettings set -s "$D/etc/smb.conf" --history-length=0 --min-pwd-age=0 \
-  >> "$SAMBA_DIR/provision.log" 2>&1 \
-  || { echo "samba-up: passwordsettings failed:" >&2; tail -20 "$SAMBA_DIR/provision.log" >&2; exit 1; }
+if [ "${1:-}" = "--start-only" ]; then
+  [ -f "$D/etc/smb.conf" ] || { echo "samba-up: nothing provisioned in $SAMBA_DIR to start again" >&2; exit 1; }
+else
+  rm -rf "$SAMBA_DIR"; mkdir -p "$SAMBA_DIR/dc"
+  : > "$SAMBA_DIR/empty.conf"   # keeps provision from merging /etc/samba/smb.conf ([homes], [printers], ...)
+  extra=()
+  [ "$NOSYNC" = 1 ] && extra+=(--option="ldb:nosync=true")
+  samba-tool domain provision --configfile="$SAMBA_DIR/empty.conf" --targetdir="$D" \
+    --realm=TEST.LOCAL --domain=TEST --server-role=dc --dns-backend=NONE --use-rfc2307 \
+    --host-name=dc1 --host-ip="$SAMBA_IP" --adminpass="$ADMIN_PW" --backend-store="$BACKEND" \
+    --option="interfaces=$SAMBA_IP/8" --option="bind interfaces only=yes" --option="disable netbios=yes" \
+    --option="server services=$SERVICES" --option="dns update command=/bin/true" \
+    --option="pid directory=$D/run" --option="ncalrpc dir=$D/run/ncalrpc" \
+    --option="winbindd socket directory=$D/run/winbindd" \
+    --option="ntp signd socket directory=$D/run/ntp_signd" \
+    --option="log file=$D/log.%m" "${extra[@]}" > "$SAMBA_DIR/provision.log" 2>&1 \
+    || { echo "samba-up: provision failed:" >&2; tail -20 "$SAMBA_DIR/provision.log" >&2; exit 1; }
+  mkdir -p "$D/cache" "$D/run"
+  # Tests set and reset passwords many times: no minimum age (the default 1 day blocks a second change) and no
+  # history. Complexity stays ON, because the product must generate passwords that a real AD accepts.
+  samba-tool domain passwordsettings set -s "$D/etc/smb.conf" --history-length=0 --min-pwd-age=0 \
+    >> "$SAMBA_DIR/provision.log" 2>&1 \
+    || { echo "samba-up: passwordsettings failed:" >&2; tail -20 "$SAMBA_DIR/provision.log" >&2; exit 1; }
+fi
 t2=$(date +%s%3N)
 
 # -F, not -i: "samba -i" exits as soon as its stdin is a pipe that closes (as in CI). setsid keeps it out of
 # the caller's process group, so that a Ctrl-C in the test runner does not race our own stop-by-PID.
-setsid samba -F --debug-stdout -s "$D/etc/smb.conf" < /dev/null > "$SAMBA_DIR/samba.log" 2>&1 &
+setsid samba -F --debug-stdout -s "$D/etc/smb.conf" < /dev/null >> "$SAMBA_DIR/samba.log" 2>&1 &
 echo $! > "$SAMBA_DIR/samba.pid"
 PID=$(cat "$SAMBA_DIR/samba.pid")
 for _ in $(seq 1 300); do

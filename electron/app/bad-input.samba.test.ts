@@ -63,8 +63,13 @@ const CASES: readonly BadCase[] = [
       d.contracts[1]!.manageruserid = 'U930001';
     },
     exit: 0,
-    says: null,
+    says: /the managers of persons 930001, 930002 form a loop \(930001 → 930002 → 930001\)/,
   },
+  { name: 'a self-manager', data: (d) => void (d.contracts[0]!.manageruserid = 'U930001'), exit: 0, says: /who is the employee themself .* never their own manager/ },
+  { name: 'an end date that is no calendar date (2026-02-30)', data: (d) => void (d.contracts[0]!.enddate = '2026-02-30'), exit: 0, says: /930001 is unreadable .*enddate '2026-02-30'/ },
+  { name: 'a birth date in year 0000', data: (d) => void (d.employees[0]!.dateofbirth = '0000-01-01'), exit: 0, says: /930001.*dateofbirth '0000-01-01'/ },
+  { name: 'a start date in year 0000', data: (d) => void (d.contracts[0]!.startdate = '0000-01-01'), exit: 0, says: /930001.*startdate '0000-01-01'/ },
+  { name: 'an end date before the start', data: (d) => void (d.contracts[0]!.enddate = '2025-12-31'), exit: 0, says: /930001_1_1 ends 2025-12-31, before it starts 2026-01-01/ },
   { name: 'hours of 1e23', data: (d) => void (d.contracts[0]!.weekhoursfixed = '1e23'), exit: 0, says: /unreadable weekly hours '1e23'/ },
   { name: 'a header only', faults: { rawFiles: { costCenters: `${header([{ costcenter: '', costcentername: '' }])}\n` } }, exit: 0, says: null },
   // Last: its extra row raises the row count that the source guard compares the next import with.
@@ -104,8 +109,9 @@ describe('bad input corpus against Samba', () => {
       expect(history).toBe(0);
       const previewOut: string[] = [];
       await runCli(['preview', '--config', world.configFile, '--as-of', '2026-12-01', '--json'], { out: (t) => void previewOut.push(t), err: () => {}, env: world.env });
-      const plan = JSON.parse(previewOut.join('')) as { findings: { message: string }[]; actions: { action: string }[] };
-      if (bad.says) expect(plan.findings.map((f) => f.message).join('\n')).toMatch(bad.says);
+      const plan = JSON.parse(previewOut.join('')) as { findings: { message: string }[]; held: { reason: string }[]; actions: { action: string }[] };
+      // What the admin reads: the findings, and why a person is held.
+      if (bad.says) expect([...plan.findings.map((f) => f.message), ...plan.held.map((h) => h.reason)].join('\n')).toMatch(bad.says);
       expect(plan.actions.filter((a) => ['disable', 'delete', 'revoke', 'move'].includes(a.action))).toEqual([]);
     } else {
       expect(err).toMatch(bad.says ?? /./);

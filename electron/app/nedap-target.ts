@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import type { AppConfig, NedapOnsConfig } from './config';
 import { ConfigError, resolveSecret } from './config';
 import type { IsoDate } from '../engine/model/iso-date';
-import type { Person } from '../engine/model/person';
+import type { DoubtfulPerson, Person } from '../engine/model/person';
 import type { Finding } from '../engine/model/finding';
-import type { NedapAction } from '../engine/model/plan';
+import type { HeldPerson, NedapAction } from '../engine/model/plan';
 import type { ActionOutcome } from '../engine/model/run';
 import { NedapClient } from '../engine/nedap-ons/client';
 import { FileNedapAssignmentStore, type NedapRecords } from '../engine/nedap-ons/assignments';
@@ -13,6 +13,7 @@ import { MappingCsvError, parseMappingCsv } from '../engine/nedap-ons/mapping-cs
 import type { NedapSettings } from '../engine/nedap-ons/settings';
 import type { NedapEmployee, NedapUser } from '../engine/nedap-ons/wire';
 import { planNedap, type NedapRead } from '../engine/plan/nedap-plan';
+import { heldNedapPersons } from '../engine/plan/nedap-held';
 
 /**
  * The Nedap Ons target as the application wires it: config to settings (mapping CSVs read), one
@@ -122,15 +123,18 @@ export async function readNedapState(
   return { settings, read, records };
 }
 
-/** Plan the Nedap Ons actions for the evaluated persons; numbering continues after `afterActions`. */
+/**
+ * Plan the Nedap Ons actions for the evaluated persons (numbering continues after `afterActions`), and
+ * list the persons held for doubtful HR data with their Nedap users.
+ */
 export function planNedapTarget(
   config: AppConfig,
   state: NedapPlanState,
-  imported: { readonly persons: readonly Person[]; readonly doubtful: readonly { readonly employeeIds: readonly string[] }[]; readonly complete: boolean },
+  imported: { readonly persons: readonly Person[]; readonly doubtful: readonly DoubtfulPerson[]; readonly complete: boolean },
   asOf: IsoDate,
   afterActions: number,
-): { readonly actions: readonly NedapAction[]; readonly findings: readonly Finding[] } {
-  return planNedap({
+): { readonly actions: readonly NedapAction[]; readonly findings: readonly Finding[]; readonly held: readonly HeldPerson[] } {
+  const planned = planNedap({
     persons: imported.persons,
     heldEmployeeIds: new Set(imported.doubtful.flatMap((person) => person.employeeIds)),
     sourceComplete: imported.complete,
@@ -142,6 +146,7 @@ export function planNedapTarget(
     records: state.records,
     firstNumber: afterActions + 1,
   });
+  return { ...planned, held: heldNedapPersons(imported.doubtful, state.read, state.records.records.keys()) };
 }
 
 /** Apply Nedap Ons actions, re-validated against the current config. */

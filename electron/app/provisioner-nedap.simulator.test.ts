@@ -214,6 +214,16 @@ describe('Nedap Ons target', () => {
     expect(plan.findings).toContainEqual(expect.objectContaining({ code: 'nedap-employee-missing', employeeId: '1007', message: expect.stringContaining('1007-1') }));
   });
 
+  it('lists a person with doubtful HR data as held in a Nedap-only plan, with their user, and revokes nothing of theirs', async () => {
+    await serve([person('1016', [{ start: '2026-01-01', orgUnit: 'OE20' }]), person('1017', [{ start: '2026-01-01', orgUnit: 'OE20' }])], ['1016-1', '1017-1']);
+    await applied('2026-12-01');
+    // An end date that is no calendar date: 1016 is held, 1017 goes on.
+    visma.setData(scenarioData({ employees: [person('1016', [{ start: '2026-01-01', end: '2026-02-30', orgUnit: 'OE20' }]), person('1017', [{ start: '2026-01-01', orgUnit: 'OE10' }])], orgUnits: ORG_UNITS }));
+    const plan = await provisioner().preview('2026-12-01', undefined, { targets: ['nedap-ons'] });
+    expect(plan.held).toEqual([expect.objectContaining({ target: 'nedap-ons', personId: '1016', accounts: ['1016-1'], reason: expect.stringMatching(/HR data for employee 1016 is unreadable \(contracts row \d+: enddate '2026-02-30'/) })]);
+    expect(nedapKinds(plan)).toEqual(['set-duties 1017-1', 'set-teams 1017-1', 'set-locations 1017-1']);
+  });
+
   it('holds the duties of a user who needs an unknown role, and nothing else', async () => {
     await serve([person('1009', [{ start: '2026-01-01', orgUnit: 'OE20' }]), person('1010', [{ start: '2026-01-01', orgUnit: 'OE10' }])], ['1009-1', '1010-1']);
     const cfg = config({}, { rules: [{ name: 'Zorg', when: { orgUnitId: ['OE20'] }, grant: { nedapRoles: ['Nachtdienst'] } }, { name: 'Iedereen', when: {}, grant: { nedapRoles: ['Medewerker'] } }] });

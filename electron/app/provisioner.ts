@@ -255,7 +255,7 @@ export class Provisioner {
     if (nedapState) {
       const nedapPart = planNedapTarget(this.config, nedapState, imported, asOf, plan.actions.length);
       const actions = [...plan.actions, ...nedapPart.actions];
-      plan = { ...plan, actions, summary: summarisePlan(actions), findings: [...plan.findings, ...nedapPart.findings] };
+      plan = { ...plan, actions, summary: summarisePlan(actions), held: [...plan.held, ...nedapPart.held], findings: [...plan.findings, ...nedapPart.findings] };
       // The users this app manages in Nedap Ons are the ones it recorded.
       managedAccounts['nedap-ons'] = nedapState.records.records.size;
     }

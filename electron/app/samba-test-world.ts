@@ -59,8 +59,16 @@ export function employee(id: string, surname: string): ScenarioEmployee {
   };
 }
 
+/** Options of {@link openWorld}. */
+export interface WorldOptions {
+  /** Changes the raw configuration before it is written (another target beside AD, more rules). */
+  readonly extend?: (raw: Record<string, unknown>) => Record<string, unknown>;
+  /** Environment the extended configuration's secrets need. */
+  readonly env?: NodeJS.ProcessEnv;
+}
+
 /** Make a world on `dc`. */
-export async function openWorld(dc: WorldDc): Promise<World> {
+export async function openWorld(dc: WorldDc, options: WorldOptions = {}): Promise<World> {
   const secret = `s3cret-${randomBytes(6).toString('hex')}`;
   const simulator = await startVismaSimulator({ ...CLIENT, clientSecret: secret, data: scenarioData({ employees: [], orgUnits: [{ id: 'OE10', name: 'ICT' }] }), faults: { inProgressPolls: 0 } });
   const tag = randomBytes(4).toString('hex');
@@ -73,7 +81,7 @@ export async function openWorld(dc: WorldDc): Promise<World> {
     await addGroup(client, groups.allStaff, `all-${tag}`);
   });
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'hrp-hard-'));
-  const raw = {
+  const plain = {
     visma: {
       tokenUrl: simulator.tokenUrl, baseUrl: simulator.baseUrl, ...CLIENT, clientSecret: { env: 'HRP_TEST_VISMA_SECRET' },
       // The scenarios carry no custom fields, cost centres or users; an empty export stays an error.
@@ -91,12 +99,13 @@ export async function openWorld(dc: WorldDc): Promise<World> {
     },
     dataDir: path.join(dataDir, 'data'),
   };
+  const raw = options.extend ? options.extend(plain) : plain;
   const configFile = path.join(dataDir, 'config.json');
   await writeFile(configFile, JSON.stringify(raw));
   return {
     dc, simulator, base, ous, groups, configFile,
-    dataDir: raw.dataDir,
-    env: { ...process.env, HRP_TEST_VISMA_SECRET: secret, HRP_TEST_AD_PASSWORD: dc.bindPassword },
+    dataDir: plain.dataDir,
+    env: { ...process.env, ...options.env, HRP_TEST_VISMA_SECRET: secret, HRP_TEST_AD_PASSWORD: dc.bindPassword },
     config: parseConfig(raw, dataDir),
     serve: (employees) => simulator.setData(scenarioData({ employees, orgUnits: [{ id: 'OE10', name: 'ICT' }] })),
     accounts: async () => {

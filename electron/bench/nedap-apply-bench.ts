@@ -1,8 +1,8 @@
 /**
- * Nedap Ons apply bench (written, not yet measured on a quiet machine): apply of `--users` new users
- * with their duties against the Nedap Ons simulator answering after 20 ms, beside its floor: the same
- * number of requests through the same mTLS client with 4 in flight and nothing else. Goal: apply
- * reaches >= 85 % of the floor's rate.
+ * Nedap Ons apply bench, section 5 of `npm run bench` (issue 9): apply of `users` new users with their
+ * duties against the Nedap Ons simulator answering after 20 ms, beside its floor: the same number of
+ * requests through the same mTLS client with 4 in flight and nothing else. Goal: apply reaches >= 85 %
+ * of the floor's rate. On its own:
  *
  *   npx tsx electron/bench/nedap-apply-bench.ts [--users 1000] [--latency-ms 20]
  *
@@ -12,6 +12,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { NedapAction } from '../engine/model/plan';
 import { NedapClient } from '../engine/nedap-ons/client';
@@ -21,10 +22,8 @@ import { startNedapSimulator } from '../simulators/nedap-ons/server';
 import { makeTestPki } from '../simulators/nedap-ons/test-pki';
 import { DEMO_ROLES } from '../simulators/nedap-ons/generate';
 import { seedOf } from '../simulators/nedap-ons/test-support';
+import { seconds, verdict } from './stats';
 
-const { values } = parseArgs({ options: { users: { type: 'string', default: '1000' }, 'latency-ms': { type: 'string', default: '20' } }, strict: true });
-const users = Number(values.users);
-const latencyMs = Number(values['latency-ms']);
 /** Requests apply makes per new user: employee, user lookup, POST, PUT duties. */
 const REQUESTS_PER_USER = 4;
 
@@ -37,7 +36,22 @@ function actionsFor(ids: readonly string[], employeeIds: ReadonlyMap<string, num
   });
 }
 
-async function main(): Promise<void> {
+/** What the section reports. */
+export interface NedapApplyFigures {
+  readonly users: number;
+  readonly latencyMs: number;
+  readonly applyMs: number;
+  readonly notDone: number;
+  readonly floorRequests: number;
+  readonly floorMs: number;
+  /** floor time / apply time: the share of the floor's rate apply reaches. */
+  readonly ratio: number;
+  readonly maxInFlightSeen: number;
+}
+
+/** Apply `users` new users with duties against the simulator at `latencyMs` per request, and its floor. */
+export async function runNedapApplySection(options: { readonly users: number; readonly latencyMs: number }): Promise<NedapApplyFigures> {
+  const { users, latencyMs } = options;
   const dir = await mkdtemp(path.join(os.tmpdir(), 'hrp-nedap-bench-'));
   const pki = await makeTestPki(path.join(dir, 'pki'));
   const ids = Array.from({ length: users }, (_, i) => `${100000 + i}-1`);
@@ -70,13 +84,8 @@ async function main(): Promise<void> {
       onOutcome: async () => {},
     });
     const applyMs = performance.now() - applyStarted;
-    const failed = outcomes.filter((o) => o.outcome !== 'created' && o.outcome !== 'updated').length;
-    const ratio = floorMs / applyMs;
-    process.stdout.write(
-      `Nedap apply: ${users} users with duties in ${(applyMs / 1000).toFixed(1)} s (${failed} not done); ` +
-        `floor ${floorRequests} requests at 4 in flight in ${(floorMs / 1000).toFixed(1)} s; ` +
-        `apply reaches ${(ratio * 100).toFixed(1)} % of the floor (goal >= 85 %); max in flight seen ${simulator.maxInFlightSeen}\n`,
-    );
+    const notDone = outcomes.filter((o) => o.outcome !== 'created' && o.outcome !== 'updated').length;
+    return { users, latencyMs, applyMs, notDone, floorRequests, floorMs, ratio: floorMs / applyMs, maxInFlightSeen: simulator.maxInFlightSeen };
   } finally {
     client.close();
     await simulator.close();
@@ -84,7 +93,22 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`nedap bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
-});
+/** The report lines of the section. */
+export function nedapApplyReport(f: NedapApplyFigures): string[] {
+  return [
+    `5. Nedap Ons apply of ${f.users} new users with their duties, simulator answering after ${f.latencyMs} ms`,
+    `   apply ${seconds(f.applyMs)} (${f.notDone} not done); floor: ${f.floorRequests} requests at 4 in flight in ${seconds(f.floorMs)}; max in flight seen ${f.maxInFlightSeen}`,
+    `   apply reaches ${(f.ratio * 100).toFixed(1)} % of the floor (goal >= 85 %: ${verdict(f.ratio >= 0.85)})`,
+  ];
+}
+
+if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const { values } = parseArgs({ options: { users: { type: 'string', default: '1000' }, 'latency-ms': { type: 'string', default: '20' } }, strict: true });
+  runNedapApplySection({ users: Number(values.users), latencyMs: Number(values['latency-ms']) }).then(
+    (figures) => process.stdout.write(`${nedapApplyReport(figures).join('\n')}\n`),
+    (error: unknown) => {
+      process.stderr.write(`nedap bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

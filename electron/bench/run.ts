@@ -3,7 +3,7 @@
  * beside its floor (the same work done by the barest client) and the ratio. A benchmark, not a test: it prints
  * figures and goals, and fails only when it cannot measure.
  *
- *   HRP_SAMBA_IP=127.0.0.1 npm run bench [-- --wait] [--employees 30000] [--creates 1000] [--import-runs 3] [--as-of 2026-11-27] [--import-only]
+ *   HRP_SAMBA_IP=127.0.0.1 npm run bench [-- --wait] [--employees 30000] [--creates 1000] [--import-runs 3] [--as-of 2026-11-27] [--import-only] [--nedap-users 1000]
  *
  * Size: `--employees` / `--creates`, or the environment: BENCH_PERSONS (employee records) and BENCH_SCALE (a
  * factor on both defaults, e.g. 0.02 for a quick check that the bench works). Figures at a small size say
@@ -16,6 +16,10 @@
  *    end and in parts, beside a bare ldapts paged search of the same entries. Goal: <= 1.2x the paged search.
  *    The same preview as a one-shot CLI run from compiled JavaScript. Goal: within 15 % of the warm preview.
  * 3. Apply of the creates against a bare sequential ldapts add loop. Goal: >= 85 % of its rate.
+ * 4. Preview with Nedap Ons beside AD against AD alone, nothing to change (nedap-preview-bench.ts). Goal: Nedap
+ *    adds < 20 %.
+ * 5. Nedap Ons apply of `--nedap-users` (1,000) new users with duties at 20 ms per request against the
+ *    4-in-flight floor (nedap-apply-bench.ts). Goal: >= 85 % of the floor.
  *
  * Everything runs compiled: `npm run bench` builds the product, this bench and its child scripts first
  * (compiled.ts) and runs electron/dist/bench.mjs. The Visma simulator
@@ -43,6 +47,8 @@ import { summaryTable } from './summary';
 import { runApplySection } from './apply-bench';
 import type { ApplyFigures } from './apply-bench';
 import { runPreviewSection } from './preview-bench';
+import { nedapPreviewReport, runNedapPreviewSection } from './nedap-preview-bench';
+import { nedapApplyReport, runNedapApplySection } from './nedap-apply-bench';
 import type { PreviewFigures, SectionContext } from './preview-bench';
 import { takenSambaPorts, waitForSambaPorts } from './ports';
 import { SambaUnavailableError, sambaInstalled, sambaIp, sambaVersion, startSamba, stopSamba } from './samba';
@@ -60,6 +66,7 @@ const { values: args } = parseArgs({
     'import-runs': { type: 'string', default: '3' },
     'as-of': { type: 'string', default: '2026-11-27' },
     'import-only': { type: 'boolean', default: false },
+    'nedap-users': { type: 'string' },
   },
   strict: true,
 });
@@ -87,6 +94,7 @@ function scaled(full: number): number {
 
 const employees = positive('employees', args.employees ?? process.env.BENCH_PERSONS ?? String(scaled(30_000)));
 const creates = positive('creates', args.creates ?? String(scaled(1000)));
+const nedapUsers = positive('nedap-users', args['nedap-users'] ?? String(scaled(1000)));
 const fullSize = employees === 30_000 && creates === 1000;
 const importRuns = positive('import-runs', args['import-runs']);
 const asOf = args['as-of'];
@@ -333,7 +341,15 @@ async function main(): Promise<void> {
     apply = await runApplySection(ctx, { creates });
     results.apply = apply;
     report.push(...applyReport(apply));
+    log('section 4: preview with Nedap Ons beside AD vs AD alone ...');
+    const nedapPreview = await runNedapPreviewSection(ctx, { adConfigFile: path.join(workDir, 'config-preview.json'), employees, runs: 3 });
+    results.nedapPreview = nedapPreview;
+    report.push(...nedapPreviewReport(nedapPreview));
   }
+  log(`section 5: Nedap Ons apply of ${nedapUsers} new users at 20 ms per request vs the 4-in-flight floor ...`);
+  const nedapApply = await runNedapApplySection({ users: nedapUsers, latencyMs: 20 });
+  results.nedapApply = nedapApply;
+  report.push(...nedapApplyReport(nedapApply));
 
   const total = performance.now() - benchStarted;
   results.totalMs = total;

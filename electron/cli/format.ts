@@ -2,7 +2,7 @@ import type { ImportResult, ProgressEvent } from '../app/provisioner';
 import { DATASETS } from '../engine/visma/datasets';
 import type { Finding } from '../engine/model/finding';
 import type { RunRecord } from '../engine/model/run';
-import { accountLabel, type AttributeValue, type Plan, type PlanSummary, type PlannedAction, type TargetName } from '../engine/model/plan';
+import { accountLabel, type AttributeValue, type HeldPerson, type Plan, type PlanSummary, type PlannedAction, type TargetName } from '../engine/model/plan';
 import { formatPlanSafety, formatRunSafety, formatWhy } from './format-safety';
 
 /** Readable reports for the terminal. Plain text, fixed-width columns, no colours. */
@@ -201,10 +201,14 @@ export function formatPlan(plan: Plan, savedTo: string | null = null): string {
     for (const account of plan.unmanaged.slice(0, 20)) lines.push(`  ${targetLabel(account.target).padEnd(6)} ${account.sAMAccountName.padEnd(20)} ${account.reason}`);
     if (plan.unmanaged.length > 20) lines.push(`  … and ${plan.unmanaged.length - 20} more (use --json for all)`);
   }
-  if (plan.held.length > 0) {
-    lines.push('', `${plan.held.length} person(s) are held: nothing is changed for them until HR corrects their data:`);
-    for (const held of plan.held.slice(0, 20)) lines.push(`  held: ${held.reason}`);
-    if (plan.held.length > 20) lines.push(`  … and ${plan.held.length - 20} more (use --json for all)`);
+  // A person is held in every target: say so once, with the targets.
+  const byPerson = new Map<string, HeldPerson[]>();
+  for (const h of plan.held) byPerson.set(h.personId, [...(byPerson.get(h.personId) ?? []), h]);
+  const held = [...byPerson.values()];
+  if (held.length > 0) {
+    lines.push('', `${held.length} person(s) are held: nothing is changed for them until HR corrects their data:`);
+    for (const entries of held.slice(0, 20)) lines.push(`  held (${entries.map((h) => targetLabel(h.target)).join(', ')}): ${entries[0]?.reason ?? ''}`);
+    if (held.length > 20) lines.push(`  … and ${held.length - 20} more (use --json for all)`);
   }
   lines.push(...formatPlanSafety(plan));
   lines.push('', formatFindings(plan.findings).trimEnd());

@@ -51,10 +51,10 @@ export function sambaInstalled(): boolean {
   return r.status === 0 && existsSync('/usr/share/samba/setup');
 }
 
-function runScript(script: string, env: Readonly<Record<string, string>>): Promise<{ code: number; output: string }> {
+function runScript(script: string, env: Readonly<Record<string, string>>, args: readonly string[] = []): Promise<{ code: number; output: string }> {
   return new Promise((resolve, reject) => {
     // stdin closed, as in CI: the script starts samba with -F, which does not exit on EOF.
-    const child = spawn('bash', [join(root, '.ci', script)], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('bash', [join(root, '.ci', script), ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -75,13 +75,38 @@ function readPid(dir: string): number | null {
  * from an exit or signal handler; safe to call twice. Returns what samba-down.sh said.
  */
 export function stopSambaDc(dir: string): string {
-  let said = 'samba was not running';
-  if (readPid(dir) !== null) {
-    const down = spawnSync('bash', [join(root, '.ci', 'samba-down.sh')], { cwd: root, env: { ...process.env, SAMBA_DIR: dir }, encoding: 'utf8' });
-    said = `${down.stdout}${down.stderr}`.trim();
-  }
+  const said = readPid(dir) !== null ? sambaDown(dir).said : 'samba was not running';
   rmSync(dir, { recursive: true, force: true });
   return said;
+}
+
+/** Run samba-down.sh for `dir` (stop by the recorded PID, keep the directory). */
+function sambaDown(dir: string): { readonly status: number | null; readonly said: string } {
+  const down = spawnSync('bash', [join(root, '.ci', 'samba-down.sh')], { cwd: root, env: { ...process.env, SAMBA_DIR: dir }, encoding: 'utf8' });
+  return { status: down.status, said: `${down.stdout}${down.stderr}`.trim() };
+}
+
+/**
+ * Stop the DC's samba process by its recorded PID and keep its directory (the provisioned domain), so that
+ * {@link restartSambaDc} can bring the same domain back. Synchronous: a test can stop the DC from inside a
+ * progress callback, between two writes. Returns what samba-down.sh said.
+ */
+export function stopSambaProcess(dir: string): string {
+  const { status, said } = sambaDown(dir);
+  if (status !== 0) throw new SambaUnavailableError(`.ci/samba-down.sh failed (exit ${status}): ${said}`);
+  return said;
+}
+
+/**
+ * Start the DC provisioned in `dc.dir` again after {@link stopSambaProcess}: same data, same address and
+ * ports, same password. Resolves once an LDAPS bind succeeds; the new PID is in `dir/samba.pid`.
+ */
+export async function restartSambaDc(dc: { readonly dir: string; readonly connection: DirectoryConnectionConfig }): Promise<number> {
+  const up = await runScript('samba-up.sh', { SAMBA_DIR: dc.dir }, ['--start-only']);
+  const pid = readPid(dc.dir);
+  if (up.code !== 0 || pid === null) throw new SambaUnavailableError(`.ci/samba-up.sh --start-only failed (exit ${up.code}):\n${up.output.trim()}`);
+  await waitForBind(dc.connection);
+  return pid;
 }
 
 async function waitForBind(connection: DirectoryConnectionConfig): Promise<void> {

@@ -5,6 +5,7 @@ import { addGroup, addOu, treeDelete, withRawClient } from '../engine/ad/ldap-fi
 import type { DirectoryConnectionConfig } from '../engine/ad/directory';
 import type { DemoPort } from '../app/desktop/application';
 import type { IsoDate } from '../engine/model/iso-date';
+import { startDemoNedap, type DemoNedap } from './demo-nedap';
 import type { CsvRow, DatasetName } from '../engine/visma/datasets';
 
 /**
@@ -37,6 +38,8 @@ export interface DemoEnvironmentOptions {
   readonly safety?: Readonly<Record<string, unknown>>;
   /** Contracts whose end date HR mistyped ("31-02-2027"): their persons are held, as real exports sometimes make them. */
   readonly mistypedEndDates?: number;
+  /** Also start the Nedap Ons simulator and configure it as a second target. */
+  readonly nedap?: boolean;
 }
 
 /** The `ad` (without its password) and `policy` sections of the demo configuration. */
@@ -93,16 +96,14 @@ export function withMistypedEndDates(data: Record<DatasetName, CsvRow[]>, count:
 /** Start the simulator and make the OU tree; `close` stops the one and removes the other. */
 export async function startDemoEnvironment(options: DemoEnvironmentOptions): Promise<DemoEnvironment> {
   const secret = randomBytes(12).toString('hex');
-  const simulator = await startVismaSimulator({
-    clientId: 'demo-client',
-    clientSecret: secret,
-    tenantId: 'demo-tenant',
-    data: withMistypedEndDates(generateVismaData({ seed: options.seed ?? 7, employees: options.employees, asOf: options.asOf }), options.mistypedEndDates ?? 0),
-  });
+  const data = withMistypedEndDates(generateVismaData({ seed: options.seed ?? 7, employees: options.employees, asOf: options.asOf }), options.mistypedEndDates ?? 0);
+  const simulator = await startVismaSimulator({ clientId: 'demo-client', clientSecret: secret, tenantId: 'demo-tenant', data });
   const base = `OU=${options.baseOu},${options.domainDn}`;
   let tree: DemoTree;
+  let nedap: DemoNedap | null = null;
   try {
     tree = await createDemoTree(options.directory, base, randomBytes(3).toString('hex'));
+    if (options.nedap) nedap = await startDemoNedap(data.contracts);
   } catch (error) {
     await simulator.close();
     throw error;
@@ -113,10 +114,11 @@ export async function startDemoEnvironment(options: DemoEnvironmentOptions): Pro
       config: {
         visma: { tokenUrl: simulator.tokenUrl, baseUrl: simulator.baseUrl, clientId: 'demo-client', tenantId: 'demo-tenant' },
         ad: tree.ad,
-        policy: tree.policy,
+        ...(nedap ? { nedapOns: nedap.section } : {}),
+        policy: { rules: [...(tree.policy.rules as unknown[]), ...(nedap?.rules ?? [])] },
         ...(options.safety ? { safety: options.safety } : {}),
       },
-      secrets: { vismaClientSecret: secret, adBindPassword: directory.bindPassword },
+      secrets: { vismaClientSecret: secret, adBindPassword: directory.bindPassword, ...(nedap ? { nedapPfxPassword: nedap.pfxPassword } : {}) },
     }),
   };
   return {
@@ -124,6 +126,7 @@ export async function startDemoEnvironment(options: DemoEnvironmentOptions): Pro
     baseDn: base,
     close: async () => {
       await simulator.close();
+      await nedap?.close();
       await withRawClient(directory, (client) => treeDelete(client, base)).catch(() => undefined);
     },
   };

@@ -10,9 +10,9 @@ import { startWebHost } from './server';
 import { RENDERER_DIST } from './main';
 
 /**
- * `npm run demo`: the screens on demo data. Starts the Visma.net simulator, a throwaway Samba DC and
- * the web host, takes the demo settings, runs a first sync, prints the address (with its token) and
- * serves until Ctrl-C; then stops everything it started, by PID, and removes its temp directory.
+ * `npm run demo`: the screens on demo data. Starts the Visma.net simulator, a throwaway Samba DC (on
+ * `HRP_SAMBA_IP`, 127.0.0.1 by default), the Nedap Ons simulator over mutual TLS and the web host, takes
+ * the demo settings, runs a first sync, prints the address (with its token) and serves until Ctrl-C; then stops everything it started, by PID, and removes its temp directory.
  */
 export async function webDemo(): Promise<number> {
   if (!sambaInstalled()) {
@@ -30,6 +30,7 @@ export async function webDemo(): Promise<number> {
       employees: Number(process.env.HRP_DEMO_EMPLOYEES ?? 150), asOf: todayIn(DEFAULT_TIME_ZONE),
       // One typo in an end date, so the demo shows a person held for doubtful HR data.
       mistypedEndDates: 1,
+      nedap: true,
     });
     cleanup.push(() => env.close());
     const api = new Application({ settings: new FileSettingsPort(path.join(dir, 'settings')), dataDir: path.join(dir, 'data'), demo: env.port });

@@ -4,7 +4,8 @@ import type { AdAction } from '../model/plan';
 import type { LedgerChange } from '../model/ledger';
 import type { ActionOutcome } from '../model/run';
 import type { AdWritePort } from './ad-port';
-import { applyAdActions } from './apply-ad';
+import { applyAdActions, DirectoryLostError } from './apply-ad';
+import { DirectoryConnectionError } from '../ad/directory-errors';
 
 // Pure apply logic with an in-memory directory; the real thing is covered against Samba in
 // app/provisioner.samba.test.ts.
@@ -67,6 +68,24 @@ describe('applyAdActions', () => {
     expect(outcomes[0]?.error).toContain('the directory refused add');
     expect(outcomes[1]?.error).toBe('not done because action a1 did not succeed');
     expect(outcomes[2]?.error).toContain('no longer exists');
+  });
+
+  it('stops trying once the domain controller is lost: the rest fails unattempted and the target ends with DirectoryLostError', async () => {
+    const port = memoryPort([account({ userAccountControl: 514 }), account({ dn: `CN=Piet,${USERS}`, objectGuid: 'g-2', sAMAccountName: 'piet', employeeID: '2', userAccountControl: 514 })]);
+    port.setEnabled = async (dn) => {
+      port.calls.push(`enable ${dn}`);
+      throw new DirectoryConnectionError('refused', 'ldaps://dc:636', 'Nothing accepts connections at dc:636 (ECONNREFUSED)');
+    };
+    const recorded: ActionOutcome[] = [];
+    const failure = await applyAdActions([
+      action({ id: 'e1', action: 'enable', changes: [{ attribute: 'userAccountControl', before: '514', after: '512' }] }),
+      action({ id: 'e2', action: 'enable', personId: '2', account: { dn: `CN=Piet,${USERS}`, sAMAccountName: 'piet', objectGuid: 'g-2' }, changes: [{ attribute: 'userAccountControl', before: '514', after: '512' }] }),
+    ], { port, disabledOu: DISABLED, generatePassword: () => 'x', onOutcome: async (o) => void recorded.push(o) }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(DirectoryLostError);
+    expect((failure as Error).message).toMatch(/^Active Directory stopped answering during the run \(Nothing accepts connections at dc:636 \(ECONNREFUSED\)\); 2 of 2 actions were not done/);
+    expect(port.calls).toHaveLength(1);
+    expect(recorded.map((o) => [o.actionId, o.outcome])).toEqual([['e1', 'failed'], ['e2', 'failed']]);
+    expect(recorded[1]?.error).toMatch(/^not attempted: the domain controller stopped answering during this run/);
   });
 
   it('does not redo what is already true', async () => {

@@ -9,6 +9,7 @@ import { dnEquals, isWithin, leafValue, parentDn } from '../ad/dn';
 import type { AdWritePort, AttributeWrite } from './ad-port';
 import { AccountIndex } from './account-index';
 import { describeError } from './describe-error';
+import { DirectoryConnectionError } from '../ad/directory-errors';
 import { adUndoInfo } from './undo-info';
 import { readAttribute, recheck, singleValuedKey } from './recheck';
 
@@ -16,8 +17,15 @@ import { readAttribute, recheck, singleValuedKey } from './recheck';
  * Apply the Active Directory actions of a plan. Apply re-reads the directory first and checks each
  * action against what is there now, so it never redoes what is already true: a second apply of
  * the same plan, or an apply after a crash half-way, only writes what is still missing. One
- * failed action never stops the others; actions that depend on a failed one are blocked.
+ * failed action never stops the others; actions that depend on a failed one are blocked. Only a
+ * lost domain controller does: the actions after it fail unattempted and the target ends with
+ * {@link DirectoryLostError}, so the run ends `failed`.
  */
+
+/** The domain controller stopped answering during an apply; the remaining actions were not attempted. */
+export class DirectoryLostError extends Error {
+  override readonly name = 'DirectoryLostError';
+}
 
 /** What apply needs besides the plan. */
 export interface ApplyAdOptions {
@@ -81,6 +89,8 @@ export async function applyAdActions(actions: readonly AdAction[], options: Appl
   const index = new AccountIndex(await options.port.readAccounts());
   const succeeded = new Set<string>();
   const outcomes: ActionOutcome[] = [];
+  // Once the DC cannot be reached, trying each remaining action again only repeats the same error.
+  let lost: string | null = null;
   for (const action of actions) {
     let result: StepResult;
     // The account as it is just before the write: what an undo of this action restores.
@@ -90,11 +100,14 @@ export async function applyAdActions(actions: readonly AdAction[], options: Appl
       result = refused('skipped', 'the run was cancelled before this action');
     } else if (failedDependency !== undefined) {
       result = refused('blocked', `not done because action ${failedDependency} did not succeed`);
+    } else if (lost !== null) {
+      result = refused('failed', `not attempted: the domain controller stopped answering during this run (${lost})`);
     } else {
       try {
         result = await applyOne(action, index, options);
       } catch (error) {
         result = refused('failed', describeError(error));
+        if (error instanceof DirectoryConnectionError) lost = describeError(error);
       }
     }
     if (result.outcome !== 'failed' && result.outcome !== 'blocked' && result.outcome !== 'skipped') succeeded.add(action.id);
@@ -103,6 +116,13 @@ export async function applyAdActions(actions: readonly AdAction[], options: Appl
     const outcome: ActionOutcome = { actionId: action.id, outcome: result.outcome, error: result.error, at: now().toISOString(), ...(wrote ? { undo } : {}), ...ledger };
     outcomes.push(outcome);
     await options.onOutcome(outcome);
+  }
+  if (lost !== null) {
+    // The notes are checked against the directory as the run left it, which is not known now: next run.
+    const notDone = outcomes.filter((o) => o.outcome === 'failed' || o.outcome === 'blocked').length;
+    throw new DirectoryLostError(
+      `Active Directory stopped answering during the run (${lost}); ${notDone} of ${actions.length} actions were not done. Preview and apply again once the domain controller is back`,
+    );
   }
   await recordNotes(index, options, now);
   return outcomes;

@@ -11,6 +11,7 @@ export type FindingCode =
   | 'end-before-start'
   | 'unknown-org-unit'
   | 'manager-not-found'
+  | 'manager-loop'
   | 'ambiguous-aggregation'
   | 'duplicate-row'
   | 'unknown-employee'

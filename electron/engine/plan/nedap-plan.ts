@@ -8,6 +8,7 @@ import type { NedapRecord, NedapRecords } from '../nedap-ons/assignments';
 import { desiredEmployments, type DesiredEmployment, type Granted } from '../nedap-ons/desired';
 import type { NedapSettings } from '../nedap-ons/settings';
 import type { NedapEmployee, NedapRole, NedapUnit, NedapUser } from '../nedap-ons/wire';
+import { employmentOfAny } from './nedap-held';
 
 /**
  * Plans the Nedap Ons changes for every employment: a user per employment in condition (correlated
@@ -210,7 +211,7 @@ export function planNedap(input: PlanNedapInput): { readonly actions: readonly N
   // Users the app recorded whose employment is in no export any more: revoke what it granted, but
   // only on positive evidence (a complete export), never for a person held for doubtful data.
   const held = input.heldEmployeeIds ?? new Set<string>();
-  const isHeld = (identificationNo: string): boolean => identificationNo.split(/[^A-Za-z0-9]+/).some((part) => held.has(part));
+  const isHeld = (identificationNo: string): boolean => employmentOfAny(identificationNo, held);
   for (const [identificationNo, record] of records.records) {
     if (seen.has(identificationNo) || input.sourceComplete === false || isHeld(identificationNo)) continue;
     const user = userByUuid.get(record.userUuid);

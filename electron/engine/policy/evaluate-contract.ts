@@ -150,9 +150,9 @@ function resolveManager(row: ContractRow, personId: string, lookups: ContractLoo
 }
 
 /**
- * Resolves one contract row on the evaluation date. Returns null for a contract that is out of
- * scope: one ending before it starts (error finding) or one that ended more than the cut-off
- * days ago (no finding: that is the normal fate of old contracts).
+ * Resolves one contract row on the evaluation date. Returns null for a contract that ended more
+ * than the cut-off days ago (no finding: that is the normal fate of old contracts). A contract
+ * that ends before it starts never gets here: the reader holds its person.
  */
 export function evaluateContract(
   row: ContractRow,
@@ -161,11 +161,6 @@ export function evaluateContract(
   lookups: ContractLookups,
   report: ReportFinding,
 ): Contract | null {
-  if (row.endDate !== null && row.endDate < row.startDate) {
-    report(finding('error', 'end-before-start', row.employeeId,
-      `contract ${row.id} ends ${row.endDate}, before it starts ${row.startDate}; the contract is ignored`));
-    return null;
-  }
   if (row.endDate !== null && row.endDate < ctx.cutOffDate) return null;
 
   const udfs = lookups.contractUdfs.get(row.id);

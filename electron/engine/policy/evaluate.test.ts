@@ -27,7 +27,7 @@ const CONTRACTS =
   '2010-01-01,,Onbepaalde tijd,CC100,OE0001,Zorg,F0001,Directeur,40,100101,1,1,U00099,"Berg, J. van den"\n' +
   '2012-01-01,,Onbepaalde tijd,,OE0001,Zorg,F0001,Directeur,4,100101,2,1,U00077,"Vries, P. de"\n' +
   '2018-01-01,,Onbepaalde tijd,Onbekend,OE9999,Nieuwe afdeling,F0300,Verpleegkundige,"32,5",9,1,1,U404,?\n' +
-  '2026-02-01,2026-01-31,Bepaalde tijd,,OE0001,Zorg,F0300,Verpleegkundige,32,9,2,1,,\n' +
+  '2026-02-01,2026-01-31,Bepaalde tijd,,OE0001,Zorg,F0300,Verpleegkundige,32,100500,2,1,,\n' +
   '2024-01-01,,Onbepaalde tijd,,OE0001,Zorg,F0300,Verpleegkundige,32,77777,1,1,,\n' +
   '2024-01-01,,Onbepaalde tijd,,OE0001,Zorg,F0300,Verpleegkundige,32,100501,1,1,,\n' +
   '2024-01-01,,Onbepaalde tijd,,,,,,,100500,1,1,U2,\n';
@@ -93,7 +93,7 @@ describe('evaluateExport', () => {
     const { persons, doubtful } = run();
     expect(persons.map((p) => p.id)).toEqual(['9', '100101', '100234']);
     expect(doubtful.map((p) => [p.personId, p.doubts.map(describeDoubt)])).toEqual([
-      ['100500', ["employees row 6: dateofbirth '' is empty"]],
+      ['100500', ["contracts row 8: enddate '2026-01-31' is before the start date 2026-02-01", "employees row 6: dateofbirth '' is empty"]],
       ['100501', ["employees row 7: birthname '' is empty"]],
     ]);
   });
@@ -205,19 +205,21 @@ describe('evaluateExport', () => {
     const { findings } = run();
     expect(codes(findings)).toEqual([
       'info:duplicate-row:100101',
+      'error:end-before-start:100500',
       'error:ambiguous-aggregation:100500',
       'error:ambiguous-aggregation:100501',
       'info:manager-not-found:100101',
       'warning:unknown-org-unit:9',
       'info:unknown-cost-center:9',
       'warning:manager-not-found:9',
-      'error:end-before-start:9',
       'warning:unknown-employee:77777',
       'warning:manager-not-found:100500',
       'error:missing-name-field:100501',
+      // Piet (100101) and Jan (100234) manage each other in this export.
+      'warning:manager-loop:100101',
     ]);
     expect(findings).toContainEqual(expect.objectContaining({
-      message: 'contract 9_2_1 ends 2026-01-31, before it starts 2026-02-01; the contract is ignored',
+      message: 'contract 100500_2_1 ends 2026-01-31, before it starts 2026-02-01; the person is held until HR corrects it',
     }));
     expect(findings).toContainEqual(expect.objectContaining({
       message: 'contract 77777_1_1 belongs to employee 77777, who is not in the employees export; the contract is ignored',

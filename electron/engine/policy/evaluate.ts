@@ -24,6 +24,7 @@ import { CONTRACT_DEDUPE, EMPLOYEE_DEDUPE, USER_DEDUPE, dedupeRows } from '../vi
 import { buildContractLookups, contractDateContext, evaluateContract } from './evaluate-contract';
 import { choosePrimaryContract } from './primary-contract';
 import { customFieldsOn, customLabelsOn } from './validity';
+import { managerLoopFindings } from './manager-loops';
 
 /** Input of {@link evaluateExport}. */
 export interface EvaluateInput {
@@ -157,6 +158,7 @@ export function evaluateExport(input: EvaluateInput): EvaluateResult {
   }
   persons.sort((a, b) => compareIds(a.id, b.id));
   doubtful.sort((a, b) => compareIds(a.personId, b.personId));
+  findings.push(...managerLoopFindings(persons));
   return { persons, doubtful, findings };
 }
 

@@ -43,6 +43,8 @@ describe('parseVismaDate', () => {
     expect(parseVismaDate('  ')).toEqual({ kind: 'empty' });
     expect(parseVismaDate('2026-02-30')).toEqual({ kind: 'invalid', text: '2026-02-30' });
     expect(parseVismaDate('31-02-2026')).toEqual({ kind: 'invalid', text: '31-02-2026' });
+    expect(parseVismaDate('0000-01-01')).toEqual({ kind: 'invalid', text: '0000-01-01' });
+    expect(parseVismaDate('01-01-0000')).toEqual({ kind: 'invalid', text: '01-01-0000' });
     expect(parseVismaDate('1/2/2026')).toEqual({ kind: 'invalid', text: '1/2/2026' });
     expect(parseVismaDate('morgen')).toEqual({ kind: 'invalid', text: 'morgen' });
   });

@@ -52,7 +52,8 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 // The calendar check of isIsoDate without building a Date object: an export holds a hundred
 // thousand dates or more.
 function isCalendarDay(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
+  // The calendar HR uses has no year 0: 0000-01-01 is a placeholder or a typo, never a date.
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   const max = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
   return day <= max;
@@ -67,7 +68,7 @@ export type DateCell =
 /**
  * Reads a Visma date: `YYYY-MM-DD`, and defensively `YYYY-MM-DDThh:mm:ss[offset]` and `DD-MM-YYYY`.
  * A date-time with an offset is converted to `timeZone` before its date is taken. Impossible
- * calendar dates (2026-02-30) are invalid.
+ * calendar dates (2026-02-30, year 0000) are invalid.
  */
 export function parseVismaDate(raw: string, timeZone: string = DEFAULT_TIME_ZONE): DateCell {
   const text = raw.trim();
@@ -296,6 +297,13 @@ export function readContractRows(rows: readonly CsvRow[], report: ReportFinding,
       report(finding('error', 'invalid-date', employeeId,
         `contract ${id} has an unreadable end date '${end.text}'; the person is held until HR corrects it`));
       doubt(row, employeeId, 'enddate', end.text, 'is no date');
+      continue;
+    }
+    if (end.kind === 'date' && end.date < start.date) {
+      // Readable, but impossible: which of the two dates is wrong decides whether the person still works here.
+      report(finding('error', 'end-before-start', employeeId,
+        `contract ${id} ends ${end.date}, before it starts ${start.date}; the person is held until HR corrects it`));
+      doubt(row, employeeId, 'enddate', cell(row, 'enddate'), `is before the start date ${start.date}`);
       continue;
     }
     const hoursText = cell(row, 'weekhoursfixed');
