@@ -1,16 +1,25 @@
 /**
  * `npm run bench:ui`: the Preview screen with a plan of 35,000 actions, in Debian's Chromium, against the
- * web host. Measures the time from opening Preview to the first rows on screen (goal < 1 s) and the
- * latency of a filter and of a search on the full plan (goal < 100 ms), median of 5 each. The plan is
- * synthetic and served by a stand-in API (no Visma, no DC): this measures the screen, not the engine.
+ * web host. Measures the two goals of the desktop issue: the time from opening Preview to the first rows
+ * on screen (goal < 1 s) and filter latency on the full plan (goal < 100 ms), a filter by action and a
+ * search by name, from the input to the new count on screen; median of 5 each. The plan is synthetic and
+ * served by a stand-in API that pages it as the Application does (no Visma, no DC): this measures the
+ * screen and its API, not the engine.
+ * Figures are taken in the page (from the click or input event to the first frame painted after the
+ * change); the driver's own figure, with its DevTools round trips, is printed beside them.
  * A benchmark, not a test; it needs `npm run build` first (the script does that). `npm run bench` runs it
  * after the engine bench (electron/bench/run.ts), so its figures close that output.
  */
 import { startWebHost } from '../web-host/server';
 import { RENDERER_DIST } from '../web-host/main';
 import { chromiumPath, launchChromium } from '../web-host/browser';
-import type { Api } from '../shared/contract';
-import type { ActionDto, PlanDto, StatusDto } from '../shared/dto';
+import type { Api, ApiParsedArgs, ApiValues, OperationName } from '../shared/contract';
+import type { StatusDto } from '../shared/dto';
+import type { AdAction, Plan } from '../engine/model/plan';
+import { summarisePlan } from '../engine/model/plan';
+import { PlanView } from '../app/desktop/to-dto';
+import { loadavg } from 'node:os';
+import type { Page } from 'playwright-core';
 import { fail, ok } from '../shared/result';
 import { median } from './stats';
 
@@ -19,33 +28,87 @@ const RUNS = 5;
 const KINDS = ['create', 'update', 'enable', 'disable', 'move', 'grant', 'revoke'] as const;
 const UNITS = ['Zorgteam Noord', 'Zorgteam Zuid', 'ICT', 'Facilitair', 'Nachtzorg', 'Regio Centrum'];
 
-function syntheticPlan(count: number): PlanDto {
-  const actions: ActionDto[] = [];
+function syntheticPlan(count: number): Plan {
+  const actions: AdAction[] = [];
   for (let i = 0; i < count; i += 1) {
     const kind = KINDS[i % KINDS.length] ?? 'update';
     const unit = UNITS[i % UNITS.length] ?? 'ICT';
     const name = `Medewerker ${i}`;
     actions.push({
-      id: `${i}-${kind}-${100000 + i}`, target: 'ad', action: kind, personId: String(100000 + i), personName: name, orgUnit: unit,
-      account: { name: `m.werker${i}`, path: `CN=${name},OU=${unit},OU=Medewerkers,DC=zorg,DC=local`, id: null },
+      id: `${i}-${kind}-${100000 + i}`, target: 'ad', action: kind, personId: String(100000 + i),
+      account: { dn: `CN=${name},OU=${unit},OU=Medewerkers,DC=zorg,DC=local`, sAMAccountName: `m.werker${i}`, objectGuid: null },
       changes: [{ attribute: 'title', before: 'Verzorgende', after: 'Verpleegkundige' }],
-      entitlement: null, reasons: [`contract ${100000 + i}_1_1 changed on 2026-11-27`], dependsOn: [], held: false, hrChanges: [],
+      entitlement: null, reasons: [`contract ${100000 + i}_1_1 changed on 2026-11-27`], dependsOn: [],
     });
   }
-  const counts = KINDS.map((action) => ({ target: 'ad' as const, action, count: actions.filter((a) => a.action === action).length }));
-  return { planId: 'bench', guard: null, held: [], heldPersons: [], reviewMode: 'hold-over-limit', undoOf: null, irreversible: [], asOf: '2026-11-30', createdAt: new Date().toISOString(), counts, actions, unmanaged: [], findings: [] };
+  return { planId: 'bench', asOf: '2026-11-30', createdAt: new Date().toISOString(), summary: summarisePlan(actions), actions, unmanaged: [], held: [], findings: [] };
 }
 
-/** A stand-in API: a configured app with one big plan; every other operation is not available. */
-function benchApi(plan: PlanDto): Api {
+/**
+ * A stand-in API: a configured app with one big plan, answered as the Application answers it (the
+ * plan summary, then pages of the plan index, built with the plan as after a preview); every other
+ * operation is not available.
+ */
+function benchApi(plan: Plan): Api {
   const status: StatusDto = {
     configured: true, demoAvailable: false, lastRun: null, recentRuns: [], nextRun: null, schedulePaused: false, syncing: false,
     attention: { failedActions: 0, heldActions: 0, heldPersons: 0, guardStop: false, findings: { error: 0, warning: 0, info: 0 }, leaversThisWeek: 0 },
   };
-  const answers: Record<string, unknown> = { status, currentPlan: plan };
+  // Built before the first request, as Application.preview builds it with the plan.
+  const view = new PlanView(plan);
+  const answers: Partial<{ [K in OperationName]: (args: ApiParsedArgs<K>) => ApiValues[K] }> = {
+    status: () => status,
+    currentPlan: () => view.dto,
+    planActions: (args) => view.index.page(args.filters, args.offset, args.limit),
+    planActionIds: (args) => view.index.ids(args.filters),
+  };
   return new Proxy({}, {
-    get: (_, name: string) => async () => (name in answers ? ok(answers[name]) : fail('not-available', `${name} is not part of the bench`)),
+    get: (_, name: string) => async (args: unknown) => {
+      const answer = (answers as Record<string, ((a: unknown) => unknown) | undefined>)[name];
+      return answer ? ok(answer(args)) : fail('not-available', `${name} is not part of the bench`);
+    },
   }) as Api;
+}
+
+/**
+ * Arms an in-page stopwatch: from the next user event of `events` (as the page receives it) to the
+ * first frame painted after `done()` turns true, read by {@link stopwatch}. This is the latency the
+ * admin sees; the driver's own figure adds Chromium's DevTools round trips on top and is printed beside it.
+ */
+async function armStopwatch(page: Page, events: readonly string[], done: string): Promise<void> {
+  await page.evaluate(`(() => {
+    let start = 0;
+    const begin = () => { if (start === 0) start = performance.now(); };
+    for (const name of ${JSON.stringify(events)}) document.addEventListener(name, begin, true);
+    const done = () => { ${done} };
+    window.__stopwatch = new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (start === 0 || !done()) return;
+        observer.disconnect();
+        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0));
+      });
+      observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
+  })()`);
+}
+
+async function stopwatch(page: Page): Promise<number> {
+  return Number(await page.evaluate('window.__stopwatch'));
+}
+
+// The "N of M shown" line of the Preview table, and its text when the stopwatch was armed.
+const SHOWN = `const el = [...document.querySelectorAll('[role=status]')].find((e) => / of .* shown/.test(e.textContent || ''));`;
+const countChanged = (before: string): string => `${SHOWN} return el !== undefined && el.textContent !== ${JSON.stringify(before)};`;
+
+/** The three figures of one run: in the page, and as the driver saw them. */
+interface Figures { readonly page: number[]; readonly driver: number[] }
+
+async function measure(figures: Figures, page: Page, events: readonly string[], done: string, act: () => Promise<void>): Promise<void> {
+  await armStopwatch(page, events, done);
+  const started = performance.now();
+  await act();
+  figures.page.push(await stopwatch(page));
+  figures.driver.push(performance.now() - started);
 }
 
 async function main(): Promise<void> {
@@ -53,36 +116,39 @@ async function main(): Promise<void> {
   const host = await startWebHost({ api: benchApi(plan), staticDir: RENDERER_DIST });
   const browser = await launchChromium();
   try {
-    const firstRows: number[] = [];
-    const filters: number[] = [];
-    const searches: number[] = [];
+    const firstRows: Figures = { page: [], driver: [] };
+    const filters: Figures = { page: [], driver: [] };
+    const searches: Figures = { page: [], driver: [] };
     for (let run = 0; run < RUNS; run += 1) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       await page.goto(host.url);
       await page.getByRole('tab', { name: 'Overview', exact: true }).waitFor();
-      let started = performance.now();
-      await page.getByRole('tab', { name: 'Preview', exact: true }).click();
-      await page.locator('[data-action-id]').first().waitFor();
-      firstRows.push(performance.now() - started);
+      await measure(firstRows, page, ['click'], `return document.querySelector('[data-action-id]') !== null;`, async () => {
+        await page.getByRole('tab', { name: 'Preview', exact: true }).click();
+        await page.locator('[data-action-id]').first().waitFor();
+      });
       const shown = page.getByText(/ of .* shown/);
-      const before = await shown.textContent();
-      started = performance.now();
-      await page.getByRole('combobox', { name: 'Action' }).selectOption('disable');
-      await shown.filter({ hasNotText: before ?? '' }).waitFor();
-      filters.push(performance.now() - started);
-      const filtered = await shown.textContent();
-      started = performance.now();
-      await page.getByRole('textbox', { name: /Search name or account/ }).fill('Medewerker 1234');
-      await shown.filter({ hasNotText: filtered ?? '' }).waitFor();
-      searches.push(performance.now() - started);
+      const before = (await shown.textContent()) ?? '';
+      await measure(filters, page, ['input', 'change'], countChanged(before), async () => {
+        await page.getByRole('combobox', { name: 'Action' }).selectOption('disable');
+        await shown.filter({ hasNotText: before }).waitFor();
+      });
+      const filtered = (await shown.textContent()) ?? '';
+      await measure(searches, page, ['input'], countChanged(filtered), async () => {
+        await page.getByRole('textbox', { name: /Search name or account/ }).fill('Medewerker 1234');
+        await shown.filter({ hasNotText: filtered }).waitFor();
+      });
       await page.close();
     }
-    const line = (what: string, values: number[], goal: number): string =>
-      `${what}: median ${median(values).toFixed(0)} ms (${values.map((v) => v.toFixed(0)).join(', ')}); goal < ${goal} ms ${median(values) < goal ? '✔' : '✘'}`;
-    process.stdout.write(`\n==== Desktop UI bench ====\nPreview with ${ACTIONS.toLocaleString('en')} actions in Chromium (${chromiumPath()}), ${RUNS} runs\n`);
+    const ms = (values: readonly number[]): string => values.map((v) => v.toFixed(0)).join(', ');
+    const line = (what: string, values: Figures, goal: number): string =>
+      `${what}: median ${median(values.page).toFixed(0)} ms (${ms(values.page)}); goal < ${goal} ms ${median(values.page) < goal ? '✔' : '✘'}`
+      + `  [as the driver saw it: median ${median(values.driver).toFixed(0)} ms]`;
+    const load = loadavg().map((l) => l.toFixed(2)).join(' ');
+    process.stdout.write(`\n==== Desktop UI bench ====\nPreview with ${ACTIONS.toLocaleString('en')} actions in Chromium (${chromiumPath()}), ${RUNS} runs; load average ${load}\n`);
     process.stdout.write(`${line('open Preview to first rows', firstRows, 1000)}\n`);
-    process.stdout.write(`${line('filter by action', filters, 100)}\n`);
-    process.stdout.write(`${line('search by name', searches, 100)}\n`);
+    process.stdout.write(`${line('filter latency, by action', filters, 100)}\n`);
+    process.stdout.write(`${line('filter latency, search by name', searches, 100)}\n`);
   } finally {
     await browser.close();
     await host.close();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ApiResult } from './result';
 import type {
-  ConnectionTestDto, CsvFileDto, ExplanationDto, LeaversDto, NamingSampleDto, PersonDto, PersonSummaryDto, PlanDto, RunDto, RunSummaryDto,
+  ActionPageDto, ConnectionTestDto, CsvFileDto, ExplanationDto, LeaversDto, NamingSampleDto, PersonDto, PersonSummaryDto, PlanDto, RunDto, RunSummaryDto,
   StatusDto,
 } from './dto';
 import { desktopSettingsSchema, secretInputSchema } from './settings';
@@ -17,6 +17,9 @@ import { BRIDGE_NAME, OPERATION_NAMES, ipcChannel } from './operation-names';
 const none = z.strictObject({});
 const id = z.string().min(1).max(200);
 const formConfig = z.record(z.string(), z.unknown());
+const actionFilters = z.strictObject({
+  target: z.string().max(40), action: z.string().max(40), orgUnit: z.string().max(400), status: z.enum(['', 'ready', 'held']), search: z.string().max(200),
+});
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
 
 /** Argument schemas, one per operation. */
@@ -35,6 +38,9 @@ export const apiContract = {
   syncNow: none,
   preview: z.strictObject({ asOf: isoDate.optional() }),
   currentPlan: none,
+  // The Preview table reads the current plan a page at a time; the ids of all matching actions serve "select all".
+  planActions: z.strictObject({ planId: id, filters: actionFilters, offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000) }),
+  planActionIds: z.strictObject({ planId: id, filters: actionFilters }),
   apply: z.strictObject({ planId: id, actionIds: z.array(id).max(1_000_000).optional(), acceptSourceDrop: z.boolean().optional() }),
   approveHeld: z.strictObject({ planId: id, actionIds: z.array(id).min(1), comment: z.string().trim().min(1).max(2000) }),
   history: none,
@@ -78,6 +84,8 @@ export interface ApiValues {
   readonly syncNow: RunSummaryDto;
   readonly preview: PlanDto;
   readonly currentPlan: PlanDto | null;
+  readonly planActions: ActionPageDto;
+  readonly planActionIds: readonly string[];
   readonly apply: RunSummaryDto;
   readonly approveHeld: RunSummaryDto;
   readonly history: { readonly runs: readonly RunSummaryDto[]; readonly problems: readonly string[] };

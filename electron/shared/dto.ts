@@ -73,11 +73,17 @@ export interface GuardDto {
   readonly summary: string;
 }
 
-/** An action held for review, with why. */
+/** An action held for review, with why, and the labels the review list shows (never a bare action id). */
 export interface HeldDto {
   readonly actionId: string;
   readonly reason: string;
   readonly waitsFor: string | null;
+  readonly target: TargetName;
+  /** The kind of action held (disable, delete, ...). */
+  readonly action: string;
+  readonly personId: string | null;
+  readonly personName: string;
+  readonly accountName: string;
 }
 
 /**
@@ -93,7 +99,29 @@ export interface HeldPersonDto {
   readonly reason: string;
 }
 
-/** A plan, ready for the Preview screen. */
+/** Filters of the Preview table; '' means all. */
+export interface ActionFiltersDto {
+  readonly target: string;
+  readonly action: string;
+  readonly orgUnit: string;
+  readonly status: '' | 'ready' | 'held';
+  /** Matched, case-insensitively, against the person's name, the account name and the person id. */
+  readonly search: string;
+}
+
+/** One page of the plan's actions that pass the filters, in plan order. */
+export interface ActionPageDto {
+  readonly planId: string;
+  readonly offset: number;
+  /** How many actions pass the filters (all pages). */
+  readonly matching: number;
+  readonly rows: readonly ActionDto[];
+}
+
+/**
+ * A plan, ready for the Preview screen: everything but the actions themselves, which the screen reads
+ * a page at a time (`planActions`), so a plan of 35,000 actions opens as fast as one of 35.
+ */
 export interface PlanDto {
   readonly planId: string;
   /** The source guard's verdict; null when the plan comes from no import (an undo). */
@@ -110,7 +138,10 @@ export interface PlanDto {
   readonly createdAt: string;
   /** Counts per target and action kind. */
   readonly counts: readonly { readonly target: TargetName; readonly action: string; readonly count: number }[];
-  readonly actions: readonly ActionDto[];
+  /** How many actions the plan has. */
+  readonly total: number;
+  /** The values the table's filters offer: the targets, action kinds and org units in the plan, sorted. */
+  readonly options: { readonly targets: readonly string[]; readonly actions: readonly string[]; readonly orgUnits: readonly string[] };
   readonly unmanaged: readonly UnmanagedDto[];
   readonly findings: readonly FindingDto[];
 }

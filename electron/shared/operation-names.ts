@@ -3,8 +3,8 @@
  * (it cannot load zod), and contract.ts checks at compile time that they are exactly the contract's.
  */
 export const OPERATION_NAMES = [
-  'status', 'useDemoData', 'getSettings', 'saveSettings', 'testConnection', 'namingPreview', 'syncNow', 'preview', 'currentPlan', 'apply',
-  'approveHeld', 'history', 'run', 'exportRunCsv', 'undoRun', 'lookAhead', 'leavers', 'acknowledgeLeaver', 'searchPersons',
+  'status', 'useDemoData', 'getSettings', 'saveSettings', 'testConnection', 'namingPreview', 'syncNow', 'preview', 'currentPlan', 'planActions',
+  'planActionIds', 'apply', 'approveHeld', 'history', 'run', 'exportRunCsv', 'undoRun', 'lookAhead', 'leavers', 'acknowledgeLeaver', 'searchPersons',
   'person', 'explainPerson', 'setSchedulePaused',
 ] as const;
 

@@ -101,6 +101,16 @@ describe('the screens (English)', () => {
     await expect.poll(() => shown.textContent()).not.toBe(before);
     const first = page.locator('[data-action-id]').first();
     await expect.poll(() => first.textContent()).toContain('Create');
+    // The table reads the plan a page at a time: "select all shown" takes every matching action, not just the rows read.
+    const matching = Number((await shown.textContent())?.match(/^(\d+) of/)?.[1]);
+    expect(matching).toBeGreaterThan(0);
+    await page.getByRole('checkbox', { name: 'Select all shown' }).first().check();
+    await page.getByRole('button', { name: `Apply selected (${matching})` }).waitFor();
+    await page.getByRole('checkbox', { name: 'Select all shown' }).first().uncheck();
+    await page.getByRole('button', { name: 'Apply selected (0)' }).waitFor();
+    await page.getByRole('textbox', { name: /Search name or account/ }).fill('no such person');
+    await expect.poll(() => shown.textContent()).toMatch(/^0 of/);
+    await page.getByRole('textbox', { name: /Search name or account/ }).fill('');
     await first.click();
     const detail = page.getByRole('complementary', { name: 'Action details' });
     await detail.getByText('Before and after').waitFor();
@@ -151,6 +161,12 @@ describe('the screens (English)', () => {
   it('shows the actions the sync held for review and approves them with a comment', async () => {
     await page.getByText(/actions? waits? for review/).first().click();
     await page.getByRole('tab', { name: /Held for review \(\d+\)/ }).click();
+    // Each held action is named by its kind, person and account, never by its bare id.
+    const heldTable = page.getByRole('table', { name: 'Held for review' });
+    const heldRow = heldTable.locator('tbody tr').first();
+    await heldRow.waitFor();
+    const cells = await heldRow.locator('td').allTextContents();
+    expect(cells.slice(1, 5)).toEqual(['AD', expect.stringMatching(/^(Create|Enable|Add to group)$/), expect.stringMatching(/\S/), expect.stringMatching(/\S/)]);
     await page.getByRole('checkbox', { name: 'Select all shown' }).check();
     await page.getByRole('textbox', { name: 'Comment (kept in the history)' }).fill('Start of the new wing, checked with HR');
     await shot('05-held');

@@ -1,10 +1,31 @@
 import { locale } from './i18n';
 
+// Building an Intl formatter costs far more than using one (the first one of a locale loads its data):
+// one of each per language, kept.
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>();
+
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>(kind: string, make: (language: string) => T): T {
+  const key = `${locale()}|${kind}`;
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) {
+    formatter = make(locale());
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+/** Builds the formatters ahead of use (called when the window is idle), so no screen waits for them. */
+export function warmFormatters(): void {
+  formatDateTime(new Date().toISOString());
+  formatDate('2026-01-01');
+  formatNumber(1000);
+}
+
 /** Dates and times in the admin's language (Dutch: 30-11-2026 06:00). */
 export function formatDateTime(iso: string | null): string {
   if (!iso) return '–';
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : new Intl.DateTimeFormat(locale(), { dateStyle: 'short', timeStyle: 'short' }).format(date);
+  return Number.isNaN(date.getTime()) ? iso : cached('dateTime', (l) => new Intl.DateTimeFormat(l, { dateStyle: 'short', timeStyle: 'short' })).format(date);
 }
 
 /** A calendar date (YYYY-MM-DD) in the admin's language. */
@@ -12,12 +33,12 @@ export function formatDate(isoDate: string | null): string {
   if (!isoDate) return '–';
   const [y, m, d] = isoDate.split('-').map(Number);
   if (!y || !m || !d) return isoDate;
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium' }).format(new Date(y, m - 1, d));
+  return cached('date', (l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium' })).format(new Date(y, m - 1, d));
 }
 
 /** "in 3 days", "2 days ago", "today". */
 export function formatRelativeDays(days: number): string {
-  return new Intl.RelativeTimeFormat(locale(), { numeric: 'auto' }).format(days, 'day');
+  return cached('relative', (l) => new Intl.RelativeTimeFormat(l, { numeric: 'auto' })).format(days, 'day');
 }
 
 /** A duration such as "1.4 s" or "2 min 5 s". */
@@ -29,5 +50,5 @@ export function formatDuration(ms: number | null): string {
 
 /** A number in the admin's language (35.000 in Dutch). */
 export function formatNumber(n: number): string {
-  return n.toLocaleString(locale());
+  return cached('number', (l) => new Intl.NumberFormat(l)).format(n);
 }

@@ -5,6 +5,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import './global.css';
 import './i18n';
 import { App } from './app';
+import { warmFormatters } from './format';
 
 // TanStack Query caches what the screens read (status, plan, history) so moving between screens
 // does not re-read Visma or the directory; mutations invalidate what they change.
@@ -24,3 +25,7 @@ createRoot(root).render(
     </FluentProvider>
   </StrictMode>,
 );
+
+// The first date formatter of a language costs tens of milliseconds (its locale data loads): pay
+// that while the admin reads the first screen, not when they open the next one.
+setTimeout(warmFormatters, 0);

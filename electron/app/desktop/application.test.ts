@@ -3,7 +3,7 @@ import type { AdAction, Plan } from '../../engine/model/plan';
 import { summarisePlan } from '../../engine/model/plan';
 import { Application, selectActions } from './application';
 import { dispatch } from './dispatch';
-import { planDto } from './to-dto';
+import { planActionDtos, planDto } from './to-dto';
 import { composeConfig, withoutSecrets } from './compose-config';
 import { defaultDesktopSettings } from './settings-port';
 import { MemorySettings } from './memory-settings';
@@ -32,15 +32,29 @@ describe('selectActions', () => {
 });
 
 describe('planDto', () => {
+  const guarded: Plan = {
+    ...plan,
+    held: [{ target: 'ad', personId: '210001', employeeIds: ['210001'], accounts: ['CN=Kees,OU=Zorg,DC=x'], reason: "HR data for employee 210001 is unreadable (contracts row 1: enddate '31-02-2027' is no date)" }],
+    safety: {
+      guard: null, managedAccounts: {}, heldForReview: [{ actionId: 'd', target: 'ad', kind: 'create', reason: 'more than 20 creates', waitsFor: null }], reviewMode: 'hold-over-limit', excluded: [],
+      hrChanges: { a: ['new contract 100_1_1 from 2026-12-01'] },
+    },
+  };
+
   it('carries the persons held for doubtful HR data, and the HR change behind each action', () => {
-    const dto = planDto({
-      ...plan,
-      held: [{ target: 'ad', personId: '210001', employeeIds: ['210001'], accounts: ['CN=Kees,OU=Zorg,DC=x'], reason: "HR data for employee 210001 is unreadable (contracts row 1: enddate '31-02-2027' is no date)" }],
-      safety: { guard: null, managedAccounts: {}, heldForReview: [], reviewMode: 'hold-over-limit', excluded: [], hrChanges: { a: ['new contract 100_1_1 from 2026-12-01'] } },
-    });
+    const dto = planDto(guarded);
     expect(dto.heldPersons).toEqual([expect.objectContaining({ personId: '210001', reason: expect.stringContaining("contracts row 1: enddate '31-02-2027'") })]);
-    expect(dto.actions.find((x) => x.id === 'a')?.hrChanges).toEqual(['new contract 100_1_1 from 2026-12-01']);
-    expect(dto.actions.find((x) => x.id === 'd')?.hrChanges).toEqual([]);
+    const actions = planActionDtos(guarded);
+    expect(actions.find((x) => x.id === 'a')?.hrChanges).toEqual(['new contract 100_1_1 from 2026-12-01']);
+    expect(actions.find((x) => x.id === 'd')?.hrChanges).toEqual([]);
+  });
+
+  it('leaves the actions behind but counts them, offers the filter values, and labels each held action', () => {
+    const dto = planDto(guarded);
+    expect(dto).not.toHaveProperty('actions');
+    expect(dto.total).toBe(4);
+    expect(dto.options).toEqual({ targets: ['ad'], actions: ['create'], orgUnits: ['Zorg'] });
+    expect(dto.held).toEqual([{ actionId: 'd', reason: 'more than 20 creates', waitsFor: null, target: 'ad', action: 'create', personId: 'd', personName: 'd', accountName: 'd' }]);
   });
 });
 

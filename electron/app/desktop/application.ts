@@ -20,7 +20,8 @@ import { SECRET_NAMES } from '../../shared/settings';
 import type { SecretName, SettingsDto } from '../../shared/settings';
 import type { SettingsPort } from './settings-port';
 import { composeConfig, configProblems, inlineSecrets, withoutSecrets } from './compose-config';
-import { planDto, runDto, runSummaryDto } from './to-dto';
+import { PlanView, runDto, runSummaryDto } from './to-dto';
+import type { PlanIndex } from './plan-index';
 import { runCsv } from './run-csv';
 import { leavers, personDetail, searchPersons } from './people';
 import type { PeopleData } from './people';
@@ -84,12 +85,27 @@ export function describeFailure(error: unknown): ApiResult<never> {
 /** The application API over one settings store. */
 export class Application implements Api {
   private plan: Plan | null = null;
+  /** The current plan as the Preview screen reads it; rebuilt when the plan changes. */
+  private view: PlanView | null = null;
   /** Persons held for doubtful HR data in the latest plan, kept after a sync consumed that plan. */
   private heldPersons = 0;
   private syncing = false;
   private imported: { readonly at: number; readonly result: ImportResult } | null = null;
 
   constructor(private readonly options: ApplicationOptions) {}
+
+  /** The current plan's view (built once per plan). */
+  private planView(): PlanView | null {
+    const plan = this.plan;
+    if (!plan) return null;
+    if (this.view?.plan !== plan) this.view = new PlanView(plan);
+    return this.view;
+  }
+
+  /** The index of the current plan's actions. */
+  private planIndex(): PlanIndex | null {
+    return this.planView()?.index ?? null;
+  }
 
   private today(): IsoDate {
     return (this.options.today ?? (() => todayIn(DEFAULT_TIME_ZONE)))();
@@ -276,12 +292,30 @@ export class Application implements Api {
     return this.guarded(async () => {
       this.plan = await (await this.provisioner()).preview(args.asOf ?? this.today());
       this.heldPersons = this.plan.held.length;
-      return ok(planDto(this.plan));
+      this.view = new PlanView(this.plan);
+      return ok(this.view.dto);
     });
   }
 
   async currentPlan(): Promise<ApiResult<ApiValues['currentPlan']>> {
-    return ok(this.plan ? planDto(this.plan) : null);
+    return ok(this.planView()?.dto ?? null);
+  }
+
+  /** The index of the plan the screen shows, or a failure when another plan has replaced it. */
+  private shownIndex(planId: string): ApiResult<PlanIndex> {
+    const index = this.planIndex();
+    if (index?.planId === planId) return ok(index);
+    return fail('not-found', 'This plan is no longer the current plan: open Preview again to see the current one.');
+  }
+
+  async planActions(args: ApiArgs<'planActions'>): Promise<ApiResult<ApiValues['planActions']>> {
+    const index = this.shownIndex(args.planId);
+    return index.ok ? ok(index.value.page(args.filters, args.offset, args.limit)) : index;
+  }
+
+  async planActionIds(args: ApiArgs<'planActionIds'>): Promise<ApiResult<ApiValues['planActionIds']>> {
+    const index = this.shownIndex(args.planId);
+    return index.ok ? ok(index.value.ids(args.filters)) : index;
   }
 
   private async findPlan(planId: string): Promise<Plan> {
@@ -351,7 +385,8 @@ export class Application implements Api {
     return this.guarded(async () => {
       const { plan } = await (await this.provisioner()).undo(args.runId, { asOf: this.today(), apply: false, trigger: 'manual' });
       this.plan = plan;
-      return ok(planDto(plan));
+      this.view = new PlanView(plan);
+      return ok(this.view.dto);
     });
   }
 
@@ -372,7 +407,7 @@ export class Application implements Api {
       asOf: imported.asOf,
       persons: imported.persons,
       findings: imported.findings,
-      planned: this.plan ? planDto(this.plan).actions : [],
+      planned: this.planIndex()?.actions ?? [],
       runs: (await this.runs()).map(runDto),
     };
   }

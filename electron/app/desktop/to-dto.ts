@@ -1,6 +1,7 @@
 import type { PlannedAction, Plan } from '../../engine/model/plan';
 import type { RunRecord } from '../../engine/model/run';
 import { leafValue, parseDn } from '../../engine/ad/dn';
+import { PlanIndex } from './plan-index';
 import type { ActionDto, PlanDto, RunDto, RunSummaryDto, TargetName } from '../../shared/dto';
 
 /**
@@ -64,10 +65,19 @@ export function actionDto(action: PlannedAction, held = false, hrChanges: readon
   };
 }
 
-/** A plan for the Preview screen, with counts per target and kind and its safety section. */
-export function planDto(plan: Plan): PlanDto {
+/** The plan's actions for the screens, each with whether it is held for review and the HR changes behind it. */
+export function planActionDtos(plan: Plan): ActionDto[] {
+  const held = new Set((plan.safety?.heldForReview ?? []).map((h) => h.actionId));
+  const hrChanges = plan.safety?.hrChanges ?? {};
+  return plan.actions.map((action) => actionDto(action, held.has(action.id), action.personId === null ? [] : (hrChanges[action.personId] ?? [])));
+}
+
+/**
+ * A plan for the Preview screen, with counts per target and kind and its safety section; the actions
+ * stay behind (`index` pages them). Each held action names its person, account and kind.
+ */
+export function planDto(plan: Plan, index: PlanIndex = new PlanIndex(plan.planId, planActionDtos(plan))): PlanDto {
   const safety = plan.safety;
-  const held = new Set((safety?.heldForReview ?? []).map((h) => h.actionId));
   const counts = new Map<string, { target: TargetName; action: string; count: number }>();
   for (const action of plan.actions) {
     const key = `${action.target}:${action.action}`;
@@ -75,10 +85,18 @@ export function planDto(plan: Plan): PlanDto {
     entry.count += 1;
     counts.set(key, entry);
   }
+  const heldIds = new Set((safety?.heldForReview ?? []).map((h) => h.actionId));
+  const byId = new Map(heldIds.size === 0 ? [] : index.actions.filter((a) => heldIds.has(a.id)).map((a) => [a.id, a]));
   return {
     planId: plan.planId,
     guard: safety?.guard ? { passed: safety.guard.passed, problems: safety.guard.problems, summary: safety.guard.summary } : null,
-    held: (safety?.heldForReview ?? []).map((h) => ({ actionId: h.actionId, reason: h.reason, waitsFor: h.waitsFor })),
+    held: (safety?.heldForReview ?? []).map((h) => {
+      const a = byId.get(h.actionId);
+      return {
+        actionId: h.actionId, reason: h.reason, waitsFor: h.waitsFor, target: h.target, action: h.kind, personId: a?.personId ?? null,
+        personName: a?.personName ?? '', accountName: a?.account.name ?? '',
+      };
+    }),
     heldPersons: plan.held.map((h) => ({ target: h.target, personId: h.personId, employeeIds: h.employeeIds, accounts: h.accounts, reason: h.reason })),
     reviewMode: safety?.reviewMode ?? 'hold-over-limit',
     undoOf: safety?.undoOf ?? null,
@@ -86,10 +104,25 @@ export function planDto(plan: Plan): PlanDto {
     asOf: plan.asOf,
     createdAt: plan.createdAt,
     counts: [...counts.values()],
-    actions: plan.actions.map((action) => actionDto(action, held.has(action.id), action.personId === null ? [] : (safety?.hrChanges[action.personId] ?? []))),
+    total: index.actions.length,
+    options: index.options(),
     unmanaged: plan.unmanaged,
     findings: plan.findings,
   };
+}
+
+/**
+ * A plan as the Preview screen reads it, built once when the plan is made: its summary (PlanDto) and
+ * its actions indexed for the table's pages.
+ */
+export class PlanView {
+  readonly index: PlanIndex;
+  readonly dto: PlanDto;
+
+  constructor(readonly plan: Plan) {
+    this.index = new PlanIndex(plan.planId, planActionDtos(plan));
+    this.dto = planDto(plan, this.index);
+  }
 }
 
 /** A run as one line of the History list. */

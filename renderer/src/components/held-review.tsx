@@ -25,7 +25,6 @@ export function HeldReview({ plan }: { readonly plan: PlanDto }) {
     },
   });
   if (plan.held.length === 0) return <Text>{t('preview.noHeld')}</Text>;
-  const byId = new Map(plan.actions.map((a) => [a.id, a]));
   const toggle = (id: string): void => setChosen((s) => {
     const next = new Set(s);
     if (!next.delete(id)) next.add(id);
@@ -47,16 +46,13 @@ export function HeldReview({ plan }: { readonly plan: PlanDto }) {
       {approve.error && <ErrorMessage error={approve.error} />}
       <SimpleTable
         label={t('preview.tabHeld')}
-        headers={['', t('preview.col.action'), t('preview.col.person'), t('preview.col.account'), t('held.reason')]}
+        headers={['', t('preview.col.target'), t('preview.col.action'), t('preview.col.person'), t('preview.col.account'), t('held.reason')]}
         rows={plan.held}
         rowKey={(h) => h.actionId}
-        cells={(h) => {
-          const a = byId.get(h.actionId);
-          return [
-            <Checkbox key="c" checked={chosen.has(h.actionId)} onChange={() => toggle(h.actionId)} aria-label={t('held.select', { name: a?.personName ?? h.actionId })} />,
-            a ? t(`kind.${a.action}`, a.action) : '', a?.personName ?? '', a?.account.name ?? '', h.reason,
-          ];
-        }}
+        cells={(h) => [
+          <Checkbox key="c" checked={chosen.has(h.actionId)} onChange={() => toggle(h.actionId)} aria-label={t('held.select', { name: h.personName, action: t(`kind.${h.action}`, h.action) })} />,
+          t(`target.${h.target}`), t(`kind.${h.action}`, h.action), h.personName, h.accountName, h.reason,
+        ]}
       />
     </section>
   );

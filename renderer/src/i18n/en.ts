@@ -71,7 +71,7 @@ export const en = {
   held: {
     overLimit: 'These actions are over a limit and wait for your approval. Everything else in the plan is applied as usual.',
     allOrNothing: 'These actions are over a limit. Nothing in this plan is applied until they are approved.',
-    comment: 'Comment (kept in the history)', approve: 'Approve {{count}} and apply', reason: 'Why held', select: 'Select {{name}}',
+    comment: 'Comment (kept in the history)', approve: 'Approve {{count}} and apply', reason: 'Why held', select: 'Select {{action}} for {{name}}',
   },
   heldPersons: {
     intro: 'Nothing is planned for these persons until HR corrects the data named here: their accounts are not disabled, moved or deleted. Everyone else is planned as usual.',

@@ -75,7 +75,7 @@ export const nl: Strings<typeof en> = {
   held: {
     overLimit: 'Deze acties gaan over een limiet en wachten op uw goedkeuring. De rest van het plan wordt gewoon uitgevoerd.',
     allOrNothing: 'Deze acties gaan over een limiet. Niets uit dit plan wordt uitgevoerd tot ze zijn goedgekeurd.',
-    comment: 'Toelichting (komt in de geschiedenis)', approve: '{{count}} goedkeuren en uitvoeren', reason: 'Waarom vastgehouden', select: '{{name}} selecteren',
+    comment: 'Toelichting (komt in de geschiedenis)', approve: '{{count}} goedkeuren en uitvoeren', reason: 'Waarom vastgehouden', select: '{{action}} voor {{name}} selecteren',
   },
   heldPersons: {
     intro: 'Voor deze personen wordt niets gepland tot HR de genoemde gegevens verbetert: hun accounts worden niet uitgeschakeld, verplaatst of verwijderd. Voor alle anderen gaat het plan gewoon door.',

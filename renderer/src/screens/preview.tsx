@@ -3,11 +3,12 @@ import {
 } from '@fluentui/react-components';
 import { SearchRegular } from '@fluentui/react-icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
-import type { PlanDto } from '../../../electron/shared/dto';
-import { ActionTable, useFilteredActions } from '../components/action-table';
+import type { ActionDto, PlanDto } from '../../../electron/shared/dto';
+import { ActionTable } from '../components/action-table';
+import { useActionPages } from '../components/action-pages';
 import type { ActionFilters } from '../components/action-table';
 import { ActionDetail } from '../components/action-detail';
 import { ErrorMessage, Loading } from '../components/messages';
@@ -31,14 +32,10 @@ const TABLE_HEIGHT = 'calc(100vh - 290px)';
 
 const NO_FILTERS: ActionFilters = { target: '', action: '', orgUnit: '', status: '', search: '' };
 
-function unique(values: readonly string[]): string[] {
-  return [...new Set(values)].filter((v) => v !== '').sort((a, b) => a.localeCompare(b));
-}
-
 function Summary({ plan }: { readonly plan: PlanDto }) {
   const { t } = useTranslation();
   const styles = useStyles();
-  if (plan.actions.length === 0) return <Text role="status">{t('preview.nothingToDo')}</Text>;
+  if (plan.total === 0) return <Text role="status">{t('preview.nothingToDo')}</Text>;
   return (
     <div className={styles.summary} role="status">
       {plan.counts.map((c) => (
@@ -81,17 +78,16 @@ function ActionsTab({ plan }: { readonly plan: PlanDto }) {
   const client = useQueryClient();
   const [filters, setFilters] = useState<ActionFilters>(NO_FILTERS);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [active, setActive] = useState<string | null>(null);
+  const [active, setActive] = useState<ActionDto | null>(null);
+  // The filters "select all" chose every matching action for; any other change of the selection ends it.
+  const [allFor, setAllFor] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<'all' | 'selected' | null>(null);
   const [acceptDrop, setAcceptDrop] = useState(false);
   const stopped = plan.guard !== null && !plan.guard.passed;
   const search = useRef<HTMLInputElement>(null);
-  const rows = useFilteredActions(plan.actions, filters);
-  const options = useMemo(() => ({
-    targets: unique(plan.actions.map((a) => a.target)),
-    actions: unique(plan.actions.map((a) => a.action)),
-    orgUnits: unique(plan.actions.map((a) => a.orgUnit)),
-  }), [plan]);
+  const pages = useActionPages(plan.planId, filters);
+  const filtersKey = JSON.stringify(filters);
+  const options = plan.options;
   const apply = useMutation({
     mutationFn: (ids: readonly string[] | undefined) => call('apply', { planId: plan.planId, ...(ids ? { actionIds: [...ids] } : {}), ...(stopped && acceptDrop ? { acceptSourceDrop: true } : {}) }),
     onSuccess: (run) => {
@@ -111,15 +107,30 @@ function ActionsTab({ plan }: { readonly plan: PlanDto }) {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
   const set = (key: keyof ActionFilters) => (_: unknown, data: { value: string }) => setFilters((f) => ({ ...f, [key]: data.value }));
-  const toggle = useCallback((id: string) => setSelected((s) => {
-    const next = new Set(s);
-    if (!next.delete(id)) next.add(id);
-    return next;
-  }), []);
-  const toggleAll = useCallback((on: boolean) => setSelected(on ? new Set(rows.map((r) => r.id)) : new Set()), [rows]);
+  const toggle = useCallback((id: string) => {
+    setAllFor(null);
+    setSelected((s) => {
+      const next = new Set(s);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  }, []);
+  const selectAll = useMutation({
+    mutationFn: () => call('planActionIds', { planId: plan.planId, filters }),
+    onSuccess: (ids) => {
+      setSelected(new Set(ids));
+      setAllFor(filtersKey);
+    },
+  });
+  const toggleAll = (on: boolean): void => {
+    if (on) selectAll.mutate();
+    else {
+      setSelected(new Set());
+      setAllFor(null);
+    }
+  };
   const close = useCallback(() => setActive(null), []);
-  const activeAction = active ? plan.actions.find((a) => a.id === active) : undefined;
-  const count = confirm === 'all' ? plan.actions.length : selected.size;
+  const count = confirm === 'all' ? plan.total : selected.size;
   return (
     <>
       <div className={styles.filters}>
@@ -141,10 +152,10 @@ function ActionsTab({ plan }: { readonly plan: PlanDto }) {
           <option value="ready">{t('preview.ready')}</option>
           <option value="held">{t('preview.held')}</option>
         </Select>
-        <Text role="status">{t('preview.shown', { shown: formatNumber(rows.length), total: formatNumber(plan.actions.length) })}</Text>
+        <Text role="status">{pages.matching === null ? '' : t('preview.shown', { shown: formatNumber(pages.matching), total: formatNumber(plan.total) })}</Text>
         <span style={{ marginLeft: 'auto' }} className={styles.buttons}>
           <Button disabled={selected.size === 0 || apply.isPending} onClick={() => setConfirm('selected')}>{t('preview.applySelected', { count: selected.size })}</Button>
-          <Button appearance="primary" disabled={plan.actions.length === 0 || apply.isPending} onClick={() => setConfirm('all')}>{t('preview.applyAll')}</Button>
+          <Button appearance="primary" disabled={plan.total === 0 || apply.isPending} onClick={() => setConfirm('all')}>{t('preview.applyAll')}</Button>
         </span>
       </div>
       {confirm && (
@@ -161,9 +172,15 @@ function ActionsTab({ plan }: { readonly plan: PlanDto }) {
       )}
       {apply.isPending && <Loading label={t('preview.applying')} />}
       {apply.error && <ErrorMessage error={apply.error} />}
-      <div className={`${styles.body} ${activeAction ? styles.withDetail : ''}`}>
-        <ActionTable rows={rows} selected={selected} onToggle={toggle} onToggleAll={toggleAll} active={active} onOpen={setActive} height={TABLE_HEIGHT} />
-        {activeAction && <ActionDetail action={activeAction} onClose={close} height={TABLE_HEIGHT} />}
+      {pages.error && <ErrorMessage error={pages.error} />}
+      {selectAll.error && <ErrorMessage error={selectAll.error} />}
+      <div className={`${styles.body} ${active ? styles.withDetail : ''}`}>
+        <ActionTable
+          count={pages.matching ?? 0} rowAt={pages.rowAt} onRange={pages.onRange} resetKey={filtersKey}
+          selected={selected} onToggle={toggle} allOn={allFor === filtersKey && selected.size > 0} onToggleAll={toggleAll}
+          active={active?.id ?? null} onOpen={setActive} height={TABLE_HEIGHT}
+        />
+        {active && <ActionDetail action={active} onClose={close} height={TABLE_HEIGHT} />}
       </div>
     </>
   );
@@ -202,8 +219,7 @@ export function PreviewScreen({ tab: asked }: { readonly tab: string | null }) {
     const known = TABS.find((name) => name === asked);
     if (known) setTab(known);
   }, [asked]);
-  // A plan is replaced as a whole: comparing 35,000 actions deeply with the last one would only cost time.
-  const plan = useQuery({ queryKey: ['plan'], queryFn: () => call('currentPlan', {}), structuralSharing: false });
+  const plan = useQuery({ queryKey: ['plan'], queryFn: () => call('currentPlan', {}) });
   const preview = useMutation({
     mutationFn: () => call('preview', {}),
     onSuccess: (value) => {
@@ -233,7 +249,7 @@ export function PreviewScreen({ tab: asked }: { readonly tab: string | null }) {
           <Summary plan={p} />
           <SafetyBanner plan={p} />
           <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as typeof tab)}>
-            <Tab value="actions">{t('preview.tabActions', { count: p.actions.length })}</Tab>
+            <Tab value="actions">{t('preview.tabActions', { count: p.total })}</Tab>
             <Tab value="held">{t('preview.tabHeldCount', { count: p.held.length })}</Tab>
             <Tab value="heldPersons">{t('preview.tabHeldPersons', { count: p.heldPersons.length })}</Tab>
             <Tab value="lookAhead">{t('preview.tabLookAhead')}</Tab>

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { ActionDto, ActionFiltersDto } from '../../shared/dto';
+import { PlanIndex } from './plan-index';
+
+function action(id: string, over: Partial<ActionDto>): ActionDto {
+  return {
+    id, target: 'ad', action: 'create', personId: id, personName: `Person ${id}`, orgUnit: 'ICT', account: { name: `p.${id}`, path: '', id: null },
+    changes: [], entitlement: null, reasons: [], dependsOn: [], held: false, hrChanges: [], ...over,
+  };
+}
+
+const actions = [
+  action('1', { personName: 'Jan van den Berg', account: { name: 'j.vandenberg', path: '', id: null } }),
+  action('2', { action: 'disable', orgUnit: 'Zorg', held: true }),
+  action('3', { target: 'nedap-ons', action: 'set-duties', personName: 'Özlem Yılmaz', orgUnit: '' }),
+];
+const none: ActionFiltersDto = { target: '', action: '', orgUnit: '', status: '', search: '' };
+
+describe('PlanIndex', () => {
+  const index = new PlanIndex('p1', actions);
+  const ids = (filters: Partial<ActionFiltersDto>): readonly string[] => index.ids({ ...none, ...filters });
+
+  it('filters by target, action, org unit and status, and searches name, account and id, keeping plan order', () => {
+    expect(ids({})).toEqual(['1', '2', '3']);
+    expect(ids({ target: 'nedap-ons' })).toEqual(['3']);
+    expect(ids({ action: 'disable' })).toEqual(['2']);
+    expect(ids({ orgUnit: 'ICT' })).toEqual(['1']);
+    expect(ids({ status: 'held' })).toEqual(['2']);
+    expect(ids({ status: 'ready' })).toEqual(['1', '3']);
+    expect(ids({ search: '  VANDENBERG ' })).toEqual(['1']);
+    expect(ids({ search: 'özlem' })).toEqual(['3']);
+    expect(ids({ search: '2', orgUnit: 'ICT' })).toEqual([]);
+  });
+
+  it('answers a page of the matching actions with how many match in all', () => {
+    expect(index.page(none, 1, 1)).toEqual({ planId: 'p1', offset: 1, matching: 3, rows: [actions[1]] });
+    expect(index.page({ ...none, status: 'ready' }, 0, 10).rows.map((a) => a.id)).toEqual(['1', '3']);
+    expect(index.page(none, 5, 10)).toMatchObject({ matching: 3, rows: [] });
+  });
+
+  it('offers the values of the filters, without blanks', () => {
+    expect(index.options()).toEqual({ targets: ['ad', 'nedap-ons'], actions: ['create', 'disable', 'set-duties'], orgUnits: ['ICT', 'Zorg'] });
+  });
+
+  it('filters a plan of 35,000 actions well within the 100 ms of a keystroke', () => {
+    const big = new PlanIndex('big', Array.from({ length: 35_000 }, (_, i) => action(String(i), { action: i % 7 === 0 ? 'disable' : 'update', personName: `Medewerker ${i}` })));
+    const started = performance.now();
+    expect(big.page({ ...none, search: 'medewerker 1234' }, 0, 100).matching).toBe(11);
+    expect(big.page({ ...none, action: 'disable' }, 0, 100).matching).toBe(5000);
+    // Generous on a shared machine: the figure that matters is measured in Chromium by npm run bench:ui.
+    expect(performance.now() - started).toBeLessThan(100);
+  });
+});
