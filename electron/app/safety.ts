@@ -98,5 +98,10 @@ export function gateRun(plan: Plan, decisions: ApplyDecisions, who: { readonly b
     };
   }
   const waitingIds = new Set(waiting.map((h) => h.actionId));
-  return { stop: null, error: null, actions: plan.actions.filter((a) => !waitingIds.has(a.id)), safety: record };
+  const runnable = plan.actions.filter((a) => !waitingIds.has(a.id));
+  // Every action waits: the run wrote nothing and says so, rather than "completed".
+  if (waiting.length > 0 && runnable.length === 0) {
+    return { stop: 'held-for-review', error: `all ${waiting.length} action(s) are held for review: nothing was applied`, actions: [], safety: record };
+  }
+  return { stop: null, error: null, actions: runnable, safety: record };
 }

@@ -98,9 +98,9 @@ describe('the screens (English)', () => {
     const shown = page.getByText(/\d+ of \d+ shown/);
     const before = await shown.textContent();
     await page.getByRole('combobox', { name: 'Action' }).selectOption('create');
-    await expect.poll(() => shown.textContent()).not.toBe(before);
+    await expect.poll(() => shown.textContent(), { timeout: 30_000 }).not.toBe(before);
     const first = page.locator('[data-action-id]').first();
-    await expect.poll(() => first.textContent()).toContain('Create');
+    await expect.poll(() => first.textContent(), { timeout: 30_000 }).toContain('Create');
     // The table reads the plan a page at a time: "select all shown" takes every matching action, not just the rows read.
     const matching = Number((await shown.textContent())?.match(/^(\d+) of/)?.[1]);
     expect(matching).toBeGreaterThan(0);
@@ -109,8 +109,9 @@ describe('the screens (English)', () => {
     await page.getByRole('checkbox', { name: 'Select all shown' }).first().uncheck();
     await page.getByRole('button', { name: 'Apply selected (0)' }).waitFor();
     await page.getByRole('textbox', { name: /Search name or account/ }).fill('no such person');
-    await expect.poll(() => shown.textContent()).toMatch(/^0 of/);
+    await expect.poll(() => shown.textContent(), { timeout: 30_000 }).toMatch(/^0 of/);
     await page.getByRole('textbox', { name: /Search name or account/ }).fill('');
+    await expect.poll(() => shown.textContent(), { timeout: 30_000 }).toBe(`${matching} of ${before?.match(/of (\d+)/)?.[1] ?? ''} shown`);
     await first.click();
     const detail = page.getByRole('complementary', { name: 'Action details' });
     await detail.getByText('Before and after').waitFor();
@@ -145,7 +146,8 @@ describe('the screens (English)', () => {
     await page.getByRole('button', { name: 'Sync now' }).click();
     await page.getByText(/Sync finished at/).waitFor({ timeout: 120_000 });
     await page.getByRole('img', { name: /Outcomes of the last 2 runs/ }).waitFor();
-    expect(await page.getByText(/manual · completed/).count()).toBeGreaterThan(0);
+    // Every action of this sync waits for review (enables over the limit, the rest depending on them): the run says so.
+    expect(await page.getByText(/manual · held for review/).count()).toBeGreaterThan(0);
     await shot('04-overview');
   });
 
@@ -272,5 +274,26 @@ describe('the screens (Dutch)', () => {
     await go('Instellingen');
     await page.getByRole('heading', { name: 'Naamgeving' }).waitFor();
     await shot('14-instellingen');
+  });
+
+  it('shows the engine reasons in Dutch in Voorbeeld and Persoon', async () => {
+    // The current plan is the undo plan of the approval run: its reasons name the run and action undone.
+    await go('Voorbeeld');
+    const first = page.locator('[data-action-id]').first();
+    await first.waitFor({ timeout: 60_000 });
+    expect(await first.textContent()).toContain('ongedaan maken van run');
+    await first.click();
+    const detail = page.getByRole('complementary', { name: 'Details van de actie' });
+    const why = detail.locator('ol');
+    await why.waitFor();
+    expect(await why.textContent()).toMatch(/ongedaan maken van run .*, actie /);
+    expect(await detail.textContent()).not.toMatch(/undo of run|active since|no account carries|org unit/);
+    await shot('15-voorbeeld-redenen');
+    await detail.getByRole('button', { name: 'Deze persoon: HR-gegevens en geschiedenis' }).click();
+    const actions = page.getByRole('table', { name: 'Acties en hun redenen' });
+    await expect.poll(() => actions.textContent(), { timeout: 60_000 }).toMatch(/actief sinds .*, geen einddatum/);
+    expect(await actions.textContent()).not.toMatch(/active since|no account carries|matches contract|created disabled|undo of run/);
+    await actions.scrollIntoViewIfNeeded();
+    await shot('16-persoon');
   });
 });

@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActionDto, AttributeValue } from '../../../electron/shared/dto';
 import { navigate } from '../routes';
+import { useReasonText } from '../reasons';
 
 const useStyles = makeStyles({
   pane: { backgroundColor: tokens.colorNeutralBackground1, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: '12px 16px', overflowY: 'auto', overflowX: 'hidden', display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: '10px', alignContent: 'start', minWidth: 0, overflowWrap: 'anywhere' },
@@ -23,6 +24,7 @@ function show(value: AttributeValue): string {
 export function ActionDetail({ action, onClose, height }: { readonly action: ActionDto; readonly onClose: () => void; readonly height: string }) {
   const { t } = useTranslation();
   const styles = useStyles();
+  const reason = useReasonText();
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       if (e.key === 'Escape') onClose();
@@ -47,13 +49,13 @@ export function ActionDetail({ action, onClose, height }: { readonly action: Act
       <section>
         <Text weight="semibold">{t('detail.why')}</Text>
         <ol className={styles.reasons}>
-          {action.reasons.map((r) => <li key={r}>{r}</li>)}
+          {action.reasons.map((r) => <li key={r}>{reason(r)}</li>)}
         </ol>
       </section>
       <section>
         <Text weight="semibold">{t('detail.hrChanges')}</Text>
         {action.hrChanges.length > 0
-          ? <ul className={styles.reasons}>{action.hrChanges.map((c) => <li key={c}>{c}</li>)}</ul>
+          ? <ul className={styles.reasons}>{action.hrChanges.map((c) => <li key={c}>{reason(c)}</li>)}</ul>
           : <Text block size={200}>{t('detail.noHrChanges')}</Text>}
       </section>
       {action.entitlement && <Text>{t('detail.entitlement', { group: action.entitlement })}</Text>}

@@ -5,6 +5,7 @@ import { memo, useEffect, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActionDto, ActionFiltersDto } from '../../../electron/shared/dto';
+import { useReasonText } from '../reasons';
 
 /**
  * The plan as a table, rendered with Fluent's look: TanStack Virtual renders only the rows in view, so
@@ -56,6 +57,7 @@ interface RowProps {
 const Row = memo(function Row({ action: a, top, selected, active, onToggle, onOpen }: RowProps) {
   const { t } = useTranslation();
   const styles = useStyles();
+  const reason = useReasonText();
   const onKey = (event: KeyboardEvent): void => {
     if (event.key === 'Enter') onOpen(a);
     if (event.key === ' ' && event.target === event.currentTarget) {
@@ -85,7 +87,7 @@ const Row = memo(function Row({ action: a, top, selected, active, onToggle, onOp
       <span className={styles.cell} role="gridcell" title={a.personName}>{a.personName}</span>
       <span className={styles.cell} role="gridcell" title={a.account.name}>{a.account.name}</span>
       <span className={styles.cell} role="gridcell" title={a.orgUnit}>{a.orgUnit}</span>
-      <span className={styles.cell} role="gridcell" title={a.reasons.join('\n')}>{a.reasons[0] ?? ''}</span>
+      <span className={styles.cell} role="gridcell" title={a.reasons.map(reason).join('\n')}>{reason(a.reasons[0] ?? '')}</span>
     </div>
   );
 });

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PlanDto } from '../../../electron/shared/dto';
 import { SimpleTable } from './simple-table';
 import { navigate } from '../routes';
+import { useReasonText } from '../reasons';
 
 /**
  * Persons held because their HR data is in doubt (fail-safe): nothing destructive, and nothing the
@@ -11,6 +12,7 @@ import { navigate } from '../routes';
  */
 export function HeldPersons({ plan }: { readonly plan: PlanDto }) {
   const { t } = useTranslation();
+  const reason = useReasonText();
   if (plan.heldPersons.length === 0) return <Text>{t('preview.noHeldPersons')}</Text>;
   return (
     <section>
@@ -21,7 +23,7 @@ export function HeldPersons({ plan }: { readonly plan: PlanDto }) {
         rows={plan.heldPersons}
         rowKey={(h) => `${h.target}:${h.personId}`}
         onOpen={(h) => navigate('person', h.personId)}
-        cells={(h) => [h.employeeIds.join(', '), t(`target.${h.target}`), h.accounts.join('; ') || '–', h.reason]}
+        cells={(h) => [h.employeeIds.join(', '), t(`target.${h.target}`), h.accounts.join('; ') || '–', reason(h.reason)]}
       />
     </section>
   );

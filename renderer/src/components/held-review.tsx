@@ -3,10 +3,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
-import type { PlanDto } from '../../../electron/shared/dto';
+import type { HeldDto, PlanDto } from '../../../electron/shared/dto';
 import { ErrorMessage, Loading } from './messages';
 import { SimpleTable } from './simple-table';
 import { navigate } from '../routes';
+import { useReasonText } from '../reasons';
 
 const useStyles = makeStyles({ bar: { display: 'flex', gap: '8px', alignItems: 'end', margin: '8px 0', flexWrap: 'wrap' } });
 
@@ -15,6 +16,7 @@ export function HeldReview({ plan }: { readonly plan: PlanDto }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const client = useQueryClient();
+  const reason = useReasonText();
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [comment, setComment] = useState('');
   const approve = useMutation({
@@ -25,6 +27,12 @@ export function HeldReview({ plan }: { readonly plan: PlanDto }) {
     },
   });
   if (plan.held.length === 0) return <Text>{t('preview.noHeld')}</Text>;
+  const byId = new Map(plan.held.map((h) => [h.actionId, h]));
+  // "Waits for" names the held action it waits for by its kind, person and account, not by its id.
+  const why = (h: HeldDto): string => {
+    const first = h.waitsFor === null ? undefined : byId.get(h.waitsFor);
+    return first ? t('held.waitsFor', { action: t(`kind.${first.action}`, first.action), name: first.personName, account: first.accountName }) : reason(h.reason);
+  };
   const toggle = (id: string): void => setChosen((s) => {
     const next = new Set(s);
     if (!next.delete(id)) next.add(id);
@@ -51,7 +59,7 @@ export function HeldReview({ plan }: { readonly plan: PlanDto }) {
         rowKey={(h) => h.actionId}
         cells={(h) => [
           <Checkbox key="c" checked={chosen.has(h.actionId)} onChange={() => toggle(h.actionId)} aria-label={t('held.select', { name: h.personName, action: t(`kind.${h.action}`, h.action) })} />,
-          t(`target.${h.target}`), t(`kind.${h.action}`, h.action), h.personName, h.accountName, h.reason,
+          t(`target.${h.target}`), t(`kind.${h.action}`, h.action), h.personName, h.accountName, why(h),
         ]}
       />
     </section>

@@ -71,7 +71,7 @@ export const en = {
   held: {
     overLimit: 'These actions are over a limit and wait for your approval. Everything else in the plan is applied as usual.',
     allOrNothing: 'These actions are over a limit. Nothing in this plan is applied until they are approved.',
-    comment: 'Comment (kept in the history)', approve: 'Approve {{count}} and apply', reason: 'Why held', select: 'Select {{action}} for {{name}}',
+    comment: 'Comment (kept in the history)', approve: 'Approve {{count}} and apply', reason: 'Why held', select: 'Select {{action}} for {{name}}', waitsFor: 'waits for {{action}} of {{name}} ({{account}}), which is held for review',
   },
   heldPersons: {
     intro: 'Until HR corrects the data named here, the accounts of these persons are not disabled, moved or deleted, and nothing the doubt could change is done; where only a contract date is unreadable, changes that come out the same either way go ahead. Everyone else is planned as usual.',

@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { nl } from './nl';
+import { reasonKeys, reasonsNl } from './reasons-nl';
 
 /**
  * English and Dutch (react-i18next: plurals, interpolation and a hook that re-renders on a switch,
@@ -21,7 +22,10 @@ function initialLanguage(): Language {
 }
 
 void i18next.use(initReactI18next).init({
-  resources: { en: { translation: en }, nl: { translation: nl } },
+  // `reasons`: the engine's reasons by code (electron/shared/reason-codes.ts); English keeps the engine's text.
+  resources: { en: { translation: en }, nl: { translation: nl, reasons: reasonKeys(reasonsNl) } },
+  ns: ['translation', 'reasons'],
+  defaultNS: 'translation',
   lng: initialLanguage(),
   fallbackLng: 'en',
   interpolation: { escapeValue: false },

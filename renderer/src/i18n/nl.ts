@@ -75,7 +75,7 @@ export const nl: Strings<typeof en> = {
   held: {
     overLimit: 'Deze acties gaan over een limiet en wachten op uw goedkeuring. De rest van het plan wordt gewoon uitgevoerd.',
     allOrNothing: 'Deze acties gaan over een limiet. Niets uit dit plan wordt uitgevoerd tot ze zijn goedgekeurd.',
-    comment: 'Toelichting (komt in de geschiedenis)', approve: '{{count}} goedkeuren en uitvoeren', reason: 'Waarom vastgehouden', select: '{{action}} voor {{name}} selecteren',
+    comment: 'Toelichting (komt in de geschiedenis)', approve: '{{count}} goedkeuren en uitvoeren', reason: 'Waarom vastgehouden', select: '{{action}} voor {{name}} selecteren', waitsFor: 'wacht op {{action}} voor {{name}} ({{account}}), die op beoordeling wacht',
   },
   heldPersons: {
     intro: 'Tot HR de genoemde gegevens verbetert, worden de accounts van deze personen niet uitgeschakeld, verplaatst of verwijderd, en gebeurt niets wat door de twijfel anders kan uitvallen; is alleen een contractdatum onleesbaar, dan gaan wijzigingen die hoe dan ook hetzelfde zijn gewoon door. Voor alle anderen gaat het plan gewoon door.',

@@ -7,6 +7,7 @@ import { call } from '../api/client';
 import type { TFunction } from 'i18next';
 import type { ExplainedActionDto } from '../../../electron/shared/dto';
 import { ErrorMessage, Loading } from '../components/messages';
+import { useReasonText } from '../reasons';
 import { SimpleTable } from '../components/simple-table';
 import { formatDate, formatDateTime } from '../format';
 import { navigate } from '../routes';
@@ -20,10 +21,11 @@ const useStyles = makeStyles({
 /** Why an action was (or will be) taken: its reasons, and the HR change behind it. */
 function Why({ action }: { readonly action: ExplainedActionDto }) {
   const { t } = useTranslation();
+  const reason = useReasonText();
   return (
     <ul style={{ margin: 0, paddingLeft: 16 }}>
-      {action.reasons.map((r) => <li key={r}>{r}</li>)}
-      {action.hrChanges.length > 0 && <li>{t('person.hrCause', { changes: action.hrChanges.join('; ') })}</li>}
+      {action.reasons.map((r) => <li key={r}>{reason(r)}</li>)}
+      {action.hrChanges.length > 0 && <li>{t('person.hrCause', { changes: action.hrChanges.map(reason).join('; ') })}</li>}
     </ul>
   );
 }
@@ -87,6 +89,7 @@ function Explained({ personId }: { readonly personId: string }) {
 function PersonView({ personId }: { readonly personId: string }) {
   const { t } = useTranslation();
   const styles = useStyles();
+  const reason = useReasonText();
   const person = useQuery({ queryKey: ['person', personId], queryFn: () => call('person', { personId }) });
   if (person.isPending) return <Loading label={t('common.loading')} />;
   if (person.error) return <ErrorMessage error={person.error} />;
@@ -123,7 +126,7 @@ function PersonView({ personId }: { readonly personId: string }) {
       {p.findings.length > 0 && (
         <Card>
           <CardHeader header={<Subtitle1 block as="h3">{t('preview.tabFindings', { count: p.findings.length })}</Subtitle1>} />
-          <ul>{p.findings.map((f, i) => <li key={i}>{f.message}</li>)}</ul>
+          <ul>{p.findings.map((f, i) => <li key={i}>{reason(f.message)}</li>)}</ul>
         </Card>
       )}
     </div>

@@ -17,6 +17,7 @@ import { navigate } from '../routes';
 import { HeldReview } from '../components/held-review';
 import { LookAhead } from '../components/look-ahead';
 import { HeldPersons } from '../components/held-persons';
+import { useReasonText } from '../reasons';
 
 const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: '12px', flexWrap: 'wrap' },
@@ -115,19 +116,21 @@ function ActionsTab({ plan }: { readonly plan: PlanDto }) {
       return next;
     });
   }, []);
+  // The box shows the choice at once; the ids of every matching action follow from the API, and
+  // are taken only if the choice still stands when they arrive.
+  const allForNow = useRef<string | null>(null);
+  allForNow.current = allFor;
   const selectAll = useMutation({
-    mutationFn: () => call('planActionIds', { planId: plan.planId, filters }),
-    onSuccess: (ids) => {
-      setSelected(new Set(ids));
-      setAllFor(filtersKey);
+    mutationFn: (key: string) => call('planActionIds', { planId: plan.planId, filters }).then((ids) => ({ key, ids })),
+    onSuccess: ({ key, ids }) => {
+      if (allForNow.current === key) setSelected(new Set(ids));
     },
+    onError: () => setAllFor(null),
   });
   const toggleAll = (on: boolean): void => {
-    if (on) selectAll.mutate();
-    else {
-      setSelected(new Set());
-      setAllFor(null);
-    }
+    setAllFor(on ? filtersKey : null);
+    if (on) selectAll.mutate(filtersKey);
+    else setSelected(new Set());
   };
   const close = useCallback(() => setActive(null), []);
   const count = confirm === 'all' ? plan.total : selected.size;
@@ -177,7 +180,7 @@ function ActionsTab({ plan }: { readonly plan: PlanDto }) {
       <div className={`${styles.body} ${active ? styles.withDetail : ''}`}>
         <ActionTable
           count={pages.matching ?? 0} rowAt={pages.rowAt} onRange={pages.onRange} resetKey={filtersKey}
-          selected={selected} onToggle={toggle} allOn={allFor === filtersKey && selected.size > 0} onToggleAll={toggleAll}
+          selected={selected} onToggle={toggle} allOn={allFor === filtersKey} onToggleAll={toggleAll}
           active={active?.id ?? null} onOpen={setActive} height={TABLE_HEIGHT}
         />
         {active && <ActionDetail action={active} onClose={close} height={TABLE_HEIGHT} />}
@@ -188,10 +191,11 @@ function ActionsTab({ plan }: { readonly plan: PlanDto }) {
 
 function FindingsTab({ plan }: { readonly plan: PlanDto }) {
   const { t } = useTranslation();
+  const reason = useReasonText();
   if (plan.findings.length === 0) return <Text>{t('preview.noFindings')}</Text>;
   return (
     <ul>
-      {plan.findings.map((f, i) => <li key={i}><Badge appearance="outline" color={f.severity === 'error' ? 'danger' : f.severity === 'warning' ? 'warning' : 'informative'}>{t(`severity.${f.severity}`)}</Badge> {f.message}</li>)}
+      {plan.findings.map((f, i) => <li key={i}><Badge appearance="outline" color={f.severity === 'error' ? 'danger' : f.severity === 'warning' ? 'warning' : 'informative'}>{t(`severity.${f.severity}`)}</Badge> {reason(f.message)}</li>)}
     </ul>
   );
 }
