@@ -13,6 +13,8 @@ import type { LedgerEntry } from '../engine/model/ledger';
 import { parseConfig, type AppConfig } from './config';
 import { Provisioner } from './provisioner';
 import { runCli } from '../cli/main';
+import { seedAsPlanned } from '../bench/nedap-preview-bench';
+import { LedgerFile } from '../engine/state/entitlement-ledger';
 
 /**
  * Nedap Ons as a target of the whole pipeline, over real mutual TLS against the simulator and the
@@ -380,6 +382,16 @@ describe('Nedap Ons target', () => {
     expect(entitlements).toEqual(expect.arrayContaining(['user', 'set:duties', 'set:teams', 'set:locations', 'team:2', ...roles.map((r) => `role:${r}`)]));
     expect(entitlements).not.toContain('team:1');
     expect((await provisioner().preview('2026-12-02')).actions).toEqual([]);
+  });
+
+  it('the bench seeds the simulator and the ledger as the plan wants them: the next preview is empty', async () => {
+    await serve([person('1020', [{ start: '2026-01-01', orgUnit: 'OE20' }]), person('1021', [{ start: '2026-01-01', orgUnit: 'OE10' }])], ['1020-1', '1021-1']);
+    const wanted = await provisioner().preview('2026-12-01');
+    const seeded = await seedAsPlanned(wanted, nedap.simulator.state, new LedgerFile(dataDir), SOURCE);
+    expect(seeded).toBe(2);
+    expect(userOf('1020-1')?.assigned).toEqual({ roles: ['Medewerker', 'Wijkverpleging'], teams: [1], locations: [11] });
+    expect(userOf('1021-1')?.assigned).toEqual({ roles: ['Medewerker'], teams: [], locations: [] });
+    expect((await provisioner().preview('2026-12-01')).actions).toEqual([]);
   });
 
   it('CLI: preview, apply and history show the Nedap actions; --target limits the run', async () => {
