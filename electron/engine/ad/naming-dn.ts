@@ -49,6 +49,15 @@ export function isWithin(value: string, base: string): boolean {
   }
 }
 
+/** `normaliseDn(childDn(cn, parent))`, without building and parsing the child's DN when the parent parses. */
+export function childKey(cn: string, parent: string): string {
+  try {
+    return dn.childKey(cn, parent);
+  } catch {
+    return normaliseDn(childDn(cn, parent));
+  }
+}
+
 /** `CN=<escaped cn>,parent`. The CN must not be empty (the planner never hands out an empty one). */
 export function childDn(cn: string, parent: string): string {
   return dn.childDn(cn, parent);
