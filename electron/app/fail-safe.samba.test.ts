@@ -104,3 +104,33 @@ describe('continuity and the delete grace period against Samba', () => {
     expect(await accountOf('540001')).toBeUndefined();
   });
 });
+
+describe('a doubtful contract date against Samba', () => {
+  it('writes what the doubt cannot change, and holds the disable that a doubtful second contract could make wrong', async () => {
+    serve([employee('550001', 'a', { hours: 24 })]);
+    await applied('2026-12-01');
+    const enabledDn = (await accountOf('550001'))!.dn;
+    // HR adds a second contract with an end date no calendar has, and corrects the first name.
+    const typo = { contractId: '2', start: '2026-06-01', end: '31-02-2027', orgUnit: 'OE20', hours: 8 };
+    const renamed = { ...employee('550001', 'a', { hours: 24 }), firstName: 'Cees' };
+    serve([{ ...renamed, contracts: [...renamed.contracts, typo] }]);
+    const plan = await applied('2026-12-02');
+    // The name change (attributes, and the CN in the same OU) is the same whether or not the second
+    // contract counts: it reaches the directory.
+    expect(plan.actions.filter((a) => a.personId === '550001').map((a) => a.action)).toEqual(['move', 'update']);
+    expect(plan.held).toEqual([expect.objectContaining({ personId: '550001', reason: expect.stringMatching(/enddate '31-02-2027' is no date\); no action depends on it, so nothing waits$/) })]);
+    const renamedAccount = (await accountOf('550001'))!;
+    expect(renamedAccount.givenName).toBe('Cees');
+    expect(dnEquals(parentDn(renamedAccount.dn), parentDn(enabledDn))).toBe(true);
+
+    // The first contract ends, readably; the second might still run: nothing destructive happens.
+    const ended = { ...renamed, contracts: [{ ...renamed.contracts[0]!, end: '2026-12-10' }, typo] };
+    serve([ended]);
+    const later = await applied('2026-12-20');
+    expect(later.actions.filter((a) => a.personId === '550001')).toEqual([]);
+    expect(later.held[0]?.reason).toMatch(/what it could change waits until HR corrects it \(.*disable .*\); the rest proceeds$/);
+    const after = (await accountOf('550001'))!;
+    expect(after.enabled).toBe(true);
+    expect(dnEquals(after.dn, renamedAccount.dn)).toBe(true);
+  });
+});

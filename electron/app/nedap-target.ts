@@ -12,8 +12,8 @@ import { applyNedapActions } from '../engine/nedap-ons/apply-nedap';
 import { MappingCsvError, parseMappingCsv } from '../engine/nedap-ons/mapping-csv';
 import type { NedapSettings } from '../engine/nedap-ons/settings';
 import type { NedapEmployee, NedapUser } from '../engine/nedap-ons/wire';
-import { planNedap, type NedapRead } from '../engine/plan/nedap-plan';
-import { heldNedapPersons } from '../engine/plan/nedap-held';
+import type { NedapRead } from '../engine/plan/nedap-plan';
+import { planNedapWithDoubts } from '../engine/plan/nedap-doubt';
 
 /**
  * The Nedap Ons target as the application wires it: config to settings (mapping CSVs read), one
@@ -134,9 +134,8 @@ export function planNedapTarget(
   asOf: IsoDate,
   afterActions: number,
 ): { readonly actions: readonly NedapAction[]; readonly findings: readonly Finding[]; readonly held: readonly HeldPerson[] } {
-  const planned = planNedap({
+  return planNedapWithDoubts({
     persons: imported.persons,
-    heldEmployeeIds: new Set(imported.doubtful.flatMap((person) => person.employeeIds)),
     sourceComplete: imported.complete,
     asOf,
     lifecycle: config.policy,
@@ -145,8 +144,7 @@ export function planNedapTarget(
     read: state.read,
     records: state.records,
     firstNumber: afterActions + 1,
-  });
-  return { ...planned, held: heldNedapPersons(imported.doubtful, state.read, state.records.records.keys()) };
+  }, imported.doubtful);
 }
 
 /** Apply Nedap Ons actions, re-validated against the current config. */

@@ -98,17 +98,37 @@ export interface Doubt {
   readonly text: string;
   /** What is wrong, in words ("is no calendar date"). */
   readonly problem: string;
+  /**
+   * The contract (`employeeid_contractid_subcontractid`) whose start or end date this is: the doubt is
+   * then only whether that contract counts. Absent for a doubt about the person themselves.
+   */
+  readonly contractId?: string;
 }
 
 /**
- * A person whose HR data cannot be read for sure. No target plans any action for them (no
- * destructive one, and no constructive one the doubt could change) until HR fixes the data.
+ * A person whose HR data cannot be read for sure. No target plans a destructive action for them, nor
+ * a constructive one the doubt could change, until HR fixes the data.
  */
 export interface DoubtfulPerson {
   /** The lowest employee id the person is known under. */
   readonly personId: string;
   readonly employeeIds: readonly string[];
   readonly doubts: readonly Doubt[];
+  /**
+   * Present when every doubt is about whether a contract counts (an unreadable start or end date):
+   * the person with those contracts left out and with them counted as running. Actions that are
+   * the same both ways, and constructive, proceed; the rest is held. Absent when the doubt is about
+   * who the person is (a name, a date of birth, conflicting records): then nothing proceeds.
+   */
+  readonly versions?: DoubtVersions;
+}
+
+/** The two readings of a person whose only doubt is whether some contracts count. */
+export interface DoubtVersions {
+  /** The contracts with an unreadable date left out, as if they did not exist. */
+  readonly leftOut: Person;
+  /** The same contracts counted as running: an unreadable start as long past, an unreadable end as open. */
+  readonly counted: Person;
 }
 
 /** "contracts row 1234: enddate '31-02-2027'" */

@@ -141,8 +141,9 @@ export interface UnmanagedAccount {
 }
 
 /**
- * A person for whom a target plans nothing, because their HR data is in doubt: their accounts get
- * no destructive action (and no constructive one the doubt could change) until HR fixes the data.
+ * A person whose HR data is in doubt: their accounts get no destructive action, and no constructive
+ * one the doubt could change, until HR fixes the data. When the doubt is only whether some contracts
+ * count, the constructive actions that are the same either way are planned (see `plan/doubt-hold`).
  */
 export interface HeldPerson {
   readonly target: TargetName;
@@ -150,7 +151,10 @@ export interface HeldPerson {
   readonly employeeIds: readonly string[];
   /** DNs (or target account keys) of the person's accounts that are left as they are. */
   readonly accounts: readonly string[];
-  /** "HR data for employee 100234 is unreadable (contracts row 1234: enddate '31-02-2027' is no date)". */
+  /**
+   * "HR data for employee 100234 is unreadable (contracts row 1234: enddate '31-02-2027' is no date); what it
+   * could change waits until HR corrects it (disable j.jansen, move j.jansen); the rest proceeds".
+   */
   readonly reason: string;
 }
 
@@ -184,7 +188,7 @@ export interface Plan {
   /** In the order apply executes them. */
   readonly actions: readonly PlannedAction[];
   readonly unmanaged: readonly UnmanagedAccount[];
-  /** Persons held because their HR data is in doubt: nothing is planned for them. */
+  /** Persons held because their HR data is in doubt, and what of theirs waits. */
   readonly held: readonly HeldPerson[];
   readonly findings: readonly Finding[];
   /** Ledger adoptions and stale entries to forget; absent in plans made before the ledger. */

@@ -42,6 +42,11 @@ export interface DecideAdInput {
   /** Persons whose HR data is in doubt: their accounts are held (no action), and none is created. */
   readonly doubtful?: readonly DoubtfulPerson[];
   /**
+   * Decide only for these person ids (their accounts included), and nothing for the rest: used to
+   * plan a doubtful person's other reading against the whole directory's names.
+   */
+  readonly decideOnly?: ReadonlySet<string>;
+  /**
    * False when the export is not known to be complete (a dataset the configuration allows to be
    * empty was empty): an account whose employee is in no export is then not retired, since
    * absence is no evidence.
@@ -75,7 +80,9 @@ export function decideAd(input: DecideAdInput): AdDecisions {
     unmanaged: [],
   };
   const { held, accounts } = holdDoubtful(input.doubtful ?? [], input.accounts);
-  for (const situation of correlate(input.persons, accounts, input.settings)) decide(decider, situation);
+  for (const situation of correlate(input.persons, accounts, input.settings)) {
+    if (input.decideOnly === undefined || concerns(situation, input.decideOnly)) decide(decider, situation);
+  }
   // Creates have had their pick of addresses; empty addresses of existing accounts get what is left.
   const works = decider.works.map((work) => (work.kind === 'keep' && work.rename === null ? { ...work, fills: fillAddresses(decider, work.account, work.desired) } : work));
   return { works, findings: decider.findings, unmanaged: decider.unmanaged, held };
@@ -91,23 +98,46 @@ function holdDoubtful(
   accounts: readonly AdAccount[],
 ): { readonly held: HeldPerson[]; readonly accounts: readonly AdAccount[] } {
   if (doubtful.length === 0) return { held: [], accounts };
-  const personOf = new Map<string, DoubtfulPerson>();
-  for (const person of doubtful) for (const id of person.employeeIds) personOf.set(id, person);
-  const dns = new Map<DoubtfulPerson, string[]>(doubtful.map((p) => [p, []]));
-  const rest: AdAccount[] = [];
-  for (const account of accounts) {
-    const person = account.employeeID === null ? undefined : personOf.get(account.employeeID.trim());
-    if (person === undefined) rest.push(account);
-    else dns.get(person)?.push(account.dn);
-  }
+  const { dns, rest } = accountsOfDoubtful(doubtful, accounts);
   const held = doubtful.map((person) => ({
     target: 'ad' as const,
     personId: person.personId,
     employeeIds: person.employeeIds,
-    accounts: dns.get(person) ?? [],
+    accounts: dns.get(person.personId) ?? [],
     reason: heldReason(person),
   }));
   return { held, accounts: rest };
+}
+
+/** The DNs of each doubtful person's accounts (by employeeID), and the accounts of nobody doubtful. */
+export function accountsOfDoubtful(
+  doubtful: readonly DoubtfulPerson[],
+  accounts: readonly AdAccount[],
+): { readonly dns: ReadonlyMap<string, readonly string[]>; readonly rest: readonly AdAccount[] } {
+  const personOf = new Map<string, string>();
+  for (const person of doubtful) for (const id of person.employeeIds) personOf.set(id, person.personId);
+  const dns = new Map<string, string[]>(doubtful.map((p) => [p.personId, []]));
+  const rest: AdAccount[] = [];
+  for (const account of accounts) {
+    const personId = account.employeeID === null ? undefined : personOf.get(account.employeeID.trim());
+    if (personId === undefined) rest.push(account);
+    else dns.get(personId)?.push(account.dn);
+  }
+  return { dns, rest };
+}
+
+/** True when a situation is about one of `personIds` (an account alone is about nobody). */
+function concerns(situation: Situation, personIds: ReadonlySet<string>): boolean {
+  switch (situation.kind) {
+    case 'linked':
+    case 'unlinked':
+    case 'unmatched':
+      return personIds.has(situation.person.id);
+    case 'disputed':
+      return situation.persons.some((p) => personIds.has(p.id));
+    default:
+      return false;
+  }
 }
 
 /** "HR data for employee 100234 is unreadable (contracts row 1234: enddate '31-02-2027' is no date)" */

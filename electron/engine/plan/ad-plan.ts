@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Finding } from '../model/finding';
-import { summarisePlan, type LedgerNote, type Plan } from '../model/plan';
+import { summarisePlan, type AdAction, type HeldPerson, type LedgerNote, type Plan } from '../model/plan';
 import type { AdAccount } from '../model/ad-account';
 import { adLedgerAccount, EntitlementLedger } from '../state/entitlement-ledger';
 import { draftAdActions } from './ad-actions';
-import { decideAd, type DecideAdInput } from './ad-decide';
+import type { GroupContext } from './ad-groups';
+import { accountsOfDoubtful, decideAd, type DecideAdInput } from './ad-decide';
+import { holdWhatDoubtCouldChange, isDestructive, partlyHeld, renumber, splitDoubtful, type TwoWayPerson } from './doubt-hold';
 import { orderActions } from './plan-order';
 
 export { AD_ACTION_ORDER } from './plan-order';
@@ -42,12 +44,19 @@ export function planAd(input: PlanAdInput): Plan {
   const now = input.now ?? (() => new Date());
   const newId = input.newId ?? randomUUID;
 
-  const decisions = decideAd(input);
+  // A person whose only doubt is whether some contracts count is planned without them; what the
+  // doubt could change is held below, by comparing with the plan that counts them.
+  const { twoWay, whole } = splitDoubtful(input.doubtful ?? []);
+  const persons = twoWay.length === 0 ? input.persons : [...input.persons, ...twoWay.map((p) => p.versions.leftOut)];
+  const decisions = decideAd({ ...input, persons, doubtful: whole });
   const ledger = input.ledger ?? new EntitlementLedger();
   const notes: LedgerNote[] = goneAccountNotes(ledger, input.accounts);
   const groups = { ledger, ruleNames: new Set(policy.rules.map((r) => r.name)), notes };
   const drafted = draftAdActions(decisions.works, { asOf, settings, groups });
-  const actions = orderActions(drafted.drafts);
+  const planned = orderActions(drafted.drafts);
+  const { actions, held } = twoWay.length === 0
+    ? { actions: planned, held: decisions.held }
+    : holdForDoubt(input, twoWay, planned, groups, decisions.held);
 
   return {
     planId: newId(),
@@ -56,10 +65,36 @@ export function planAd(input: PlanAdInput): Plan {
     summary: summarisePlan(actions),
     actions,
     unmanaged: decisions.unmanaged,
-    held: decisions.held,
+    held,
     findings: [...(input.findings ?? []), ...decisions.findings, ...drafted.findings],
     ...(notes.length > 0 ? { ledgerNotes: notes } : {}),
   };
+}
+
+/**
+ * Holds what the doubts of two-way persons could change: their actions are planned again with the
+ * doubtful contracts counted (for them alone, against every name in the directory), and only the
+ * constructive actions planned the same both ways proceed.
+ */
+function holdForDoubt(
+  input: PlanAdInput,
+  twoWay: readonly TwoWayPerson[],
+  planned: readonly AdAction[],
+  groups: GroupContext,
+  heldWhole: readonly HeldPerson[],
+): { readonly actions: AdAction[]; readonly held: HeldPerson[] } {
+  const counted = decideAd({
+    ...input,
+    persons: twoWay.map((p) => p.versions.counted),
+    doubtful: [],
+    decideOnly: new Set(twoWay.map((p) => p.personId)),
+  });
+  // Its ledger notes and findings are those of a reading that may be wrong: dropped.
+  const counterpart = orderActions(draftAdActions(counted.works, { asOf: input.asOf, settings: input.settings, groups: { ...groups, notes: [] } }).drafts);
+  const resolved = holdWhatDoubtCouldChange(planned, counterpart, twoWay, (a) => isDestructive(a, input.settings.disabledOu));
+  const { dns } = accountsOfDoubtful(twoWay, input.accounts);
+  const held = twoWay.map((p) => partlyHeld(p, 'ad', dns.get(p.personId) ?? [], resolved.held.get(p.personId) ?? []));
+  return { actions: renumber(resolved.actions, 1), held: [...heldWhole, ...held] };
 }
 
 /** Ledger entries of accounts the directory no longer has: forgotten, so a logon name that comes back starts clean. */

@@ -7,7 +7,8 @@ import { account, GROUPS, POLICY, SETTINGS } from './ad-plan.fixtures';
 import { planAd } from './ad-plan';
 
 // The fail-safe rule end to end on hand-made export rows: HR data that cannot be read holds the
-// person (no action at all, a finding naming row and cell) and everyone else proceeds.
+// person (nothing destructive, nothing the doubt could change; a finding naming row and cell) and
+// everyone else proceeds.
 
 const EMPLOYEES_HEADER = 'employeeid,initials,firstname,nickname,nameusage,birthname,prefixbirthname,partnername,prefixpartnername,dateofbirth,gender\n';
 const CONTRACTS_HEADER = 'employeeid,contractid,subcontractid,startdate,enddate,orgunit,functionid,functionname,costcenter,type,weekhoursfixed,manageruserid\n';
@@ -54,7 +55,7 @@ describe('doubtful HR data holds the person, and only that person', () => {
       personId: '100234',
       employeeIds: ['100234'],
       accounts: [`CN=Jan Jansen,${ICT_OU}`],
-      reason: "HR data for employee 100234 is unreadable (contracts row 1: enddate '31-02-2027' is no date); nothing is changed for this person until HR corrects it",
+      reason: "HR data for employee 100234 is unreadable (contracts row 1: enddate '31-02-2027' is no date); what it could change waits until HR corrects it (move j.jansen, disable j.jansen, update j.jansen); the rest proceeds",
     }]);
     expect(p.findings).toContainEqual(expect.objectContaining({ severity: 'error', code: 'invalid-date', employeeId: '100234' }));
     // Everything else proceeds: the leaver next to him is disabled.
@@ -83,6 +84,55 @@ describe('doubtful HR data holds the person, and only that person', () => {
     const jan = p.actions.filter((a) => a.personId === '100234').map((a) => a.action);
     expect(jan.length).toBeGreaterThan(0);
     expect(jan.filter((kind) => ['disable', 'revoke', 'move', 'delete'].includes(kind))).toEqual([]);
+  });
+});
+
+describe('a doubt about a contract date holds only what it could change', () => {
+  // Jan works in ICT (36 h); a second, smaller contract in Care has an end date no calendar has.
+  const ICT_CONTRACT = '100234,1,1,2020-01-01,,OE10,F1,Engineer,,Vast,36,\n';
+  const CARE_TYPO = '100234,2,1,2025-01-01,31-02-2027,OE20,F2,Nurse,,Vast,8,\n';
+
+  it('gives a person whose only doubt is a contract date both readings, and a doubt about who they are none', () => {
+    const { doubtful } = evaluate(JAN + '100300,P.,Piet,,Eigen,Smit,,,,1970-05-35,M\n', ICT_CONTRACT + CARE_TYPO + PIET_CONTRACT);
+    const jan = doubtful.find((p) => p.personId === '100234');
+    expect(jan?.versions?.leftOut.contracts.map((c) => [c.id, c.endDate])).toEqual([['100234_1_1', null]]);
+    // Counted, the unreadable end is open: the widest reading of "still working here".
+    expect(jan?.versions?.counted.contracts.map((c) => [c.id, c.endDate, c.inCondition])).toEqual([['100234_1_1', null, true], ['100234_2_1', null, true]]);
+    expect(doubtful.find((p) => p.personId === '100300')?.versions).toBeUndefined();
+  });
+
+  it('lets the changes of the readable contract proceed and holds what the doubtful one would add', () => {
+    const doubtful = planFor(JAN + PIET, ICT_CONTRACT + CARE_TYPO + PIET_CONTRACT);
+    const clean = planFor(JAN + PIET, ICT_CONTRACT + PIET_CONTRACT);
+    const effect = (a: (typeof doubtful.actions)[number]) => [a.action, a.changes];
+    const jan = doubtful.actions.filter((a) => a.personId === '100234');
+    // The updates the ICT contract alone asks for are the same either way: they proceed.
+    expect(jan.length).toBeGreaterThan(0);
+    expect(jan.map(effect)).toEqual(clean.actions.filter((a) => a.personId === '100234').map(effect));
+    expect(jan.map((a) => a.action)).not.toContain('grant');
+    // The Care group only the doubtful contract would grant waits, and the plan says so.
+    expect(doubtful.held).toHaveLength(1);
+    expect(doubtful.held[0]?.reason).toBe(
+      "HR data for employee 100234 is unreadable (contracts row 2: enddate '31-02-2027' is no date); what it could change waits until HR corrects it (grant j.jansen); the rest proceeds",
+    );
+    // Ids run on without gaps, and dependencies point at actions in the plan.
+    const ids = doubtful.actions.map((a) => a.id);
+    expect(ids.map((id) => Number(id.slice(0, 4)))).toEqual(ids.map((_, i) => i + 1));
+    for (const a of doubtful.actions) for (const dep of a.dependsOn) expect(ids).toContain(dep);
+  });
+
+  it('holds a joiner\'s create when the only contract has an unreadable start date', () => {
+    const p = planFor(JAN + PIET, '100234,1,1,2026-13-01,,OE10,F1,Engineer,,Vast,36,\n' + PIET_CONTRACT, [working('100300', 'Piet Smit', 'p.smit')]);
+    expect(p.actions.filter((a) => a.personId === '100234')).toEqual([]);
+    expect(p.held[0]?.reason).toMatch(/contracts row 1: startdate '2026-13-01' is no date\); what it could change waits until HR corrects it \(create .*, grant .*\); the rest proceeds$/);
+    expect(p.actions.filter((a) => a.personId === '100300').map((a) => a.action)).toContain('disable');
+  });
+
+  it('never lets a destructive action through, even when both readings plan it', () => {
+    // The doubtful contract ended (readable end) long ago whatever its start: both readings retire Jan.
+    const p = planFor(JAN + PIET, '100234,1,1,,2026-10-01,OE10,F1,Engineer,,Vast,36,\n' + PIET_CONTRACT);
+    expect(p.actions.filter((a) => a.personId === '100234').map((a) => a.action)).toEqual([]);
+    expect(p.held[0]?.reason).toMatch(/startdate '' is empty.*\(.*disable j\.jansen.*\)/);
   });
 });
 

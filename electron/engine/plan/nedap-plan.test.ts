@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Contract, Person } from '../model/person';
+import type { Contract, DoubtfulPerson, Person } from '../model/person';
 import { DEFAULT_LIFECYCLE } from '../model/policy';
 import { DEMO_LOCATIONS, DEMO_ROLES, DEMO_TEAMS } from '../../simulators/nedap-ons/generate';
 import type { NedapRecord } from '../nedap-ons/assignments';
+import { planNedapWithDoubts } from './nedap-doubt';
 import { planNedap, type PlanNedapInput } from './nedap-plan';
 
 const WIJK = DEMO_ROLES[0]?.uuid as string;
@@ -87,5 +88,49 @@ describe('planNedap', () => {
     }));
     expect(actions).toEqual([]);
     expect(findings).toContainEqual(expect.objectContaining({ code: 'nedap-unknown-team', message: expect.stringMatching(/1003-1: team id 99/) }));
+  });
+});
+
+describe('planNedapWithDoubts', () => {
+  /** Jan (1003): employment 1003-1 reads fine; employment 1003-2 has an end date no calendar has. */
+  function doubtfulJan(readable: Contract): DoubtfulPerson {
+    return {
+      personId: '1003',
+      employeeIds: ['1003'],
+      doubts: [{ dataset: 'contracts', row: 2, column: 'enddate', text: '31-02-2027', problem: 'is no date', contractId: '1003_2_1' }],
+      versions: { leftOut: person('1003', [readable]), counted: person('1003', [readable, contract('1003_2_1')]) },
+    };
+  }
+  const teamsOnly = { settings: { source: 'test', identificationNo: '{employeeId}-{contractId}', deleteUsers: false, teamsByOrgUnit: { OE20: [1] }, locationsByOrgUnit: {} }, firstNumber: 5 };
+
+  it('lets the readable employment proceed and holds the user only the doubtful contract would get', () => {
+    const planned = planNedapWithDoubts(input([], { '1003-1': { userUuid: 'u-7', duties: [], teams: [], locations: [] } }, teamsOnly), [doubtfulJan(contract('1003_1_1'))]);
+    expect(planned.actions.map((a) => a.id)).toEqual(['0005-set-duties-1003-1', '0006-set-teams-1003-1']);
+    expect(planned.actions[0]?.set).toEqual([MEDEWERKER, WIJK].sort());
+    expect(planned.held).toEqual([{
+      target: 'nedap-ons',
+      personId: '1003',
+      employeeIds: ['1003'],
+      accounts: ['1003-1'],
+      reason: "HR data for employee 1003 is unreadable (contracts row 2: enddate '31-02-2027' is no date); what it could change waits until HR corrects it (create-user 1003-2, set-duties 1003-2, set-teams 1003-2); the rest proceeds",
+    }]);
+  });
+
+  it('holds a revoke even when both readings plan it, and never revokes the doubtful employment on its absence', () => {
+    const records = {
+      '1003-1': { userUuid: 'u-7', duties: [MEDEWERKER, WIJK], teams: ['1'], locations: [] },
+      '1003-2': { userUuid: 'u-7', duties: [WIJK], teams: ['1'], locations: [] },
+    };
+    // Employment 1003-1 moved to ICT: its Wijkverpleging role and team go, whichever way the doubt goes.
+    const planned = planNedapWithDoubts(input([], records, teamsOnly), [doubtfulJan(contract('1003_1_1', { orgUnit: { id: 'OE10', name: 'ICT' } }))]);
+    expect(planned.actions).toEqual([]);
+    expect(planned.held[0]?.reason).toMatch(/waits until HR corrects it \(set-duties 1003-1, set-teams 1003-1, create-user 1003-2/);
+  });
+
+  it('plans nothing for a person whose doubt is about who they are', () => {
+    const whole: DoubtfulPerson = { personId: '1003', employeeIds: ['1003'], doubts: [{ dataset: 'employees', row: 1, column: 'dateofbirth', text: '1980-13-01', problem: 'is no date' }] };
+    const planned = planNedapWithDoubts(input([], { '1003-1': { userUuid: 'u-7', duties: [WIJK], teams: [], locations: [] } }), [whole]);
+    expect(planned.actions).toEqual([]);
+    expect(planned.held[0]?.reason).toMatch(/nothing is changed for this person until HR corrects it$/);
   });
 });

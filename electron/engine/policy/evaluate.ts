@@ -1,6 +1,6 @@
 import type { Finding } from '../model/finding';
 import { isIsoDate, type IsoDate } from '../model/iso-date';
-import type { Contract, DoubtfulPerson, Person } from '../model/person';
+import type { Contract, DoubtfulPerson, Person, PersonName } from '../model/person';
 import type { LifecyclePolicy, PrimaryContractCriterion } from '../model/policy';
 import { aggregateEmployees, type EmployeeGroup, type EmployeeLinks } from '../visma/aggregate';
 import { Doubts } from '../visma/doubts';
@@ -83,7 +83,11 @@ export function evaluateExport(input: EvaluateInput): EvaluateResult {
   doubts.numberRows(data.contracts);
   const read = { doubts, ...(input.timeZone ? { timeZone: input.timeZone } : {}) };
   const employees = readEmployeeRows(dedupeRows(data.employees, EMPLOYEE_DEDUPE, report, doubts), report, read);
-  const contractRows = readContractRows(dedupeRows(data.contracts, CONTRACT_DEDUPE, report, doubts), report, read);
+  const doubtfulContractRows: ContractRow[] = [];
+  const contractRows = readContractRows(dedupeRows(data.contracts, CONTRACT_DEDUPE, report, doubts), report, {
+    ...read,
+    onDoubtfulContract: (row) => doubtfulContractRows.push(row),
+  });
   const users = readUserRows(dedupeRows(data.users, USER_DEDUPE, report));
   const orgUnits = readOrgUnitRows(data.organizationUnits, report, read);
   const costCenters = readCostCenterRows(data.costCenters);
@@ -99,19 +103,25 @@ export function evaluateExport(input: EvaluateInput): EvaluateResult {
   const lookups = buildContractLookups({ asOf, orgUnits, costCenters, users, contractUdfs, personIdByEmployeeId });
   const dateContext = contractDateContext(asOf, lifecycle, cutOffDays);
 
-  const contractsByPerson = new Map<string, Contract[]>();
-  for (const row of contractRows) {
-    const personId = personIdByEmployeeId.get(row.employeeId);
-    if (personId === undefined) {
-      reportUnknownEmployee(row, report);
-      continue;
+  const evaluateRows = (rows: readonly ContractRow[], reportTo: ReportFinding): Map<string, Contract[]> => {
+    const byPerson = new Map<string, Contract[]>();
+    for (const row of rows) {
+      const personId = personIdByEmployeeId.get(row.employeeId);
+      if (personId === undefined) {
+        reportUnknownEmployee(row, reportTo);
+        continue;
+      }
+      const contract = evaluateContract(row, personId, dateContext, lookups, reportTo);
+      if (!contract) continue;
+      const list = byPerson.get(personId);
+      if (list) list.push(contract);
+      else byPerson.set(personId, [contract]);
     }
-    const contract = evaluateContract(row, personId, dateContext, lookups, report);
-    if (!contract) continue;
-    const list = contractsByPerson.get(personId);
-    if (list) list.push(contract);
-    else contractsByPerson.set(personId, [contract]);
-  }
+    return byPerson;
+  };
+  const contractsByPerson = evaluateRows(contractRows, report);
+  // The contract already has its finding (the unreadable date); what it says beyond that is noise.
+  const doubtfulContracts = evaluateRows(doubtfulContractRows, () => undefined);
 
   const udfsByEmployee = new Map<string, UdfRow[]>();
   for (const udf of employeeUdfs) {
@@ -129,32 +139,20 @@ export function evaluateExport(input: EvaluateInput): EvaluateResult {
       // Placed by an explicit link, but without any family name to build names from.
       doubts.add(group.personId, { dataset: 'employees', row: current.row, column: 'birthname', text: '', problem: 'is empty, and so is partnername' });
     }
-    const held = doubts.of(group.employeeIds);
-    if (held.length > 0 || name === null) {
-      doubtful.push(doubtfulPerson(group, held));
-      continue;
-    }
-    const contracts = (contractsByPerson.get(group.personId) ?? []).sort(byContractOrder);
     // History rows of every record count: a custom field set under the old employee id still
     // describes the same person. Rows are taken in employee-id order, so on equal start dates the
     // newest record's row wins.
     const udfRows: UdfRow[] = [];
     for (const id of group.employeeIds) udfRows.push(...(udfsByEmployee.get(id) ?? []));
-    persons.push({
-      id: group.personId,
-      employeeIds: group.employeeIds,
-      name,
-      gender: current.gender,
-      birthDate: current.dateOfBirth,
-      company: current.companyId === '' && current.companyName === ''
-        ? null
-        : { id: current.companyId, name: current.companyName },
-      businessEmail: current.businessEmail,
-      contracts,
-      primaryContractId: choosePrimaryContract(contracts, primaryContractOrder),
-      custom: customFieldsOn(udfRows, asOf),
-      customLabels: customLabelsOn(udfRows, asOf),
-    });
+    const contracts = contractsByPerson.get(group.personId) ?? [];
+    const personWith = (list: readonly Contract[]): Person | null =>
+      name === null ? null : buildPerson({ group, name, contracts: list, udfRows, asOf, primaryContractOrder });
+    const held = doubts.of(group.employeeIds);
+    if (held.length > 0 || name === null) {
+      doubtful.push(doubtfulPerson(group, held, personWith, { readable: contracts, doubtful: doubtfulContracts.get(group.personId) ?? [] }));
+      continue;
+    }
+    persons.push(personWith(contracts) as Person);
   }
   persons.sort((a, b) => compareIds(a.id, b.id));
   doubtful.sort((a, b) => compareIds(a.personId, b.personId));
@@ -162,8 +160,54 @@ export function evaluateExport(input: EvaluateInput): EvaluateResult {
   return { persons, doubtful, findings };
 }
 
-function doubtfulPerson(group: EmployeeGroup, doubts: DoubtfulPerson['doubts']): DoubtfulPerson {
-  return { personId: group.personId, employeeIds: group.employeeIds, doubts };
+/**
+ * A doubtful person. When every doubt is about a contract date and the person is otherwise readable,
+ * it carries both readings (those contracts left out, and counted), so a planner can let through
+ * what the doubt cannot change.
+ */
+function doubtfulPerson(
+  group: EmployeeGroup,
+  doubts: DoubtfulPerson['doubts'],
+  personWith: (contracts: readonly Contract[]) => Person | null,
+  contracts: { readonly readable: readonly Contract[]; readonly doubtful: readonly Contract[] },
+): DoubtfulPerson {
+  const base = { personId: group.personId, employeeIds: group.employeeIds, doubts };
+  const onlyContracts = doubts.length > 0 && doubts.every((d) => d.contractId !== undefined);
+  if (!onlyContracts) return base;
+  const leftOut = personWith(contracts.readable);
+  const counted = personWith([...contracts.readable, ...contracts.doubtful]);
+  return leftOut === null || counted === null ? base : { ...base, versions: { leftOut, counted } };
+}
+
+interface PersonParts {
+  readonly group: EmployeeGroup;
+  readonly name: PersonName;
+  readonly contracts: readonly Contract[];
+  readonly udfRows: readonly UdfRow[];
+  readonly asOf: IsoDate;
+  readonly primaryContractOrder: readonly PrimaryContractCriterion[];
+}
+
+/** The person of one group of employee records, with the given contracts. */
+function buildPerson(parts: PersonParts): Person {
+  const { group, name, udfRows, asOf } = parts;
+  const current = group.current;
+  const contracts = [...parts.contracts].sort(byContractOrder);
+  return {
+    id: group.personId,
+    employeeIds: group.employeeIds,
+    name,
+    gender: current.gender,
+    birthDate: current.dateOfBirth,
+    company: current.companyId === '' && current.companyName === ''
+      ? null
+      : { id: current.companyId, name: current.companyName },
+    businessEmail: current.businessEmail,
+    contracts,
+    primaryContractId: choosePrimaryContract(contracts, parts.primaryContractOrder),
+    custom: customFieldsOn(udfRows, asOf),
+    customLabels: customLabelsOn(udfRows, asOf),
+  };
 }
 
 function reportUnknownEmployee(row: ContractRow, report: ReportFinding): void {

@@ -38,6 +38,8 @@ export interface ReadOptions {
   readonly timeZone?: string;
   /** Unreadable cells that decide about a person are recorded here (the person is then held). */
   readonly doubts?: Doubts;
+  /** Receives each contract left out for an unreadable date, in its widest reading (see {@link readContractRows}). */
+  readonly onDoubtfulContract?: (row: ContractRow) => void;
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -267,76 +269,111 @@ export function readEmployeeRows(rows: readonly CsvRow[], report: ReportFinding,
 
 /**
  * Reads the contracts export. A contract without a readable start or end date cannot be placed in
- * time: it is left out, and its employee is doubtful (held), because guessing either way could
- * keep a leaver's account alive or disable a working person's.
+ * time: its employee is doubtful (held), because guessing either way could keep a leaver's account
+ * alive or disable a working person's. Such a contract is not among the rows returned; it goes to
+ * `options.onDoubtfulContract` in its widest reading (an unreadable start as long past, an
+ * unreadable or impossible end as open), so the planner can tell what the doubt cannot change.
  */
 export function readContractRows(rows: readonly CsvRow[], report: ReportFinding, options: ReadOptions = {}): ContractRow[] {
   const out: ContractRow[] = [];
   const doubts = options.doubts ?? new Doubts();
-  const doubt = (row: CsvRow, employeeId: string, column: string, text: string, problem: string): void =>
-    doubts.add(employeeId, { dataset: 'contracts', row: doubts.rowNumber(row), column, text, problem });
   for (const row of rows) {
     const employeeId = cell(row, 'employeeid');
-    const contractId = cell(row, 'contractid');
-    const subcontractId = cell(row, 'subcontractid');
-    const id = contractKey(employeeId, contractId, subcontractId);
+    const id = contractKey(employeeId, cell(row, 'contractid'), cell(row, 'subcontractid'));
     if (employeeId === '') {
       report(finding('error', 'unknown-employee', null,
         `a row in the contracts export has no employee id (contract ${id}); the contract is ignored`));
       continue;
     }
-    const start = parseVismaDate(cell(row, 'startdate'), options.timeZone);
-    if (start.kind !== 'date') {
-      const what = start.kind === 'empty' ? 'has no start date' : `has an unreadable start date '${start.text}'`;
-      report(finding('error', 'invalid-date', employeeId, `contract ${id} ${what}; the person is held until HR corrects it`));
-      doubt(row, employeeId, 'startdate', start.kind === 'empty' ? '' : start.text, start.kind === 'empty' ? 'is empty' : 'is no date');
-      continue;
-    }
-    const end = parseVismaDate(cell(row, 'enddate'), options.timeZone);
-    if (end.kind === 'invalid') {
-      report(finding('error', 'invalid-date', employeeId,
-        `contract ${id} has an unreadable end date '${end.text}'; the person is held until HR corrects it`));
-      doubt(row, employeeId, 'enddate', end.text, 'is no date');
-      continue;
-    }
-    if (end.kind === 'date' && end.date < start.date) {
-      // Readable, but impossible: which of the two dates is wrong decides whether the person still works here.
-      report(finding('error', 'end-before-start', employeeId,
-        `contract ${id} ends ${end.date}, before it starts ${start.date}; the person is held until HR corrects it`));
-      doubt(row, employeeId, 'enddate', cell(row, 'enddate'), `is before the start date ${start.date}`);
-      continue;
-    }
-    const hoursText = cell(row, 'weekhoursfixed');
-    const hours = parseVismaNumber(hoursText);
-    if (hours.kind === 'invalid') {
-      report(finding('warning', 'invalid-number', employeeId,
-        `contract ${id} has unreadable weekly hours '${hours.text}'; the hours are treated as unknown`));
-    }
-    // A week has no more than 80 contract hours in any Dutch collective agreement: anything outside
-    // 0-80 is a typo and must not make this the primary contract ("most-hours").
-    const hoursInRange = hours.kind === 'number' && hours.value >= 0 && hours.value <= MAX_WEEKLY_HOURS;
-    if (hours.kind === 'number' && !hoursInRange) {
-      report(finding('warning', 'invalid-number', employeeId,
-        `contract ${id} has weekly hours '${hoursText.trim()}', outside 0-${MAX_WEEKLY_HOURS}; the hours are treated as unknown`));
-    }
-    out.push({
-      id,
-      employeeId,
-      contractId,
-      subcontractId,
-      startDate: start.date,
-      endDate: end.kind === 'date' ? end.date : null,
-      type: cell(row, 'type'),
-      costCenterName: cell(row, 'costcenter'),
-      orgUnitId: cell(row, 'orgunit'),
-      orgUnitName: cell(row, 'orgunitname'),
-      functionId: cell(row, 'functionid'),
-      functionName: cell(row, 'functionname'),
-      hoursPerWeek: hoursInRange ? hours.value : null,
-      managerUserId: cell(row, 'manageruserid'),
-    });
+    const doubt = (column: string, text: string, problem: string): void =>
+      doubts.add(employeeId, { dataset: 'contracts', row: doubts.rowNumber(row), column, text, problem, contractId: id });
+    const dates = readContractDates(row, id, report, doubt, options.timeZone);
+    const contract = contractRow(row, id, dates, report);
+    if (!dates.doubtful) out.push(contract);
+    else options.onDoubtfulContract?.(contract);
   }
   return out;
+}
+
+/** A contract's dates as read; when `doubtful`, the widest reading of dates that could not be read. */
+interface ContractDates {
+  readonly startDate: IsoDate;
+  readonly endDate: IsoDate | null;
+  readonly doubtful: boolean;
+}
+
+/** Counted as running since long before any export: the widest reading of an unreadable start date. */
+const LONG_PAST: IsoDate = '1900-01-01';
+
+/** Reads start and end date; an unreadable, empty (start) or impossible date is reported and doubted. */
+function readContractDates(
+  row: CsvRow,
+  id: string,
+  report: ReportFinding,
+  doubt: (column: string, text: string, problem: string) => void,
+  timeZone: string | undefined,
+): ContractDates {
+  const employeeId = cell(row, 'employeeid');
+  const start = parseVismaDate(cell(row, 'startdate'), timeZone);
+  const end = parseVismaDate(cell(row, 'enddate'), timeZone);
+  let doubtful = false;
+  if (start.kind !== 'date') {
+    const what = start.kind === 'empty' ? 'has no start date' : `has an unreadable start date '${start.text}'`;
+    report(finding('error', 'invalid-date', employeeId, `contract ${id} ${what}; the person is held until HR corrects it`));
+    doubt('startdate', start.kind === 'empty' ? '' : start.text, start.kind === 'empty' ? 'is empty' : 'is no date');
+    doubtful = true;
+  }
+  if (end.kind === 'invalid') {
+    report(finding('error', 'invalid-date', employeeId,
+      `contract ${id} has an unreadable end date '${end.text}'; the person is held until HR corrects it`));
+    doubt('enddate', end.text, 'is no date');
+    doubtful = true;
+  } else if (start.kind === 'date' && end.kind === 'date' && end.date < start.date) {
+    // Readable, but impossible: which of the two dates is wrong decides whether the person still works here.
+    report(finding('error', 'end-before-start', employeeId,
+      `contract ${id} ends ${end.date}, before it starts ${start.date}; the person is held until HR corrects it`));
+    doubt('enddate', cell(row, 'enddate'), `is before the start date ${start.date}`);
+    return { startDate: start.date, endDate: null, doubtful: true };
+  }
+  return {
+    startDate: start.kind === 'date' ? start.date : LONG_PAST,
+    endDate: end.kind === 'date' ? end.date : null,
+    doubtful,
+  };
+}
+
+/** The contract row of `row` with the dates as read. */
+function contractRow(row: CsvRow, id: string, dates: ContractDates, report: ReportFinding): ContractRow {
+  const employeeId = cell(row, 'employeeid');
+  const hoursText = cell(row, 'weekhoursfixed');
+  const hours = parseVismaNumber(hoursText);
+  if (hours.kind === 'invalid') {
+    report(finding('warning', 'invalid-number', employeeId,
+      `contract ${id} has unreadable weekly hours '${hours.text}'; the hours are treated as unknown`));
+  }
+  // A week has no more than 80 contract hours in any Dutch collective agreement: anything outside
+  // 0-80 is a typo and must not make this the primary contract ("most-hours").
+  const hoursInRange = hours.kind === 'number' && hours.value >= 0 && hours.value <= MAX_WEEKLY_HOURS;
+  if (hours.kind === 'number' && !hoursInRange) {
+    report(finding('warning', 'invalid-number', employeeId,
+      `contract ${id} has weekly hours '${hoursText.trim()}', outside 0-${MAX_WEEKLY_HOURS}; the hours are treated as unknown`));
+  }
+  return {
+    id,
+    employeeId,
+    contractId: cell(row, 'contractid'),
+    subcontractId: cell(row, 'subcontractid'),
+    startDate: dates.startDate,
+    endDate: dates.endDate,
+    type: cell(row, 'type'),
+    costCenterName: cell(row, 'costcenter'),
+    orgUnitId: cell(row, 'orgunit'),
+    orgUnitName: cell(row, 'orgunitname'),
+    functionId: cell(row, 'functionid'),
+    functionName: cell(row, 'functionname'),
+    hoursPerWeek: hoursInRange ? hours.value : null,
+    managerUserId: cell(row, 'manageruserid'),
+  };
 }
 
 /** An unreadable validity date: which one, and its text. */

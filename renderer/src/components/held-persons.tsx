@@ -5,8 +5,9 @@ import { SimpleTable } from './simple-table';
 import { navigate } from '../routes';
 
 /**
- * Persons held because their HR data is in doubt (fail-safe): nothing is planned for them until HR
- * corrects the row and cell named. Not the same as actions held for review, which wait for approval.
+ * Persons held because their HR data is in doubt (fail-safe): nothing destructive, and nothing the
+ * doubt could change, is done for them until HR corrects the row and cell named. Not the same as
+ * actions held for review, which wait for approval.
  */
 export function HeldPersons({ plan }: { readonly plan: PlanDto }) {
   const { t } = useTranslation();

@@ -74,7 +74,7 @@ export const en = {
     comment: 'Comment (kept in the history)', approve: 'Approve {{count}} and apply', reason: 'Why held', select: 'Select {{name}}',
   },
   heldPersons: {
-    intro: 'Nothing is planned for these persons until HR corrects the data named here: their accounts are not disabled, moved or deleted. Everyone else is planned as usual.',
+    intro: 'Until HR corrects the data named here, the accounts of these persons are not disabled, moved or deleted, and nothing the doubt could change is done; where only a contract date is unreadable, changes that come out the same either way go ahead. Everyone else is planned as usual.',
     person: 'Person', target: 'Target', accounts: 'Accounts left as they are', reason: 'What HR must correct',
   },
   guard: {

@@ -78,7 +78,7 @@ export const nl: Strings<typeof en> = {
     comment: 'Toelichting (komt in de geschiedenis)', approve: '{{count}} goedkeuren en uitvoeren', reason: 'Waarom vastgehouden', select: '{{name}} selecteren',
   },
   heldPersons: {
-    intro: 'Voor deze personen wordt niets gepland tot HR de genoemde gegevens verbetert: hun accounts worden niet uitgeschakeld, verplaatst of verwijderd. Voor alle anderen gaat het plan gewoon door.',
+    intro: 'Tot HR de genoemde gegevens verbetert, worden de accounts van deze personen niet uitgeschakeld, verplaatst of verwijderd, en gebeurt niets wat door de twijfel anders kan uitvallen; is alleen een contractdatum onleesbaar, dan gaan wijzigingen die hoe dan ook hetzelfde zijn gewoon door. Voor alle anderen gaat het plan gewoon door.',
     person: 'Persoon', target: 'Systeem', accounts: 'Accounts die blijven zoals ze zijn', reason: 'Wat HR moet verbeteren',
   },
   guard: {
