@@ -1,7 +1,10 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runCli } from '../cli/main';
 import { actionsOf } from '../engine/model/plan';
 import { seedOf, startNedapFixture, type NedapFixture } from '../simulators/nedap-ons/test-support';
+import { LedgerError } from '../engine/state/entitlement-ledger';
 import { Provisioner } from './provisioner';
 import { employee, openWorld, type World } from './samba-test-world';
 
@@ -85,6 +88,27 @@ describe('Nedap Ons beside Active Directory', () => {
     expect(await runCli(['history', '--config', world.configFile], io)).toBe(0);
     expect(out).toMatch(/Nedap/);
     expect(out).toMatch(/AD/);
+    // The first run changed the ledger for both targets; its history says how much.
+    expect(out).toMatch(/entitlement ledger: AD \+6 -0, Nedap \+21 -0/);
     expect(out).not.toContain(nedap.pki.pfxPassword);
+  });
+
+  it('a damaged ledger stops every run with AD and says what to do; a Nedap Ons run writes its sets again; a restored backup ends it', async () => {
+    const ledger = path.join(world.config.dataDir, 'ledger', 'entitlements.json');
+    const backup = await readFile(ledger, 'utf8');
+    await writeFile(ledger, '{"version":1,"entries":[');
+    const provisioner = new Provisioner({ config: world.config, env: world.env });
+    await expect(provisioner.preview('2026-12-01')).rejects.toThrow(/entitlements\.json is damaged.*restored from a backup.*--target nedap-ons/);
+    await expect(provisioner.apply({ asOf: '2026-12-01', trigger: 'cli' })).rejects.toThrow(LedgerError);
+    const plan = await provisioner.preview('2026-12-01', undefined, { targets: ['nedap-ons'] });
+    expect(plan.findings.find((f) => f.code === 'nedap-record-lost')?.message).toContain(ledger);
+    expect(plan.summary['nedap-ons']).toMatchObject({ 'set-duties': 4, 'set-teams': 4, 'set-locations': 4 });
+    const run = await provisioner.apply({ plan, asOf: '2026-12-01', trigger: 'cli', targets: ['nedap-ons'] });
+    expect(run.status).toBe('completed');
+    expect(await readFile(ledger, 'utf8')).toBe('{"version":1,"entries":[');
+    await writeFile(ledger, backup);
+    const again = await provisioner.preview('2026-12-01');
+    expect(again.actions).toEqual([]);
+    expect(again.findings.map((f) => f.code)).not.toContain('nedap-record-lost');
   });
 });

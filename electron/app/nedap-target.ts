@@ -7,7 +7,11 @@ import type { Finding } from '../engine/model/finding';
 import type { HeldPerson, NedapAction } from '../engine/model/plan';
 import type { ActionOutcome } from '../engine/model/run';
 import { NedapClient } from '../engine/nedap-ons/client';
-import { FileNedapAssignmentStore, type NedapRecords } from '../engine/nedap-ons/assignments';
+import { nedapRecordsOf, type NedapRecord, type NedapRecords } from '../engine/nedap-ons/ledger-view';
+import type { LedgerPort } from '../engine/model/ledger';
+import type { LedgerRead } from '../engine/state/entitlement-ledger';
+import { RunStore } from '../engine/history/run-store';
+import { wroteTo } from '../engine/history/wrote-to';
 import { applyNedapActions } from '../engine/nedap-ons/apply-nedap';
 import { MappingCsvError, parseMappingCsv } from '../engine/nedap-ons/mapping-csv';
 import type { NedapSettings } from '../engine/nedap-ons/settings';
@@ -17,8 +21,8 @@ import { planNedapWithDoubts } from '../engine/plan/nedap-doubt';
 
 /**
  * The Nedap Ons target as the application wires it: config to settings (mapping CSVs read), one
- * mTLS client per run, the bulk read for a preview, and apply through the client and the
- * assignment store under dataDir.
+ * mTLS client per run, the bulk read for a preview, and apply through the client, recording what
+ * it assigned in the shared entitlement ledger under dataDir.
  */
 
 /** Progress of the Nedap Ons read. */
@@ -108,19 +112,47 @@ export interface NedapPlanState {
   readonly records: NedapRecords;
 }
 
-/** Read Nedap Ons (bulk streams and reference lists) and the assignment record. */
+/** Read Nedap Ons (bulk streams and reference lists); the ledger's records are added by the caller. */
 export async function readNedapState(
-  config: AppConfig,
   nedap: NedapOnsConfig,
   env: NodeJS.ProcessEnv,
   onRead?: (progress: NedapReadProgress) => void,
-): Promise<NedapPlanState> {
+): Promise<Omit<NedapPlanState, 'records'>> {
   const started = Date.now();
   const settings = await nedapSettings(nedap);
   const read = await withNedapClient(nedap, env, readNedap);
   onRead?.({ employees: read.employees.length, users: read.users.length, elapsedMs: Date.now() - started });
-  const records = await new FileNedapAssignmentStore(config.dataDir).load();
-  return { settings, read, records };
+  return { settings, read };
+}
+
+/**
+ * What the ledger says this app assigned in Nedap Ons, and why that is not (all) known when it is
+ * not: the ledger file is damaged (AD runs stop; Nedap writes the desired sets again, which is safe
+ * because each write is the complete set this connector owns), the old record could not be moved
+ * in, or the ledger holds no Nedap user although the history shows earlier writes to Nedap Ons.
+ */
+export async function nedapRecordsFor(dataDir: string, ledger: LedgerRead, file: string): Promise<NedapRecords> {
+  if (ledger.kind === 'damaged') {
+    return {
+      records: new Map(),
+      problem: `${ledger.problem} (Active Directory runs stop until it is restored from a backup or removed; until then every Nedap Ons run writes the desired sets again)`,
+    };
+  }
+  const records = nedapRecordsOf(ledger.ledger);
+  if (ledger.legacyProblem !== null) return { records, problem: ledger.legacyProblem };
+  if (records.size === 0 && wroteTo((await new RunStore(dataDir).list()).runs, 'nedap-ons')) {
+    return { records, problem: `the entitlement ledger ${file} holds no Nedap Ons user although earlier runs wrote to Nedap Ons (the record was lost or replaced)` };
+  }
+  return { records, problem: null };
+}
+
+/**
+ * Where a Nedap apply records its writes: the ledger file, or nowhere but the run history while the
+ * file is damaged (it is left as it is for the admin to restore).
+ */
+export function nedapLedger(ledger: LedgerRead, file: LedgerPort): { readonly records: ReadonlyMap<string, NedapRecord>; readonly port: LedgerPort } {
+  if (ledger.kind === 'damaged') return { records: new Map(), port: { change: () => Promise.resolve() } };
+  return { records: nedapRecordsOf(ledger.ledger), port: file };
 }
 
 /**
@@ -149,10 +181,11 @@ export function planNedapTarget(
 
 /** Apply Nedap Ons actions, re-validated against the current config. */
 export async function applyNedap(input: {
-  readonly config: AppConfig;
   readonly nedap: NedapOnsConfig;
   readonly env: NodeJS.ProcessEnv;
   readonly actions: readonly NedapAction[];
+  /** What the ledger records, and where the writes are recorded ({@link nedapLedger}). */
+  readonly ledger: { readonly records: ReadonlyMap<string, NedapRecord>; readonly port: LedgerPort };
   /** Why an action may not be applied under the current configuration, or null. */
   readonly vet: (action: NedapAction) => string | null;
   readonly onOutcome: (outcome: ActionOutcome) => Promise<void>;
@@ -162,7 +195,8 @@ export async function applyNedap(input: {
   return withNedapClient(nedap, input.env, (client) =>
     applyNedapActions(input.actions, {
       port: client,
-      store: new FileNedapAssignmentStore(input.config.dataDir),
+      records: input.ledger.records,
+      ledger: input.ledger.port,
       source: nedap.source,
       deleteUsers: nedap.deleteUsers,
       parallelUsers: nedap.maxInFlight,

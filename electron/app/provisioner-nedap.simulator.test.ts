@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -9,9 +9,12 @@ import { scenarioData, type ScenarioContract, type ScenarioEmployee } from '../s
 import { seedOf, startNedapFixture, type NedapFixture } from '../simulators/nedap-ons/test-support';
 import { actionsOf, type Plan } from '../engine/model/plan';
 import type { RunRecord } from '../engine/model/run';
+import type { LedgerEntry } from '../engine/model/ledger';
 import { parseConfig, type AppConfig } from './config';
 import { Provisioner } from './provisioner';
 import { runCli } from '../cli/main';
+import { seedAsPlanned } from '../bench/nedap-preview-bench';
+import { LedgerFile } from '../engine/state/entitlement-ledger';
 
 /**
  * Nedap Ons as a target of the whole pipeline, over real mutual TLS against the simulator and the
@@ -81,6 +84,12 @@ async function applied(asOf: string, cfg?: AppConfig): Promise<{ plan: Plan; run
   expect(run.status).toBe('completed');
   expect(run.outcomes.filter((o) => o.outcome === 'failed' || o.outcome === 'blocked')).toEqual([]);
   return { plan, run };
+}
+
+const ledgerPath = (): string => path.join(dataDir, 'ledger', 'entitlements.json');
+
+async function ledgerEntries(): Promise<LedgerEntry[]> {
+  return (JSON.parse(await readFile(ledgerPath(), 'utf8')) as { entries: LedgerEntry[] }).entries;
 }
 
 function nedapKinds(plan: Plan): string[] {
@@ -279,13 +288,109 @@ describe('Nedap Ons target', () => {
     expect(userOf('1013-1')?.assigned).toEqual({ roles: ['Medewerker', 'Wijkverpleging'], teams: [1], locations: [11] });
   });
 
-  it('rebuilds a damaged record by writing the desired sets again, with a finding', async () => {
+  it('records what it assigned in the entitlement ledger, owner-only, and every run history carries the ledger changes', async () => {
     await serve([person('1014', [{ start: '2026-01-01', orgUnit: 'OE20' }])], ['1014-1']);
+    const { run } = await applied('2026-12-01');
+    const uuid = userOf('1014-1')?.uuid;
+    const entries = (await ledgerEntries()).filter((e) => e.target === 'nedap-ons');
+    expect(entries.map((e) => [e.entitlement.replace(/^role:.*/, 'role'), e.rule, e.accountId === uuid])).toEqual([
+      ['location:11', 'location mapping OE20', true],
+      ['role', expect.stringMatching(/^(Zorg|Iedereen)$/), true],
+      ['role', expect.stringMatching(/^(Zorg|Iedereen)$/), true],
+      ['set:duties', null, true],
+      ['set:locations', null, true],
+      ['set:teams', null, true],
+      ['team:1', 'team mapping OE20', true],
+      ['user', null, true],
+    ]);
+    expect(new Set(entries.filter((e) => e.entitlement.startsWith('role:')).map((e) => e.rule))).toEqual(new Set(['Zorg', 'Iedereen']));
+    expect((await stat(ledgerPath())).mode & 0o777).toBe(0o600);
+    await expect(stat(path.join(dataDir, 'ledger', 'nedap-ons.json'))).rejects.toThrow(/ENOENT/);
+    // The run's history holds every entry it added, with its outcome, and reads back the same.
+    const added = run.outcomes.flatMap((o) => o.ledger ?? []).filter((c) => c.kind === 'record').map((c) => c.kind === 'record' && c.entry.entitlement);
+    expect(added.sort()).toEqual(entries.map((e) => e.entitlement).sort());
+    const [stored] = (await provisioner().history()).runs;
+    expect(stored?.outcomes.flatMap((o) => o.ledger ?? [])).toHaveLength(entries.length);
+  });
+
+  it('restores a role removed in Nedap by hand with the next write of the complete set', async () => {
+    await serve([person('1016', [{ start: '2026-01-01', orgUnit: 'OE10' }])], ['1016-1']);
     await applied('2026-12-01');
-    await writeFile(path.join(dataDir, 'ledger', 'nedap-ons.json'), '{ broken');
+    const uuid = userOf('1016-1')?.uuid as string;
+    // An admin removes the role in Nedap: nothing reads roles back, so nothing is planned for it yet.
+    nedap.simulator.state.duties.set(`${uuid}|${SOURCE}`, []);
+    expect((await provisioner().preview('2026-12-02')).actions).toEqual([]);
+    visma.setData(scenarioData({ employees: [person('1016', [{ start: '2026-01-01', orgUnit: 'OE20' }])], orgUnits: ORG_UNITS }));
+    const moved = await applied('2026-12-03');
+    expect(nedapKinds(moved.plan)).toContain('set-duties 1016-1');
+    expect(userOf('1016-1')?.assigned.roles).toEqual(['Medewerker', 'Wijkverpleging']);
+  });
+
+  it('rebuilds a lost Nedap record by writing the desired sets again, with a finding that names the ledger', async () => {
+    await serve([person('1017', [{ start: '2026-01-01', orgUnit: 'OE20' }])], ['1017-1']);
+    await applied('2026-12-01');
+    // The ledger is valid but has lost its Nedap part; the history shows earlier writes to Nedap Ons.
+    await writeFile(ledgerPath(), JSON.stringify({ version: 1, entries: [] }));
     const { plan } = await applied('2026-12-01');
-    expect(plan.findings).toContainEqual(expect.objectContaining({ code: 'nedap-record-lost' }));
-    expect(nedapKinds(plan)).toEqual(['set-duties 1014-1', 'set-teams 1014-1', 'set-locations 1014-1']);
+    const finding = plan.findings.find((f) => f.code === 'nedap-record-lost');
+    expect(finding?.message).toContain(ledgerPath());
+    expect(finding?.message).toMatch(/holds no Nedap Ons user.*rebuilt by writing/);
+    expect(nedapKinds(plan)).toEqual(['set-duties 1017-1', 'set-teams 1017-1', 'set-locations 1017-1']);
+    const again = await provisioner().preview('2026-12-01');
+    expect(again.actions).toEqual([]);
+    expect(again.findings.map((f) => f.code)).not.toContain('nedap-record-lost');
+  });
+
+  it('a damaged ledger: a Nedap run writes the desired sets again with a finding and leaves the file for the admin', async () => {
+    await serve([person('1018', [{ start: '2026-01-01', orgUnit: 'OE20' }])], ['1018-1']);
+    await applied('2026-12-01');
+    await writeFile(ledgerPath(), '{ broken');
+    const { plan, run } = await applied('2026-12-01');
+    const finding = plan.findings.find((f) => f.code === 'nedap-record-lost');
+    expect(finding?.message).toMatch(/entitlements\.json is damaged \(not valid JSON\).*Active Directory runs stop.*rebuilt by writing/);
+    expect(nedapKinds(plan)).toEqual(['set-duties 1018-1', 'set-teams 1018-1', 'set-locations 1018-1']);
+    expect(await readFile(ledgerPath(), 'utf8')).toBe('{ broken');
+    // The writes are still in the run's history.
+    expect(run.outcomes.flatMap((o) => o.ledger ?? []).length).toBeGreaterThan(0);
+    // Removed by the admin: the next run rebuilds the record from the desired sets, then all is quiet.
+    await rm(ledgerPath());
+    const rebuilt = await applied('2026-12-01');
+    expect(rebuilt.plan.findings.map((f) => f.code)).toContain('nedap-record-lost');
+    expect((await provisioner().preview('2026-12-01')).actions).toEqual([]);
+    expect(userOf('1018-1')?.assigned).toEqual({ roles: ['Medewerker', 'Wijkverpleging'], teams: [1], locations: [11] });
+  });
+
+  it('moves the old per-target Nedap record into the ledger at the first write, and retires the old file', async () => {
+    await serve([person('1019', [{ start: '2026-01-01', orgUnit: 'OE20' }])], ['1019-1']);
+    await applied('2026-12-01');
+    const uuid = userOf('1019-1')?.uuid as string;
+    const roles = nedap.simulator.state.duties.get(`${uuid}|${SOURCE}`)?.map((d) => d.roleUuid) ?? [];
+    // As an earlier version left it: the Nedap record in its own file, nothing of it in the ledger.
+    const old = path.join(dataDir, 'ledger', 'nedap-ons.json');
+    await writeFile(old, JSON.stringify({ version: 1, target: 'nedap-ons', users: { '1019-1': { userUuid: uuid, duties: roles, teams: ['1'], locations: ['11'] } } }));
+    await writeFile(ledgerPath(), JSON.stringify({ version: 1, entries: [] }));
+    // Read as part of the ledger: nothing to do, no finding.
+    const quiet = await provisioner().preview('2026-12-01');
+    expect(quiet.actions).toEqual([]);
+    expect(quiet.findings.map((f) => f.code)).not.toContain('nedap-record-lost');
+    visma.setData(scenarioData({ employees: [person('1019', [{ start: '2026-01-01', orgUnit: 'OE30' }])], orgUnits: ORG_UNITS }));
+    const moved = await applied('2026-12-02');
+    expect(nedapKinds(moved.plan)).toEqual(['set-teams 1019-1', 'set-locations 1019-1']);
+    await expect(stat(old)).rejects.toThrow(/ENOENT/);
+    expect(JSON.parse(await readFile(`${old}.migrated`, 'utf8')).users['1019-1'].userUuid).toBe(uuid);
+    const entitlements = (await ledgerEntries()).map((e) => e.entitlement);
+    expect(entitlements).toEqual(expect.arrayContaining(['user', 'set:duties', 'set:teams', 'set:locations', 'team:2', ...roles.map((r) => `role:${r}`)]));
+    expect(entitlements).not.toContain('team:1');
+    expect((await provisioner().preview('2026-12-02')).actions).toEqual([]);
+  });
+
+  it('the bench seeds the simulator and the ledger as the plan wants them: the next preview is empty', async () => {
+    await serve([person('1020', [{ start: '2026-01-01', orgUnit: 'OE20' }]), person('1021', [{ start: '2026-01-01', orgUnit: 'OE10' }])], ['1020-1', '1021-1']);
+    const wanted = await provisioner().preview('2026-12-01');
+    const seeded = await seedAsPlanned(wanted, nedap.simulator.state, new LedgerFile(dataDir), SOURCE);
+    expect(seeded).toBe(2);
+    expect(userOf('1020-1')?.assigned).toEqual({ roles: ['Medewerker', 'Wijkverpleging'], teams: [1], locations: [11] });
+    expect(userOf('1021-1')?.assigned).toEqual({ roles: ['Medewerker'], teams: [], locations: [] });
     expect((await provisioner().preview('2026-12-01')).actions).toEqual([]);
   });
 

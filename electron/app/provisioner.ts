@@ -1,5 +1,5 @@
 import type { AppConfig, NedapOnsConfig } from './config';
-import { applyNedap, planNedapTarget, readNedapState, type NedapPlanState, type NedapReadProgress } from './nedap-target';
+import { applyNedap, nedapLedger, nedapRecordsFor, planNedapTarget, readNedapState, type NedapPlanState, type NedapReadProgress } from './nedap-target';
 import { ConfigError, resolveSecret } from './config';
 import { fetchVismaExport } from '../engine/visma/client';
 import type { VismaProgressEvent } from '../engine/visma/options';
@@ -27,7 +27,7 @@ import { accountMismatch, validatePlan } from '../engine/plan/validate-plan';
 import type { PlanScope } from '../engine/plan/validate-plan';
 import { pruneOlderThan, retentionCutoff } from '../engine/state/retention';
 import { RetiredNameStore } from '../engine/state/retired-names';
-import { LedgerFile, type EntitlementLedger } from '../engine/state/entitlement-ledger';
+import { LedgerFile, usableLedger, type EntitlementLedger, type LedgerRead } from '../engine/state/entitlement-ledger';
 import { configFingerprint } from './config-fingerprint';
 import { prepareDataDir } from './data-dir';
 import { applyAdActions } from '../engine/apply/apply-ad';
@@ -227,13 +227,14 @@ export class Provisioner {
   }> {
     const ad = targets.includes('ad') ? this.adConfig() : null;
     const nedap = targets.includes('nedap-ons') ? this.nedapConfig() : null;
-    const [imported, directory, nedapState] = await this.readSources(asOf, ad !== null, nedap);
+    const [imported, directory, nedapRead] = await this.readSources(asOf, ad !== null, nedap);
     let plan: Plan = { planId: randomUUID(), asOf, createdAt: new Date().toISOString(), summary: summarisePlan([]), actions: [], unmanaged: [], held: [], findings: imported.findings };
     const managedAccounts: Partial<Record<TargetName, number>> = {};
+    const ledgerFile = new LedgerFile(this.config.dataDir);
+    const ledgerRead = await ledgerFile.read();
     if (ad && directory) {
-      const ledger = await new LedgerFile(this.config.dataDir).load();
       const planned = planAd({
-        ledger,
+        ledger: usableLedger(ledgerRead),
         disabledOn: await this.disabledOnIfNeeded(directory.accounts),
         persons: imported.persons,
         doubtful: imported.doubtful,
@@ -252,7 +253,8 @@ export class Provisioner {
       plan = { ...planned, unmanaged };
       managedAccounts.ad = directory.accounts.filter((a) => isWithin(a.dn, ad.baseDn)).length - unmanaged.length;
     }
-    if (nedapState) {
+    if (nedapRead) {
+      const nedapState: NedapPlanState = { ...nedapRead, records: await nedapRecordsFor(this.config.dataDir, ledgerRead, ledgerFile.file) };
       const nedapPart = planNedapTarget(this.config, nedapState, imported, asOf, plan.actions.length);
       const actions = [...plan.actions, ...nedapPart.actions];
       plan = { ...plan, actions, summary: summarisePlan(actions), held: [...plan.held, ...nedapPart.held], findings: [...plan.findings, ...nedapPart.findings] };
@@ -327,7 +329,7 @@ export class Provisioner {
     asOf: IsoDate,
     readAd: boolean,
     nedap: NedapOnsConfig | null,
-  ): Promise<[ImportResult, Awaited<ReturnType<Provisioner['readDirectory']>> | null, NedapPlanState | null]> {
+  ): Promise<[ImportResult, Awaited<ReturnType<Provisioner['readDirectory']>> | null, Omit<NedapPlanState, 'records'> | null]> {
     const cancel = new AbortController();
     const outer = this.signal;
     const onOuterAbort = (): void => cancel.abort(outer?.reason);
@@ -342,7 +344,7 @@ export class Provisioner {
       const [people, directory, nedapState] = await Promise.allSettled([
         cancelling(this.importPersons(asOf, cancel.signal)),
         readAd ? cancelling(this.readDirectory(cancel.signal)) : null,
-        nedap ? cancelling(readNedapState(this.config, nedap, this.env, (read) => this.onProgress({ kind: 'nedap-ons', ...read }))) : null,
+        nedap ? cancelling(readNedapState(nedap, this.env, (read) => this.onProgress({ kind: 'nedap-ons', ...read }))) : null,
       ]);
       if (people.status === 'fulfilled' && directory.status === 'fulfilled' && nedapState.status === 'fulfilled') {
         return [people.value, directory.value, nedapState.value];
@@ -426,7 +428,10 @@ export class Provisioner {
     const gate = gateRun(plan, input, { by: os.userInfo().username, at: new Date().toISOString() });
     // Whatever the plan says, only what the configuration allows now is written.
     const ledger = new LedgerFile(this.config.dataDir);
-    const refusals = validatePlan(plan, this.planScope(this.config.ad ? await ledger.load() : null));
+    const ledgerRead = await ledger.read();
+    // A damaged ledger stops what AD would plan from it; Nedap Ons writes complete sets, so it goes on.
+    const runsAd = this.config.ad !== undefined && targets.includes('ad');
+    const refusals = validatePlan(plan, this.planScope(runsAd ? usableLedger(ledgerRead) : null));
     const store = new RunStore(this.config.dataDir, this.openRunFile ? { openFile: this.openRunFile } : {});
     await pruneOlderThan(store.directory, '.jsonl', retentionCutoff(this.config.retentionDays, new Date()));
     const run = await store.begin({ runId: randomUUID(), planId: plan.planId, asOf: plan.asOf, trigger: input.trigger, actions: plan.actions, safety: gate.safety });
@@ -457,13 +462,13 @@ export class Provisioner {
     const failures = await applyByTarget(
       actions,
       {
-        ad: this.config.ad && targets.includes('ad')
+        ad: runsAd
           ? unlessHistoryFailed((targetActions: readonly AdAction[]) =>
               this.applyAd(targetActions, refusals, record, { ledger, notes: plan.ledgerNotes ?? [], record: (changes) => run.recordLedger(changes) }),
             )
           : null,
         'nedap-ons': this.config.nedapOns && targets.includes('nedap-ons')
-          ? unlessHistoryFailed((targetActions: readonly NedapAction[]) => this.applyNedap(targetActions, refusals, record))
+          ? unlessHistoryFailed((targetActions: readonly NedapAction[]) => this.applyNedap(targetActions, refusals, record, { read: ledgerRead, file: ledger }))
           : null,
       },
       record,
@@ -485,12 +490,13 @@ export class Provisioner {
     actions: readonly NedapAction[],
     refusals: ReadonlyMap<string, string>,
     record: (outcome: ActionOutcome) => Promise<void>,
+    ledger: { readonly read: LedgerRead; readonly file: LedgerFile },
   ): Promise<readonly ActionOutcome[]> {
     return applyNedap({
-      config: this.config,
       nedap: this.nedapConfig(),
       env: this.env,
       actions,
+      ledger: nedapLedger(ledger.read, ledger.file),
       vet: (action) => refusals.get(action.id) ?? null,
       onOutcome: record,
       ...(this.signal ? { signal: this.signal } : {}),

@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import type { NedapAction } from '../engine/model/plan';
 import { NedapClient } from '../engine/nedap-ons/client';
 import { applyNedapActions } from '../engine/nedap-ons/apply-nedap';
-import { FileNedapAssignmentStore } from '../engine/nedap-ons/assignments';
+import { LedgerFile } from '../engine/state/entitlement-ledger';
 import { startNedapSimulator } from '../simulators/nedap-ons/server';
 import { makeTestPki } from '../simulators/nedap-ons/test-pki';
 import { DEMO_ROLES } from '../simulators/nedap-ons/generate';
@@ -77,7 +77,8 @@ export async function runNedapApplySection(options: { readonly users: number; re
     const applyStarted = performance.now();
     const outcomes = await applyNedapActions(actionsFor(ids, employeeIds), {
       port: client,
-      store: new FileNedapAssignmentStore(path.join(dir, 'data')),
+      records: new Map(),
+      ledger: new LedgerFile(path.join(dir, 'data')),
       source: 'bench',
       deleteUsers: false,
       parallelUsers: 4,

@@ -20,6 +20,10 @@ describe('formatPlan with both targets', () => {
           runId: 'r1', planId: plan.planId, asOf: plan.asOf, trigger: 'cli', startedAt: at, finishedAt: at, status: 'completed',
           actions: plan.actions,
           outcomes: plan.actions.map((a) => ({ actionId: a.id, outcome: 'created' as const, error: null, at })),
+          ledger: [
+            { kind: 'record', entry: { target: 'nedap-ons', account: '1003-1', accountId: 'u-1', entitlement: 'user', rule: null, how: 'adopted', at } },
+            { kind: 'forget-account', target: 'ad', account: 'j.berg' },
+          ],
           summary: { created: 3, updated: 0, unchanged: 0, failed: 0, skipped: 0, blocked: 0 },
           error: null,
           safety: null,
@@ -31,5 +35,6 @@ describe('formatPlan with both targets', () => {
     });
     expect(text).toContain('created   AD create j.berg');
     expect(text).toContain('created   Nedap set-duties 1003-1');
+    expect(text).toContain('entitlement ledger: AD +0 -1, Nedap +1 -0');
   });
 });

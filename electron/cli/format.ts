@@ -2,6 +2,7 @@ import type { ImportResult, ProgressEvent } from '../app/provisioner';
 import { DATASETS } from '../engine/visma/datasets';
 import type { Finding } from '../engine/model/finding';
 import type { RunRecord } from '../engine/model/run';
+import { ledgerCounts } from '../engine/history/ledger-counts';
 import { accountLabel, type AttributeValue, type HeldPerson, type Plan, type PlanSummary, type PlannedAction, type TargetName } from '../engine/model/plan';
 import { formatPlanSafety, formatRunSafety, formatWhy } from './format-safety';
 
@@ -95,6 +96,8 @@ function formatRuns(runs: readonly RunRecord[], problems: readonly string[], sho
       .map(([outcome, n]) => `${n} ${outcome}`)
       .join(', ');
     lines.push(`${run.startedAt}  run ${run.runId}  ${run.status}  as of ${run.asOf}  (${counts || 'nothing to do'})`);
+    const ledger = ledgerCounts(run).map((c) => `${targetLabel(c.target)} +${c.added} -${c.removed}`);
+    if (ledger.length > 0) lines.push(`    entitlement ledger: ${ledger.join(', ')}`);
     const byId = new Map(run.actions.map((a) => [a.id, a]));
     // Problems are always listed in full; the routine outcomes only up to a screenful.
     const problems = run.outcomes.filter((o) => o.error !== null);

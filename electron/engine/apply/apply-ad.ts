@@ -1,7 +1,7 @@
 import type { AdAccount } from '../model/ad-account';
 import { isEnabled } from '../model/ad-account';
 import type { AdAction, AttributeChange, LedgerNote } from '../model/plan';
-import type { LedgerChange } from '../model/ledger';
+import type { LedgerChange, LedgerPort } from '../model/ledger';
 import { adLedgerAccount } from '../state/entitlement-ledger';
 import type { ActionOutcome, Outcome } from '../model/run';
 import { sameAttributeValue } from '../ad/attribute-value';
@@ -66,11 +66,6 @@ export interface ApplyAdOptions {
   readonly mayAdopt?: (group: string) => boolean;
   /** Called with the ledger changes the notes made (the history records them). */
   readonly onLedgerNotes?: (changes: readonly LedgerChange[]) => Promise<void>;
-}
-
-/** Where apply records ledger changes; durable before it resolves. */
-export interface LedgerPort {
-  change(changes: readonly LedgerChange[]): Promise<void>;
 }
 
 /** The result of one action: an outcome and, for failures, the admin-readable reason. */

@@ -108,6 +108,8 @@ export interface NedapAction {
   readonly account: NedapUserRef;
   readonly changes: readonly AttributeChange[];
   readonly set: readonly string[] | null;
+  /** The rule (or mapping) that grants each member of `set`, keyed by member; recorded in the ledger. */
+  readonly rules?: Readonly<Record<string, string>>;
   readonly reasons: readonly string[];
   readonly dependsOn: readonly string[];
 }

@@ -2,15 +2,16 @@ import type { NedapAction } from '../model/plan';
 import type { ActionOutcome, Outcome } from '../model/run';
 import type { NedapUndoInfo } from '../model/undo';
 import { describeError } from '../apply/describe-error';
-import type { NedapAssignmentStore, NedapRecord } from './assignments';
+import type { LedgerChange, LedgerPort } from '../model/ledger';
+import { nedapEntitlement, nedapRecordChanges, type NedapRecord, type NedapSetField } from './ledger-view';
 import { NedapRequestError } from './errors';
 import type { NedapDuty, NedapEmployee, NedapUser, NewNedapUser } from './wire';
 
 /**
  * Apply the Nedap Ons actions of a plan. Users are worked on side by side (as many as requests may
- * be in flight), each user's actions in plan order. Every write is recorded in the assignment store
- * as soon as Nedap confirms it, so a crash between duties and teams leaves a record that makes the
- * next preview plan only the teams. A create is never retried blindly: after a timeout or 5xx the
+ * be in flight), each user's actions in plan order. Every write is recorded in the entitlement ledger
+ * as soon as Nedap confirms it (and the changes go with the action's outcome into the run history),
+ * so a crash between duties and teams leaves a record that makes the next preview plan only the teams. A create is never retried blindly: after a timeout or 5xx the
  * user is looked up first.
  */
 
@@ -28,7 +29,10 @@ export interface NedapPort {
 /** What apply needs besides the actions. */
 export interface ApplyNedapOptions {
   readonly port: NedapPort;
-  readonly store: NedapAssignmentStore;
+  /** What the ledger records per identificationNo as apply starts. */
+  readonly records: ReadonlyMap<string, NedapRecord>;
+  /** Where each write is recorded; durable before the next write. */
+  readonly ledger: LedgerPort;
   /** Duties source from the current config. */
   readonly source: string;
   /** From the current config: a saved plan's delete is refused when it is off now. */
@@ -45,6 +49,7 @@ export interface ApplyNedapOptions {
 interface Step {
   readonly outcome: Outcome;
   readonly error: string | null;
+  readonly ledger?: readonly LedgerChange[];
 }
 
 const done = (outcome: Outcome): Step => ({ outcome, error: null });
@@ -53,8 +58,7 @@ const refused = (outcome: 'failed' | 'blocked' | 'skipped', error: string): Step
 /** Apply every action; resolves to their outcomes (each also passed to `onOutcome`, one at a time). */
 export async function applyNedapActions(actions: readonly NedapAction[], options: ApplyNedapOptions): Promise<readonly ActionOutcome[]> {
   const now = options.now ?? (() => new Date());
-  const { records } = await options.store.load();
-  const state = new Map<string, NedapRecord | undefined>(records);
+  const state = new Map<string, NedapRecord | undefined>(options.records);
   const succeeded = new Set<string>();
   const outcomes: ActionOutcome[] = [];
   let recording: Promise<void> = Promise.resolve();
@@ -92,7 +96,8 @@ export async function applyNedapActions(actions: readonly NedapAction[], options
         }
         if (step.outcome !== 'failed' && step.outcome !== 'blocked' && step.outcome !== 'skipped') succeeded.add(action.id);
         const undo = step.outcome === 'updated' ? nedapUndoInfo(action, before, state.get(action.account.identificationNo)) : null;
-        await record({ actionId: action.id, outcome: step.outcome, error: step.error, at: now().toISOString(), ...(undo ? { undo } : {}) });
+        const ledger = step.ledger && step.ledger.length > 0 ? { ledger: step.ledger } : {};
+        await record({ actionId: action.id, outcome: step.outcome, error: step.error, at: now().toISOString(), ...(undo ? { undo } : {}), ...ledger });
       }
     }
   };
@@ -102,10 +107,32 @@ export async function applyNedapActions(actions: readonly NedapAction[], options
 
 async function applyOne(action: NedapAction, state: Map<string, NedapRecord | undefined>, options: ApplyNedapOptions): Promise<Step> {
   const key = action.account.identificationNo;
-  const save = async (next: NedapRecord | null): Promise<void> => {
-    await options.store.put(key, next);
+  const recorded: LedgerChange[] = [];
+  const save = async (next: NedapRecord | null, userHow: 'granted' | 'adopted' = 'granted'): Promise<void> => {
+    const at = (options.now ?? (() => new Date()))().toISOString();
+    const changes = nedapRecordChanges(key, state.get(key), next, { rules: ruleOf(action), userHow, at });
+    await options.ledger.change(changes);
+    recorded.push(...changes);
     state.set(key, next ?? undefined);
   };
+  const step = await writeOne(action, key, state, save, options);
+  return recorded.length > 0 ? { ...step, ledger: recorded } : step;
+}
+
+/** The rule of each member of an action's set, keyed as the ledger names the entitlement. */
+function ruleOf(action: NedapAction): Readonly<Record<string, string>> {
+  const field = recordField(action.action);
+  if (field === null || !action.rules) return {};
+  return Object.fromEntries(Object.entries(action.rules).map(([value, rule]) => [nedapEntitlement(field, value), rule]));
+}
+
+async function writeOne(
+  action: NedapAction,
+  key: string,
+  state: ReadonlyMap<string, NedapRecord | undefined>,
+  save: (next: NedapRecord | null, userHow?: 'granted' | 'adopted') => Promise<void>,
+  options: ApplyNedapOptions,
+): Promise<Step> {
   switch (action.action) {
     case 'create-user': {
       const employee = await findEmployee(action, options.port);
@@ -113,7 +140,7 @@ async function applyOne(action: NedapAction, state: Map<string, NedapRecord | un
       const existing = await options.port.userByEmployeeId(employee.id);
       if (existing) {
         // Made by hand, by an earlier tool, or by an interrupted apply: adopted, never duplicated.
-        if (state.get(key)?.userUuid !== existing.uuid) await save({ userUuid: existing.uuid });
+        if (state.get(key)?.userUuid !== existing.uuid) await save({ userUuid: existing.uuid }, 'adopted');
         return done('unchanged');
       }
       const user = await createOnce(employee, key, options.port);
@@ -156,7 +183,7 @@ async function applyOne(action: NedapAction, state: Map<string, NedapRecord | un
 }
 
 /** The field of the app's record a set-* action writes; null for the other kinds. */
-export function recordField(kind: NedapAction['action']): 'duties' | 'teams' | 'locations' | null {
+export function recordField(kind: NedapAction['action']): NedapSetField | null {
   switch (kind) {
     case 'set-duties':
       return 'duties';

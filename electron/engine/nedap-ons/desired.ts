@@ -16,6 +16,8 @@ import type { NedapSettings } from './settings';
 export interface Granted<T> {
   readonly value: T;
   readonly reasons: readonly string[];
+  /** The first rule (by name) or mapping (`team mapping OE20`) that grants it: the ledger records it. */
+  readonly rule: string;
 }
 
 /** What one employment should have in Nedap Ons on the evaluation date. */
@@ -50,25 +52,27 @@ export function employmentsOf(person: Person): readonly { readonly employeeId: s
   return [...groups.values()].sort((a, b) => (a.employeeId + a.contractId < b.employeeId + b.contractId ? -1 : 1));
 }
 
-/** Adds `value` with `reason`, merging reasons of a value granted twice. */
-function grant<T>(into: Map<T, string[]>, value: T, reason: string): void {
-  const reasons = into.get(value) ?? [];
-  if (!reasons.includes(reason)) reasons.push(reason);
-  into.set(value, reasons);
+type Grants<T> = Map<T, { readonly reasons: string[]; readonly rule: string }>;
+
+/** Adds `value` with `reason`, merging reasons of a value granted twice (the first rule stays its rule). */
+function grant<T>(into: Grants<T>, value: T, reason: string, rule: string): void {
+  const known = into.get(value) ?? { reasons: [], rule };
+  if (!known.reasons.includes(reason)) known.reasons.push(reason);
+  into.set(value, known);
 }
 
-function granted<T>(from: Map<T, string[]>): readonly Granted<T>[] {
-  return [...from].map(([value, reasons]) => ({ value, reasons }));
+function granted<T>(from: Grants<T>): readonly Granted<T>[] {
+  return [...from].map(([value, { reasons, rule }]) => ({ value, reasons, rule }));
 }
 
 /** Mapping-table ids for the lines: org-unit rows and org-unit/function rows add up. */
-function mapped(table: Readonly<Record<string, readonly number[]>>, lines: readonly Contract[], into: Map<number, string[]>, what: string): void {
+function mapped(table: Readonly<Record<string, readonly number[]>>, lines: readonly Contract[], into: Grants<number>, what: string): void {
   for (const line of lines) {
     const unit = line.orgUnit?.id;
     if (!unit) continue;
     const keys = [unit, ...(line.function ? [`${unit}/${line.function.id}`] : [])];
     for (const key of keys) {
-      for (const id of table[key] ?? []) grant(into, id, `${what} mapping ${key} (contract ${line.id})`);
+      for (const id of table[key] ?? []) grant(into, id, `${what} mapping ${key} (contract ${line.id})`, `${what} mapping ${key}`);
     }
   }
 }
@@ -90,16 +94,17 @@ export function desiredEmployments(
       continue;
     }
     const evaluation = evaluateLifecycle(employment.lines, asOf, lifecycle);
-    const roles = new Map<string, string[]>();
-    const teams = new Map<number, string[]>();
-    const locations = new Map<number, string[]>();
+    const roles: Grants<string> = new Map();
+    const teams: Grants<number> = new Map();
+    const locations: Grants<number> = new Map();
     // Access follows the enabled window, as AD's enable does: from the first working day.
     if (evaluation.stage === 'active') {
       for (const match of matchRules(rules, person, evaluation.inCondition)) {
         const because = `rule "${match.rule.name}" matches contract ${match.contracts.map((c) => c.id).join(', ')}`;
-        for (const role of match.rule.grant.nedapRoles ?? []) grant(roles, role, because);
-        for (const team of match.rule.grant.nedapTeams ?? []) grant(teams, team, because);
-        for (const location of match.rule.grant.nedapLocations ?? []) grant(locations, location, because);
+        const rule = match.rule.name;
+        for (const role of match.rule.grant.nedapRoles ?? []) grant(roles, role, because, rule);
+        for (const team of match.rule.grant.nedapTeams ?? []) grant(teams, team, because, rule);
+        for (const location of match.rule.grant.nedapLocations ?? []) grant(locations, location, because, rule);
       }
       mapped(settings.teamsByOrgUnit, evaluation.inCondition, teams, 'team');
       mapped(settings.locationsByOrgUnit, evaluation.inCondition, locations, 'location');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Contract, DoubtfulPerson, Person } from '../model/person';
 import { DEFAULT_LIFECYCLE } from '../model/policy';
 import { DEMO_LOCATIONS, DEMO_ROLES, DEMO_TEAMS } from '../../simulators/nedap-ons/generate';
-import type { NedapRecord } from '../nedap-ons/assignments';
+import type { NedapRecord } from '../nedap-ons/ledger-view';
 import { planNedapWithDoubts } from './nedap-doubt';
 import { planNedap, type PlanNedapInput } from './nedap-plan';
 

@@ -4,7 +4,7 @@ import type { Person } from '../model/person';
 import type { LifecyclePolicy } from '../model/policy';
 import { ACTION_KINDS, type NedapAction, type NedapUserRef } from '../model/plan';
 import type { Rule } from '../policy/rules';
-import type { NedapRecord, NedapRecords } from '../nedap-ons/assignments';
+import type { NedapRecord, NedapRecords } from '../nedap-ons/ledger-view';
 import { desiredEmployments, type DesiredEmployment, type Granted } from '../nedap-ons/desired';
 import type { NedapSettings } from '../nedap-ons/settings';
 import type { NedapEmployee, NedapRole, NedapUnit, NedapUser } from '../nedap-ons/wire';
@@ -141,16 +141,19 @@ export function planNedap(input: PlanNedapInput): { readonly actions: readonly N
         });
     const leaveReasons = leaving ? [...lifecycle.reasons, 'Nedap Ons has no disable: what this app granted is revoked'] : [];
     const duties = resolveRoles(employment);
-    if (duties !== null) planSet('set-duties', account, personId, record, created, duties.map((r) => r.uuid), duties.map((r) => r.name), reasonsOf(employment.roles, leaveReasons));
+    if (duties !== null) {
+      const rules = Object.fromEntries(duties.map(({ role, rule }) => [role.uuid, rule]));
+      planSet('set-duties', account, personId, record, created, { set: duties.map((d) => d.role.uuid), shown: duties.map((d) => d.role.name), rules }, reasonsOf(employment.roles, leaveReasons));
+    }
     const teams = checkUnits(employment, 'teams', employment.teams, teamIds);
-    if (teams !== null) planSet('set-teams', account, personId, record, created, teams, teams, reasonsOf(employment.teams, leaveReasons));
+    if (teams !== null) planSet('set-teams', account, personId, record, created, unitSet(teams, employment.teams), reasonsOf(employment.teams, leaveReasons));
     const locations = checkUnits(employment, 'locations', employment.locations, locationIds);
-    if (locations !== null) planSet('set-locations', account, personId, record, created, locations, locations, reasonsOf(employment.locations, leaveReasons));
+    if (locations !== null) planSet('set-locations', account, personId, record, created, unitSet(locations, employment.locations), reasonsOf(employment.locations, leaveReasons));
   }
 
-  /** The roles of an employment as whitelisted roles; null (with a finding) when one is unknown. */
-  function resolveRoles(employment: DesiredEmployment): NedapRole[] | null {
-    const roles: NedapRole[] = [];
+  /** The roles of an employment as whitelisted roles (with their rule); null (with a finding) when one is unknown. */
+  function resolveRoles(employment: DesiredEmployment): { readonly role: NedapRole; readonly rule: string }[] | null {
+    const roles: { readonly role: NedapRole; readonly rule: string }[] = [];
     for (const wanted of employment.roles) {
       const role = roleByKey.get(wanted.value.trim().toLowerCase());
       if (!role) {
@@ -162,9 +165,9 @@ export function planNedap(input: PlanNedapInput): { readonly actions: readonly N
         });
         return null;
       }
-      roles.push(role);
+      roles.push({ role, rule: wanted.rule });
     }
-    return roles.sort((a, b) => (a.uuid < b.uuid ? -1 : 1));
+    return roles.sort((a, b) => (a.role.uuid < b.role.uuid ? -1 : 1));
   }
 
   function checkUnits(employment: DesiredEmployment, what: 'teams' | 'locations', wanted: readonly Granted<number>[], known: ReadonlySet<string>): string[] | null {
@@ -181,7 +184,8 @@ export function planNedap(input: PlanNedapInput): { readonly actions: readonly N
     return sorted(wanted.map((g) => String(g.value)));
   }
 
-  function planSet(kind: SetKind, account: NedapUserRef, personId: string | null, record: NedapRecord | undefined, created: Draft | null, set: readonly string[], shown: readonly string[], reasons: readonly string[]): void {
+  function planSet(kind: SetKind, account: NedapUserRef, personId: string | null, record: NedapRecord | undefined, created: Draft | null, wanted: WantedSet, reasons: readonly string[]): void {
+    const { set, shown } = wanted;
     const field = FIELD[kind];
     const recorded = record?.[field];
     const extra: string[] = [];
@@ -203,6 +207,7 @@ export function planNedap(input: PlanNedapInput): { readonly actions: readonly N
       account,
       changes: [{ attribute: ATTRIBUTE[field], before, after: sorted(shown) }],
       set,
+      ...(Object.keys(wanted.rules).length > 0 ? { rules: wanted.rules } : {}),
       reasons: [...(reasons.length > 0 ? reasons : [`no rule grants ${ATTRIBUTE[field]} any more`]), ...extra],
       dependsOn: created,
     });
@@ -219,11 +224,26 @@ export function planNedap(input: PlanNedapInput): { readonly actions: readonly N
     const account: NedapUserRef = { identificationNo, employeeObjectId: user.employeeObjectId ?? null, userUuid: user.uuid, userName: user.userName ?? identificationNo };
     const why = [`employment ${identificationNo} is in no export any more`, 'what this app granted is revoked'];
     for (const kind of ['set-duties', 'set-teams', 'set-locations'] as const) {
-      if ((record[FIELD[kind]] ?? []).length > 0) planSet(kind, account, null, record, null, [], [], why);
+      if ((record[FIELD[kind]] ?? []).length > 0) planSet(kind, account, null, record, null, NOTHING, why);
     }
   }
 
   return { actions: order(drafts, input.firstNumber ?? 1), findings };
+}
+
+/** A set to write: its members, as the plan shows them, and the rule of each member. */
+interface WantedSet {
+  readonly set: readonly string[];
+  readonly shown: readonly string[];
+  readonly rules: Readonly<Record<string, string>>;
+}
+
+const NOTHING: WantedSet = { set: [], shown: [], rules: {} };
+
+/** Checked team or location ids with the rule (or mapping) of each. */
+function unitSet(ids: readonly string[], granted: readonly Granted<number>[]): WantedSet {
+  const rules = Object.fromEntries(granted.map((g) => [String(g.value), g.rule]));
+  return { set: ids, shown: ids, rules };
 }
 
 function reasonsOf<T>(granted: readonly Granted<T>[], leaving: readonly string[]): string[] {
@@ -244,6 +264,7 @@ function order(drafts: readonly Draft[], first: number): NedapAction[] {
     account: d.account,
     changes: d.changes,
     set: d.set,
+    ...(d.rules ? { rules: d.rules } : {}),
     reasons: d.reasons,
     dependsOn: d.dependsOn ? [ids.get(d.dependsOn) as string] : [],
   }));

@@ -57,6 +57,7 @@ const nedapActionSchema = z.object({
     userName: z.string(),
   }),
   set: z.array(z.string()).nullable(),
+  rules: z.record(z.string(), z.string()).optional(),
 });
 
 const actionSchema = z.discriminatedUnion('target', [adActionSchema, nedapActionSchema]);

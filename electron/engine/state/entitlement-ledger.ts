@@ -5,6 +5,7 @@ import { normaliseDn } from '../ad/naming-dn';
 import type { LedgerChange, LedgerEntry } from '../model/ledger';
 import type { TargetName } from '../model/plan';
 import { writePrivateFileAtomic } from './private-file';
+import { readLegacyNedap, retireLegacyNedap } from './nedap-ledger-migration';
 
 /**
  * The entitlement ledger: what this app granted (or adopted) per target, account and entitlement,
@@ -20,8 +21,7 @@ export type { LedgerChange, LedgerEntry, LedgerHow } from '../model/ledger';
 
 /** The result of reading the ledger file. */
 export type LedgerRead =
-  | { readonly kind: 'absent'; readonly ledger: EntitlementLedger }
-  | { readonly kind: 'read'; readonly ledger: EntitlementLedger }
+  | { readonly kind: 'absent' | 'read'; readonly ledger: EntitlementLedger; readonly legacyProblem: string | null }
   /** The file exists but cannot be read or is damaged: no ledger value is offered. */
   | { readonly kind: 'damaged'; readonly problem: string };
 
@@ -70,6 +70,14 @@ export class EntitlementLedger {
   /** The entry for one entitlement of one account, if the app owns it. */
   entryOf(target: TargetName, account: string, entitlement: string): LedgerEntry | undefined {
     return this.byAccount.get(accountKey(target, account))?.get(entitlementKey(target, entitlement));
+  }
+
+  /** The entries of every account of a target, by account. */
+  accounts(target: TargetName): ReadonlyMap<string, readonly LedgerEntry[]> {
+    const prefix = accountKey(target, '');
+    const accounts = new Map<string, readonly LedgerEntry[]>();
+    for (const [key, entries] of this.byAccount) if (key.startsWith(prefix)) accounts.set(key.slice(prefix.length), [...entries.values()]);
+    return accounts;
   }
 
   /** Every entitlement recorded for a target (AD: the groups a revoke may name). */
@@ -133,14 +141,31 @@ export class LedgerFile {
     this.file = path.join(dataDir, 'ledger', 'entitlements.json');
   }
 
-  /** Read the ledger; never throws for a missing or damaged file (see {@link LedgerRead}). */
+  /**
+   * Read the ledger, with the old Nedap Ons file (if it is still there) read into it; never throws
+   * for a missing or damaged file (see {@link LedgerRead}).
+   */
   async read(): Promise<LedgerRead> {
+    const own = await this.readOwn();
+    if (own.kind === 'damaged') return own;
+    const legacy = await readLegacyNedap(path.dirname(path.dirname(this.file)), new Date().toISOString());
+    switch (legacy.kind) {
+      case 'none':
+        return own;
+      case 'read':
+        return { ...own, kind: 'read', ledger: own.ledger.with(legacy.changes) };
+      case 'damaged':
+        return { ...own, legacyProblem: legacy.problem };
+    }
+  }
+
+  private async readOwn(): Promise<LedgerRead> {
     let text: string;
     try {
       text = await readFile(this.file, 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') return { kind: 'absent', ledger: new EntitlementLedger() };
+      if (code === 'ENOENT') return { kind: 'absent', ledger: new EntitlementLedger(), legacyProblem: null };
       return { kind: 'damaged', problem: `the entitlement ledger ${this.file} cannot be read (${code ?? 'error'})` };
     }
     let json: unknown;
@@ -154,31 +179,57 @@ export class LedgerFile {
       const issue = parsed.error.issues[0];
       return { kind: 'damaged', problem: `the entitlement ledger ${this.file} is damaged (at ${issue?.path.join('.') || 'top level'}: ${issue?.message ?? 'invalid'})` };
     }
-    return { kind: 'read', ledger: new EntitlementLedger(parsed.data.entries) };
+    return { kind: 'read', ledger: new EntitlementLedger(parsed.data.entries), legacyProblem: null };
   }
 
   /** The ledger, or a {@link LedgerError} that says what is wrong with the file and what to do. */
   async load(): Promise<EntitlementLedger> {
-    const read = await this.read();
-    if (read.kind === 'damaged') {
-      throw new LedgerError(
-        `${read.problem}: revokes are planned from it, so nothing is planned or applied until it is restored from a backup (or removed, after which memberships that today's rules grant are adopted again and nothing else is ever revoked)`,
-      );
-    }
-    return read.ledger;
+    return usableLedger(await this.read());
+  }
+
+  /**
+   * Move the old Nedap Ons file in: write the ledger with its entries, then retire the file. Only
+   * a writer of the ledger (apply, under the run lock) does this; readers see the same through
+   * {@link read}.
+   */
+  private async migrated(): Promise<EntitlementLedger> {
+    const own = usableLedger(await this.readOwn());
+    const legacy = await readLegacyNedap(path.dirname(path.dirname(this.file)), new Date().toISOString());
+    if (legacy.kind === 'none') return own;
+    const ledger = legacy.kind === 'read' ? own.with(legacy.changes) : own;
+    if (legacy.kind === 'read') await this.write(ledger);
+    await retireLegacyNedap(legacy);
+    return ledger;
+  }
+
+  private async write(ledger: EntitlementLedger): Promise<void> {
+    await writePrivateFileAtomic(this.file, `${JSON.stringify({ version: 1, entries: ledger.entries }, null, 1)}\n`);
   }
 
   /** Make `changes` durable (atomic replace of the file) before resolving. */
   change(changes: readonly LedgerChange[]): Promise<void> {
     if (changes.length === 0) return this.queue;
     const next = this.queue.then(async () => {
-      const base = this.current ?? (await this.load());
+      const base = this.current ?? (await this.migrated());
       const updated = base.with(changes);
-      await writePrivateFileAtomic(this.file, `${JSON.stringify({ version: 1, entries: updated.entries }, null, 1)}\n`);
+      await this.write(updated);
       this.current = updated;
     });
     // A failed write fails its caller, not every later one.
     this.queue = next.catch(() => {});
     return next;
   }
+}
+
+/**
+ * The ledger of a read, or a {@link LedgerError} that says what is wrong with the file and what the
+ * admin can do.
+ */
+export function usableLedger(read: LedgerRead): EntitlementLedger {
+  if (read.kind === 'damaged') {
+    throw new LedgerError(
+      `${read.problem}: Active Directory revokes are planned from it, so nothing is planned or applied there until it is restored from a backup (or removed, after which memberships that today's rules grant are adopted again and nothing else is ever revoked). A run limited to Nedap Ons (--target nedap-ons) still works: it writes every user's desired duties, teams and locations again`,
+    );
+  }
+  return read.ledger;
 }

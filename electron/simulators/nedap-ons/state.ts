@@ -27,6 +27,15 @@ export class NedapRefusal extends Error {
   }
 }
 
+/** A user as {@link NedapState.provision} makes it: its employment and what one source assigned. */
+export interface ProvisionedUser {
+  readonly identificationNo: string;
+  readonly source: string;
+  readonly roleUuids: readonly string[];
+  readonly teams: readonly number[];
+  readonly locations: readonly number[];
+}
+
 /** The stateful tables. */
 export class NedapState {
   private nextEmployeeId = 1000;
@@ -84,6 +93,27 @@ export class NedapState {
     const user: NedapUser = { id: this.nextUserId++, uuid: randomUUID(), userName, employeeObjectId };
     this.users.set(user.id, user);
     return user;
+  }
+
+  /**
+   * Users with their assignments, all at once, as an earlier apply would have left them (the bench's
+   * "nothing to change" state): one pass, without the per-request checks' scans over every user.
+   * Employments without an employee are left out. Returns the users by identificationNo.
+   */
+  provision(users: readonly ProvisionedUser[]): ReadonlyMap<string, NedapUser> {
+    const employees = new Map([...this.employees.values()].map((e) => [e.identificationNo, e]));
+    const made = new Map<string, NedapUser>();
+    for (const wanted of users) {
+      const employee = employees.get(wanted.identificationNo);
+      if (!employee) continue;
+      const user: NedapUser = { id: this.nextUserId++, uuid: randomUUID(), userName: wanted.identificationNo, employeeObjectId: employee.id };
+      this.users.set(user.id, user);
+      this.duties.set(`${user.uuid}|${wanted.source}`, wanted.roleUuids.map((roleUuid) => ({ roleUuid, myself: true, myTeams: true, myLocations: true })));
+      this.myTeams.set(user.uuid, wanted.teams);
+      this.myLocations.set(user.uuid, wanted.locations);
+      made.set(wanted.identificationNo, user);
+    }
+    return made;
   }
 
   deleteUser(id: number): NedapUser {
