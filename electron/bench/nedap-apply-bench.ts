@@ -12,8 +12,8 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { isEntryPoint } from '../app/entry-point';
 import type { NedapAction } from '../engine/model/plan';
 import { NedapClient } from '../engine/nedap-ons/client';
 import { applyNedapActions } from '../engine/nedap-ons/apply-nedap';
@@ -103,7 +103,9 @@ export function nedapApplyReport(f: NedapApplyFigures): string[] {
   ];
 }
 
-if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+// isEntryPoint, not import.meta.url: inside the bench's bundle every module has the bundle's URL, so that test
+// started a second Nedap apply of 1,000 users beside section 1 (and refused the bench's own options).
+if (isEntryPoint('electron/bench/nedap-apply-bench.ts', 'bench-nedap-apply')) {
   const { values } = parseArgs({ options: { users: { type: 'string', default: '1000' }, 'latency-ms': { type: 'string', default: '20' } }, strict: true });
   runNedapApplySection({ users: Number(values.users), latencyMs: Number(values['latency-ms']) }).then(
     (figures) => process.stdout.write(`${nedapApplyReport(figures).join('\n')}\n`),

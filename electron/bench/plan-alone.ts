@@ -29,6 +29,11 @@ export interface PlanAloneFigures {
   readonly actions: number;
   /** `planAd` of the settled directory, per run, in milliseconds. */
   readonly planMs: readonly number[];
+  /**
+   * The CPU time of the same runs (user + system, every thread of the process, the garbage collector's
+   * included): steadier than the wall time on a machine others use, and above it when the GC works in parallel.
+   */
+  readonly planCpuMs: readonly number[];
 }
 
 const DOMAIN = 'DC=test,DC=local';
@@ -112,13 +117,17 @@ export function planAlone(options: { readonly employees: number; readonly asOf: 
   const accounts = settledAccounts(planInput(config, imported, [], options.asOf));
   const input = planInput(config, imported, accounts, options.asOf);
   const planMs: number[] = [];
+  const planCpuMs: number[] = [];
   let actions = 0;
   for (let i = 0; i < options.runs; i += 1) {
     const started = performance.now();
+    const cpu = process.cpuUsage();
     actions = planAd(input).actions.length;
+    const used = process.cpuUsage(cpu);
     planMs.push(performance.now() - started);
+    planCpuMs.push((used.user + used.system) / 1000);
   }
-  return { persons: imported.persons.length, accounts: accounts.length, actions, planMs };
+  return { persons: imported.persons.length, accounts: accounts.length, actions, planMs, planCpuMs };
 }
 
 if (isEntryPoint('electron/bench/plan-alone.ts', 'bench-plan-alone')) {

@@ -21,12 +21,12 @@ import { planInput } from './plan-alone';
 import { runCompiledChild } from './compiled';
 import type { CompiledBench } from './compiled';
 import type { VismaCredentials, VismaEndpoint } from './bench-config';
-import { accountsFromPlan, loadAccounts } from './load-accounts';
 import { OpTimes, timedDirectory } from './op-timer';
 import { disturbance, watched } from './cpu-watch';
 import type { AdAccount } from '../engine/model/ad-account';
 import type { BenchSamba } from './samba';
-import { median, perSecond, seconds, timed } from './stats';
+import type { DcCacheUse, LoadedDc } from './loaded-dc';
+import { median, seconds, timed } from './stats';
 
 /** What section 2 needs from the run. */
 export interface SectionContext {
@@ -71,6 +71,8 @@ export interface PreviewRun {
 /** Everything section 2 reports. */
 export interface PreviewFigures {
   readonly persons: number;
+  /** Where the loaded DC came from: the cache (`hit`), loaded now (`miss`), or loaded with the cache unused. */
+  readonly dcCache: DcCacheUse;
   readonly loaded: number;
   readonly loadMs: number;
   readonly managerModifies: number;
@@ -99,23 +101,21 @@ export function sectionOus(name: string, domainDn: string): { readonly base: str
   return { base, users: `OU=Users,${base}`, disabled: `OU=Disabled,${base}` };
 }
 
-/**
- * Writes the config of a section whose managed tree is `ous`, creating the OUs, and one OU below Users per
- * org unit in `orgUnitIds` (mapped with `ouByOrgUnit`, as an organisation with team OUs would).
- */
-export async function sectionConfig(
-  ctx: SectionContext,
+/** Org-unit id to its OU below the section's Users OU, as an organisation with team OUs maps them. */
+export function teamOus(ous: ReturnType<typeof sectionOus>, orgUnitIds: readonly string[]): Record<string, string> {
+  return Object.fromEntries(orgUnitIds.map((id) => [id, `${rdn('OU', id)},${ous.users}`]));
+}
+
+/** The raw JSON of a section's config against the DC reached by `connection`. */
+export function sectionConfigJson(
+  ctx: Pick<SectionContext, 'simulator' | 'credentials' | 'workDir'>,
+  connection: Pick<BenchSamba['connection'], 'url' | 'bindDn' | 'caFile'>,
   name: string,
   ous: ReturnType<typeof sectionOus>,
-  orgUnitIds: readonly string[] = [],
+  ouByOrgUnit: Readonly<Record<string, string>>,
   allowEmptyDatasets?: readonly string[],
-): Promise<AppConfig> {
-  const { connection } = ctx.samba;
-  const ouByOrgUnit = Object.fromEntries(orgUnitIds.map((id) => [id, `${rdn('OU', id)},${ous.users}`]));
-  await withRawClient(connection, async (client) => {
-    for (const ou of [ous.base, ous.users, ous.disabled, ...Object.values(ouByOrgUnit)]) await addOu(client, ou);
-  });
-  const json = benchConfigJson({
+): Record<string, unknown> {
+  return benchConfigJson({
     simulator: ctx.simulator,
     credentials: ctx.credentials,
     dataDir: path.join(ctx.workDir, `data-${name}`),
@@ -125,20 +125,29 @@ export async function sectionConfig(
       baseDn: ous.base, usersOu: ous.users, disabledOu: ous.disabled, ouByOrgUnit,
     },
   });
-  return writeBenchConfig(path.join(ctx.workDir, `config-${name}.json`), json);
 }
 
-/** The plan the application would make against the directory as it is now (as `preview` plans). */
-async function planNow(ctx: SectionContext, config: AppConfig): Promise<{ readonly plan: Plan; readonly persons: number }> {
-  const imported = await new Provisioner({ config, env: ctx.env }).importPersons(ctx.asOf);
-  const directory = new LdapDirectory(ctx.samba.connection);
-  try {
-    const accounts = (await directory.readAccounts(ctx.samba.domainDn)).map(toAdAccount);
-    const plan = planAd(planInput(config, imported, accounts, ctx.asOf));
-    return { plan, persons: imported.persons.length };
-  } finally {
-    await directory.close();
+/**
+ * Writes the config of a section whose managed tree is `ous`, creating the OUs (unless `createOus` is false: a
+ * DC from the cache has them), and one OU below Users per org unit in `orgUnitIds` (mapped with `ouByOrgUnit`).
+ */
+export async function sectionConfig(
+  ctx: SectionContext,
+  name: string,
+  ous: ReturnType<typeof sectionOus>,
+  orgUnitIds: readonly string[] = [],
+  allowEmptyDatasets?: readonly string[],
+  options: { readonly createOus?: boolean } = {},
+): Promise<AppConfig> {
+  const { connection } = ctx.samba;
+  const ouByOrgUnit = teamOus(ous, orgUnitIds);
+  if (options.createOus ?? true) {
+    await withRawClient(connection, async (client) => {
+      for (const ou of [ous.base, ous.users, ous.disabled, ...Object.values(ouByOrgUnit)]) await addOu(client, ou);
+    });
   }
+  const json = sectionConfigJson(ctx, connection, name, ous, ouByOrgUnit, allowEmptyDatasets);
+  return writeBenchConfig(path.join(ctx.workDir, `config-${name}.json`), json);
 }
 
 /** Describes an action on one line, for warnings. */
@@ -231,40 +240,11 @@ async function rawSearch(client: Client, base: string, paged: boolean): Promise<
 /** Runs section 2. */
 export async function runPreviewSection(
   ctx: SectionContext,
-  options: { readonly previewRuns: number; readonly floorRuns: number; readonly orgUnitIds: readonly string[] },
+  loaded: LoadedDc,
+  options: { readonly previewRuns: number; readonly floorRuns: number },
 ): Promise<PreviewFigures> {
   const { log } = ctx;
-  const ous = sectionOus('Bench', ctx.samba.domainDn);
-  const config = await sectionConfig(ctx, 'preview', ous, options.orgUnitIds);
-  log(`  managed tree ${ous.base}: Users with ${options.orgUnitIds.length} team OUs (ouByOrgUnit), Disabled`);
-
-  log('planning against the empty directory (import + read + planAd) ...');
-  const initial = await timed(() => planNow(ctx, config));
-  const { plan } = initial.value;
-  const { specs, unexpected } = accountsFromPlan(plan);
-  const s = plan.summary.ad;
-  log(`  ${initial.value.persons} persons -> ${s.create} creates, ${s.enable} enables, ${s.update} updates (manager of a new account), ${plan.summary.total} actions, in ${seconds(initial.ms)}`);
-  for (const action of unexpected.slice(0, 5)) log(`  WARNING: action the loader does not replicate: ${describeAction(action)}`);
-
-  // Samba stores an enabled account without a password (512) only as AD does: try it, fall back to 544
-  // (PASSWD_NOTREQD), which the planner reads as enabled all the same.
-  const enabledUac = await probeEnabledUac(ctx, ous.users);
-  if (enabledUac !== '512') log(`  note: Samba refused userAccountControl 512 without a password; enabled accounts are loaded with ${enabledUac}`);
-
-  log(`loading ${specs.length} accounts with raw ldapts adds (8 in flight, 1 connection, no password) ...`);
-  const loadStarted = performance.now();
-  const loaded = await watched(ctx.cpuRoots, () => withRawClient(ctx.samba.connection, (client) => loadAccounts(client, specs, {
-    inFlight: 8,
-    enabledUac,
-    progressEvery: 2500,
-    onProgress: (done, total) => {
-      const ms = performance.now() - loadStarted;
-      const eta = ((total - done) / done) * ms;
-      log(`  loaded ${String(done).padStart(6)} / ${total}  ${perSecond(done, ms).padStart(9)}  elapsed ${seconds(ms)}  eta ${seconds(eta)}`);
-    },
-  })));
-  log(`  loaded ${specs.length} accounts in ${seconds(loaded.ms)} (${perSecond(specs.length, loaded.ms)}), ${loaded.value} managers set afterwards by modify${disturbance(loaded.foreign)}`);
-
+  const { config } = loaded;
   const runs: PreviewRun[] = [];
   let firstActions: string[] = [];
   for (let i = 0; i < options.previewRuns; i += 1) {
@@ -313,13 +293,15 @@ export async function runPreviewSection(
   const alone = await planAlone(ctx, config, options.floorRuns);
   log(`  planAd median ${seconds(median(alone.planMs))}; evaluation of the export alone ${seconds(alone.evaluateMs)}`);
 
+  const { load } = loaded;
   return {
-    persons: initial.value.persons,
-    loaded: specs.length,
-    loadMs: loaded.ms,
-    managerModifies: loaded.value,
-    enabledUac,
-    initialPlanMs: initial.ms,
+    persons: load.persons,
+    loaded: load.loaded,
+    loadMs: load.loadMs,
+    managerModifies: load.managerModifies,
+    enabledUac: load.enabledUac,
+    initialPlanMs: load.initialPlanMs,
+    dcCache: loaded.cache,
     runs,
     firstActions,
     rawPagedMs,
@@ -329,21 +311,7 @@ export async function runPreviewSection(
     planAloneMs: alone.planMs,
     evaluateAloneMs: alone.evaluateMs,
     cliColdMs,
-    loadForeign: loaded.foreign,
+    loadForeign: load.loadForeign,
     floorForeign: floor.foreign,
   };
-}
-
-/** Adds and deletes one probe account with userAccountControl 512 and no password; 544 if Samba refuses. */
-async function probeEnabledUac(ctx: SectionContext, ou: string): Promise<string> {
-  const dn = `CN=UAC probe,${ou}`;
-  return withRawClient(ctx.samba.connection, async (client) => {
-    try {
-      await client.add(dn, { objectClass: ['top', 'person', 'organizationalPerson', 'user'], sAMAccountName: 'bench.uacprobe', userAccountControl: '512' });
-    } catch {
-      return '544';
-    }
-    await client.del(dn);
-    return '512';
-  });
 }

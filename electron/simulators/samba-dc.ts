@@ -129,6 +129,40 @@ async function waitForBind(connection: DirectoryConnectionConfig): Promise<void>
   throw last;
 }
 
+/** Administrator over LDAPS to the DC in `dir`, verified against that DC's own CA. */
+function dcConnection(dir: string, password: string, timeoutMs: number | undefined): SambaDc['connection'] {
+  return {
+    url: `ldaps://${sambaIp()}:636`,
+    bindDn: `CN=Administrator,CN=Users,${SAMBA_DOMAIN_DN}`,
+    bindPassword: password,
+    caFile: join(dir, 'dc', 'private', 'tls', 'ca.pem'),
+    tlsServerName: 'DC1.test.local',
+    ...(timeoutMs ? { timeoutMs } : {}),
+  };
+}
+
+/**
+ * Start a DC that is already provisioned in `dir` (a copy of one that {@link startSambaDc} made, its smb.conf
+ * pointing at `dir`), whose Administrator password is `password`. Resolves once an LDAPS bind succeeds; on
+ * failure it stops what it started and keeps `dir` for the caller to remove.
+ */
+export async function startProvisionedSambaDc(dir: string, password: string, options: { readonly timeoutMs?: number } = {}): Promise<SambaDc> {
+  const up = await runScript('samba-up.sh', { SAMBA_DIR: dir }, ['--start-only']);
+  const pid = readPid(dir);
+  if (up.code !== 0 || pid === null) {
+    if (pid !== null) sambaDown(dir);
+    throw new SambaUnavailableError(`.ci/samba-up.sh --start-only failed (exit ${up.code}):\n${up.output.trim()}`);
+  }
+  const connection = dcConnection(dir, password, options.timeoutMs);
+  try {
+    await waitForBind(connection);
+  } catch (error) {
+    sambaDown(dir);
+    throw error;
+  }
+  return { dir, pid, connection, startLine: up.output.trim().split('\n').at(-1) ?? '' };
+}
+
 /**
  * Provision and start a fresh DC with a random Administrator password. `onDir` receives the
  * working directory before anything starts, so a caller can stop it from a signal handler while
@@ -150,14 +184,7 @@ export async function startSambaDc(options: { readonly prefix?: string; readonly
     stopSambaDc(dir);
     throw new SambaUnavailableError(`.ci/samba-up.sh failed (exit ${up.code}):\n${up.output.replaceAll(password, '[redacted]').trim()}`);
   }
-  const connection = {
-    url: `ldaps://${sambaIp()}:636`,
-    bindDn: `CN=Administrator,CN=Users,${SAMBA_DOMAIN_DN}`,
-    bindPassword: password,
-    caFile: join(dir, 'dc', 'private', 'tls', 'ca.pem'),
-    tlsServerName: 'DC1.test.local',
-    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
-  };
+  const connection = dcConnection(dir, password, options.timeoutMs);
   try {
     await waitForBind(connection);
   } catch (error) {

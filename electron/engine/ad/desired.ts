@@ -226,7 +226,6 @@ export function desiredAccount(
   const cleaned = new Set<string>(tokens.cleaned);
 
   const values: Record<string, string | null> = {
-    ...personTemplateValues(person, primary),
     givenName: tokens.values.nickname,
     sn: tokens.values.familyNameFull,
     displayName: null,
@@ -239,6 +238,9 @@ export function desiredAccount(
     cn: null,
   };
   const templates = policy.templates ?? {};
+  // The person's fields are placeholders too (no name is shared with the computed values above); gathered only
+  // when there is a template to render them in, as planning does this for every person.
+  if (Object.keys(templates).length > 0) Object.assign(values, personTemplateValues(person, primary));
   const apply = (attribute: TemplatedAttribute): void => {
     const template = templates[attribute];
     if (template === undefined) return;
@@ -343,9 +345,10 @@ export function desiredAccount(
  * the old `cn` template gives.
  */
 export function desiredNames(naming: NamingConvention, tokens: NameTokens, cnBase: string, settings: AdTargetSettings): DesiredNames {
+  const follows = followsSamOf(naming);
   const address = (attribute: 'userPrincipalName' | 'mail'): AddressNames => ({
     domain: addressDomain(naming, attribute, settings),
-    followsSam: followsSam(naming, attribute),
+    followsSam: follows[attribute],
     spec: (sAMAccountName) => candidateSpec(naming, attribute, tokens, { sAMAccountName }),
   });
   return {
@@ -354,4 +357,16 @@ export function desiredNames(naming: NamingConvention, tokens: NameTokens, cnBas
     mail: address('mail'),
     cn: candidateSpec(naming, 'cn', tokens, { displayName: cnBase }),
   };
+}
+
+// The same convention object serves every person of a plan: ask it once.
+const followsSamCache = new WeakMap<NamingConvention, { readonly userPrincipalName: boolean; readonly mail: boolean }>();
+
+function followsSamOf(naming: NamingConvention): { readonly userPrincipalName: boolean; readonly mail: boolean } {
+  let known = followsSamCache.get(naming);
+  if (known === undefined) {
+    known = { userPrincipalName: followsSam(naming, 'userPrincipalName'), mail: followsSam(naming, 'mail') };
+    followsSamCache.set(naming, known);
+  }
+  return known;
 }

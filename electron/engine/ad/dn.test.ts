@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  childDn, cnRdn, dnEquals, DnSyntaxError, escapeDnValue, formatDn, isUnder, isWithin, leafValue, normaliseDn,
+  childDn, childKey, cnRdn, dnEquals, DnSyntaxError, escapeDnValue, formatDn, isUnder, isWithin, leafValue, normaliseDn,
   parentDn, parseDn, rdn,
 } from './dn';
 
@@ -119,5 +119,29 @@ describe('parentDn / isUnder / isWithin', () => {
 
   it('formatDn re-escapes canonically', () => {
     expect(formatDn(parseDn('CN=Semi\\3Bcolon,DC=x'))).toBe('CN=Semi\\;colon,DC=x');
+  });
+});
+
+describe('childKey', () => {
+  it('is the key of the DN childDn builds, for plain and awkward names alike', () => {
+    const names = ['Jan Jansen', 'Doe, John', ' lead', 'trail ', '#hash', 'a+b=c', 'Zoë Ëlla', 'İlker', 'x\u0001y', 'back\\slash', 'a  ', '"q"<>;'];
+    for (const parent of ['OU=Users,DC=Test,DC=local', 'ou=Team\\, A,dc=test,dc=local', '']) {
+      for (const name of names) expect(childKey(name, parent)).toBe(normaliseDn(childDn(name, parent)));
+    }
+  });
+
+  it('refuses an empty name, as childDn does', () => {
+    expect(() => childKey('', 'DC=x')).toThrow(DnSyntaxError);
+  });
+});
+
+describe('escapeDnValue of values with nothing to escape', () => {
+  it('returns them unchanged, and still escapes a leading # or space and a trailing space', () => {
+    expect(escapeDnValue('Jan Jansen')).toBe('Jan Jansen');
+    expect(escapeDnValue('Zoë')).toBe('Zoë');
+    expect(escapeDnValue('')).toBe('');
+    expect(escapeDnValue('#a')).toBe('\\#a');
+    expect(escapeDnValue('a ')).toBe('a\\ ');
+    expect(escapeDnValue(' a')).toBe('\\ a');
   });
 });

@@ -37,6 +37,10 @@ export class DnSyntaxError extends Error {
 // RFC 4514 2.4 requires escaping of these anywhere in a value; '=' is not required but AD escapes it and it keeps
 // naive splitters (and people reading logs) from mistaking a value for a type=value pair.
 const ESCAPED_ANYWHERE = new Set([',', '+', '"', '\\', '<', '>', ';', '=']);
+// Most values (every plain name): no character to escape anywhere, no space or # first, no space last. Planning
+// builds and compares a DN for every account, so these skip the walk below.
+// eslint-disable-next-line no-control-regex -- control characters are what must be escaped
+const NOTHING_TO_ESCAPE = /^(?:[^ #,+"\\<>;=\x00-\x1f\x7f](?:[^,+"\\<>;=\x00-\x1f\x7f]*[^ ,+"\\<>;=\x00-\x1f\x7f])?)?$/;
 
 /**
  * Escapes an attribute value for use in a DN string (RFC 4514 section 2.4): `, + " \ < > ; =` are backslash
@@ -44,6 +48,7 @@ const ESCAPED_ANYWHERE = new Set([',', '+', '"', '\\', '<', '>', ';', '=']);
  * Non-ASCII characters are kept as they are (valid UTF-8 in a DN string; AD accepts and returns them).
  */
 export function escapeDnValue(value: string): string {
+  if (NOTHING_TO_ESCAPE.test(value)) return value;
   let out = '';
   const chars = Array.from(value);
   chars.forEach((ch, i) => {
@@ -228,6 +233,17 @@ export function normaliseDn(dn: string): string {
  */
 export function parentNormalisedDn(dn: string): string {
   return parentKeyCache.get(dn) ?? remember(parentKeyCache, dn, rdnKeys(dn).slice(1).join(','));
+}
+
+/**
+ * The comparison key of `childDn(commonName, parent)` without building and parsing that DN: the planner asks
+ * it of every account it keeps, and a new DN string per account would be parsed (and cached) once each.
+ */
+export function childKey(commonName: string, parent: string): string {
+  if (commonName.length === 0) throw new DnSyntaxError('CN=', 'empty value');
+  const leaf = normaliseRdn([{ type: 'CN', value: commonName }]);
+  const parentKey = parent.length > 0 ? normaliseDn(parent) : '';
+  return parentKey.length > 0 ? `${leaf},${parentKey}` : leaf;
 }
 
 /** True when two DN strings name the same entry (case-insensitive, escape-insensitive). */

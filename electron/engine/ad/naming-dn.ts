@@ -19,7 +19,8 @@ export function normaliseDn(value: string): string {
 /** True when `a` and `b` name the same entry; two nulls are the same, null and a DN are not. */
 export function sameDn(a: string | null | undefined, b: string | null | undefined): boolean {
   if (a === null || a === undefined || b === null || b === undefined) return (a ?? null) === (b ?? null);
-  return normaliseDn(a) === normaliseDn(b);
+  // The same text is the same entry: the usual case (an account that stays where it is) needs no lookup.
+  return a === b || normaliseDn(a) === normaliseDn(b);
 }
 
 /** The comparison key (not a DN: see `dn.parentDn` for that) of the entry's parent; '' for a top-level or unparsable DN. */
@@ -46,6 +47,15 @@ export function isWithin(value: string, base: string): boolean {
     return dn.isWithin(value, base);
   } catch {
     return false;
+  }
+}
+
+/** `normaliseDn(childDn(cn, parent))`, without building and parsing the child's DN when the parent parses. */
+export function childKey(cn: string, parent: string): string {
+  try {
+    return dn.childKey(cn, parent);
+  } catch {
+    return normaliseDn(childDn(cn, parent));
   }
 }
 

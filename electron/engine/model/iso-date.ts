@@ -15,20 +15,31 @@ export function isIsoDate(value: string): value is IsoDate {
   return d.toISOString().slice(0, 10) === value;
 }
 
-// Planning asks for the same few thousand contract dates and offsets over and over.
-const addDaysCache = new Map<string, IsoDate>();
+// Planning asks for the same few thousand contract dates and offsets over and over: one map per offset (a
+// small integer), keyed by the date itself, so that a lookup builds no key string.
+const addDaysCache = new Map<number, Map<IsoDate, IsoDate>>();
+let addDaysCached = 0;
 
 /** The date `days` days after `date` (negative goes back). */
 export function addDays(date: IsoDate, days: number): IsoDate {
-  const key = `${date}|${days}`;
-  const known = addDaysCache.get(key);
+  let byDate = addDaysCache.get(days);
+  const known = byDate?.get(date);
   if (known !== undefined) return known;
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   const result = d.toISOString().slice(0, 10);
   // Bounded, so a long-running process does not grow without end.
-  if (addDaysCache.size >= 100_000) addDaysCache.clear();
-  addDaysCache.set(key, result);
+  if (addDaysCached >= 100_000) {
+    addDaysCache.clear();
+    addDaysCached = 0;
+    byDate = undefined;
+  }
+  if (byDate === undefined) {
+    byDate = new Map();
+    addDaysCache.set(days, byDate);
+  }
+  byDate.set(date, result);
+  addDaysCached += 1;
   return result;
 }
 

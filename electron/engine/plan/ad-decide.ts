@@ -2,7 +2,7 @@ import type { AdPolicy, AdTargetSettings } from '../ad/ad-policy';
 import { adNameProblems, desiredAccount, stampDate, type DesiredAccount } from '../ad/desired';
 import { NameRegistry, type OtherNames, cnWithSuffix, MAX_NAME_SUFFIX, namesOfAccount } from '../ad/naming';
 import { sameAttributeValue } from '../ad/attribute-value';
-import { childDn, normaliseDn, parentKey, sameDn } from '../ad/naming-dn';
+import { childDn, childKey, normaliseDn, parentKey } from '../ad/naming-dn';
 import { addressFor, isCandidateOf, pickCn, pickLogonNames, type LogonPick } from '../ad/pick-names';
 import { attributeCandidates } from '../policy/name-candidates';
 import { isEnabled, type AdAccount } from '../model/ad-account';
@@ -298,9 +298,8 @@ function decideKeep(d: Decider, person: Person, desired: DesiredAccount, account
   let finalDn = account.dn;
   if (cn === null) {
     namingExhausted(d, person.id, `person ${person.id}: no free CN for "${desired.cnBase}" in ${desired.ou}; the account is not moved or renamed`);
-  } else {
-    const target = childDn(cn, desired.ou);
-    if (!sameDn(target, account.dn)) finalDn = target;
+  } else if (childKey(cn, desired.ou) !== normaliseDn(account.dn)) {
+    finalDn = childDn(cn, desired.ou);
   }
   d.works.push({ kind: 'keep', person, desired, account, finalDn, fills: [], rename: decideRename(d, person, desired, account) });
 }

@@ -99,9 +99,12 @@ function holdForDoubt(
 
 /** Ledger entries of accounts the directory no longer has: forgotten, so a logon name that comes back starts clean. */
 function goneAccountNotes(ledger: EntitlementLedger, accounts: readonly AdAccount[]): LedgerNote[] {
+  const adEntries = ledger.entries.filter((e) => e.target === 'ad');
+  // No set of every logon name in the domain when there is nothing to look up in it (a first run, say).
+  if (adEntries.length === 0) return [];
   const present = new Set(accounts.map((a) => adLedgerAccount(a.sAMAccountName)));
-  return ledger.entries
-    .filter((e) => e.target === 'ad' && !present.has(e.account))
+  return adEntries
+    .filter((e) => !present.has(e.account))
     .map((e) => ({
       kind: 'forget',
       target: 'ad',

@@ -71,10 +71,12 @@ export function correlate(
 
   const personsByEmployeeId = new Map<string, Person[]>();
   for (const person of sortedPersons) {
-    for (const id of new Set(person.employeeIds.map((e) => e.trim()))) {
-      const list = personsByEmployeeId.get(id) ?? [];
-      list.push(person);
-      personsByEmployeeId.set(id, list);
+    for (const employeeId of person.employeeIds) {
+      const id = employeeId.trim();
+      const list = personsByEmployeeId.get(id);
+      // A person lists each id once, however often HR repeats it (persons are added one after another).
+      if (list === undefined) personsByEmployeeId.set(id, [person]);
+      else if (list[list.length - 1] !== person) list.push(person);
     }
   }
 
@@ -103,7 +105,11 @@ export function correlate(
       continue;
     }
     personsByAccount.set(account, owners);
-    for (const person of owners) accountsByPerson.set(person, [...(accountsByPerson.get(person) ?? []), account]);
+    for (const person of owners) {
+      const list = accountsByPerson.get(person);
+      if (list === undefined) accountsByPerson.set(person, [account]);
+      else list.push(account);
+    }
   }
 
   // Persons and accounts joined through correlations form components; anything but 1:1 is disputed.

@@ -162,16 +162,21 @@ export function evaluateLifecycle(
 ): LifecycleEvaluation {
   const bridges = contractBridges(contracts, policy);
   const windows = contracts.map((c) => ({ c, w: contractWindows(c, policy, bridges.get(c)) }));
-  const inCondition = windows.filter(({ w }) => within(asOf, w.createFrom, w.enabledUntil)).map(({ c }) => c);
-
-  const enabled = windows.filter(({ w }) => within(asOf, w.enableFrom, w.enabledUntil)).map(({ c }) => c);
+  // One pass for the two lists every person needs (planning evaluates every person).
+  const inCondition: Contract[] = [];
+  const enabled: Contract[] = [];
+  for (const { c, w } of windows) {
+    if (within(asOf, w.createFrom, w.enabledUntil)) inCondition.push(c);
+    if (within(asOf, w.enableFrom, w.enabledUntil)) enabled.push(c);
+  }
   if (enabled.length > 0) {
     const gap = enabled.find((c) => c.endDate !== null && asOf > c.endDate && bridges.has(c));
+    const reasons = enabled.map((c) => activeReason(c, asOf, policy, bridges.get(c)));
     return {
       ...(gap && enabled.length === 1 ? { bridged: activeReason(gap, asOf, policy, bridges.get(gap)) } : {}),
       stage: 'active',
-      reasons: enabled.map((c) => activeReason(c, asOf, policy, bridges.get(c))),
-      cause: enabled.map((c) => activeReason(c, asOf, policy, bridges.get(c))).join('; '),
+      reasons,
+      cause: reasons.join('; '),
       inCondition,
     };
   }

@@ -209,4 +209,13 @@ describe('appendRows', () => {
     expect(target).toHaveLength(300_001);
     expect(target[300_000]).toEqual({ a: '299999' });
   });
+
+  it('keeps every value of a column of few values and of one of many, where the sharing of repeats stops', () => {
+    const rows = 2000;
+    const values = Array.from({ length: rows }, (_, i) => [`code${i % 3}`, `id${i}`, i % 2 === 0 ? '' : '2026-01-01']).flat();
+    const target: Record<string, string>[] = [];
+    appendRows(target, { names: ['code', 'id', 'date'], values });
+    expect(target).toHaveLength(rows);
+    expect(target.map((r) => [r.code, r.id, r.date]).flat()).toEqual(values);
+  });
 });

@@ -98,7 +98,32 @@ export function appendRows(target: CsvRow[], csv: CompactCsv): void {
   const width = csv.names.length;
   if (width === 0) return;
   const toRow = rowFactory(csv.names);
-  for (let at = 0; at < csv.values.length; at += width) target.push(toRow(csv.values, at));
+  const values = internRepeats(csv.values, width);
+  for (let at = 0; at < values.length; at += width) target.push(toRow(values, at));
+}
+
+/** Distinct values a column may have and still be interned (codes, dates, org-unit ids; not names or ids). */
+const INTERN_LIMIT = 512;
+
+/**
+ * `values` with every repeated cell of a column of few distinct values replaced by the first string of that
+ * value: the parser makes a new string per cell, and an export repeats its codes and dates tens of thousands
+ * of times. A column with more than {@link INTERN_LIMIT} distinct values is left as it is from then on.
+ */
+function internRepeats(values: readonly string[], width: number): readonly string[] {
+  const out = values.slice();
+  const tables: (Map<string, string> | null)[] = Array.from({ length: width }, () => new Map<string, string>());
+  for (let i = 0; i < out.length; i += 1) {
+    const column = i % width;
+    const table = tables[column];
+    if (table === null || table === undefined) continue;
+    const value = out[i] as string;
+    const known = table.get(value);
+    if (known !== undefined) out[i] = known;
+    else if (table.size >= INTERN_LIMIT) tables[column] = null;
+    else table.set(value, value);
+  }
+  return out;
 }
 
 /** The rows of every file of one export, in order. */
