@@ -52,9 +52,9 @@ export class EntitlementLedger {
 
   /** Every entry, sorted by target, account and entitlement (the file's order). */
   get entries(): readonly LedgerEntry[] {
-    const all = [...this.byAccount.values()].flatMap((m) => [...m.values()]);
-    const key = (e: LedgerEntry): string => `${e.target}\u0000${e.account}\u0000${entitlementKey(e.target, e.entitlement)}`;
-    return all.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+    // Keys made once per entry, not per comparison: the ledger is written after every change.
+    const keyed = [...this.byAccount.values()].flatMap((m) => [...m.values()]).map((e) => ({ e, key: `${e.target}\u0000${e.account}\u0000${entitlementKey(e.target, e.entitlement)}` }));
+    return keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map(({ e }) => e);
   }
 
   /**
@@ -89,7 +89,8 @@ export class EntitlementLedger {
 
   /** A new ledger with `changes` made, in order. */
   with(changes: readonly LedgerChange[]): EntitlementLedger {
-    const next = new EntitlementLedger(this.entries);
+    const next = new EntitlementLedger();
+    for (const [key, entries] of this.byAccount) next.byAccount.set(key, new Map(entries));
     for (const change of changes) next.change(change);
     return next;
   }
@@ -136,6 +137,8 @@ export class LedgerFile {
   readonly file: string;
   private current: EntitlementLedger | null = null;
   private queue: Promise<void> = Promise.resolve();
+  /** The changes waiting for the write after the one under way. */
+  private waiting: { readonly changes: LedgerChange[]; readonly done: Promise<void> } | null = null;
 
   constructor(dataDir: string) {
     this.file = path.join(dataDir, 'ledger', 'entitlements.json');
@@ -203,21 +206,32 @@ export class LedgerFile {
   }
 
   private async write(ledger: EntitlementLedger): Promise<void> {
-    await writePrivateFileAtomic(this.file, `${JSON.stringify({ version: 1, entries: ledger.entries }, null, 1)}\n`);
+    await writePrivateFileAtomic(this.file, `${JSON.stringify({ version: 1, entries: ledger.entries })}\n`);
   }
 
-  /** Make `changes` durable (atomic replace of the file) before resolving. */
+  /**
+   * Make `changes` durable (atomic replace of the file) before resolving. Changes that arrive while a
+   * write is under way go to disk together in the next one: one file write for many users' changes.
+   */
   change(changes: readonly LedgerChange[]): Promise<void> {
     if (changes.length === 0) return this.queue;
-    const next = this.queue.then(async () => {
+    if (this.waiting !== null) {
+      this.waiting.changes.push(...changes);
+      return this.waiting.done;
+    }
+    const batch: { changes: LedgerChange[]; done: Promise<void> } = { changes: [...changes], done: Promise.resolve() };
+    batch.done = this.queue.then(async () => {
+      // From here on, new changes wait for the next write.
+      if (this.waiting === batch) this.waiting = null;
       const base = this.current ?? (await this.migrated());
-      const updated = base.with(changes);
+      const updated = base.with(batch.changes);
       await this.write(updated);
       this.current = updated;
     });
-    // A failed write fails its caller, not every later one.
-    this.queue = next.catch(() => {});
-    return next;
+    this.waiting = batch;
+    // A failed write fails its callers, not every later one.
+    this.queue = batch.done.catch(() => {});
+    return batch.done;
   }
 }
 
