@@ -49,6 +49,20 @@ describe('LedgerFile', () => {
     expect((await stat(path.join(dir, 'ledger'))).mode & 0o777).toBe(0o700);
   });
 
+  it('keeps every change of writes that arrive together, each durable when its promise resolves', async () => {
+    const file = new LedgerFile(dir);
+    const users = ['anna', 'bert', 'cees', 'daan', 'eva'];
+    // Apply confirms writes concurrently: the later changes wait for one write after the first.
+    const pending = users.map((account, i) => file.change([{ kind: 'record', entry: entry({ account, accountId: `g-${i}` }) }]));
+    await pending[1];
+    expect((await new LedgerFile(dir).load()).entries.map((e) => e.account)).toEqual(expect.arrayContaining(['anna', 'bert']));
+    await Promise.all(pending);
+    expect((await new LedgerFile(dir).load()).entries.map((e) => e.account)).toEqual(users);
+    // A change after the batch is written on top of it.
+    await file.change([{ kind: 'forget-account', target: 'ad', account: 'cees' }]);
+    expect((await new LedgerFile(dir).load()).entries.map((e) => e.account)).toEqual(['anna', 'bert', 'daan', 'eva']);
+  });
+
   it('never reads a damaged file as empty: a clear error that names the file', async () => {
     await mkdir(path.join(dir, 'ledger'));
     const file = new LedgerFile(dir);
