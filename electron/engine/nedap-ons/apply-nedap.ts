@@ -69,6 +69,18 @@ export async function applyNedapActions(actions: readonly NedapAction[], options
     return recording;
   };
 
+  // Ledger writes go behind the requests: changes that arrive while one is written go to disk together
+  // in the next (see LedgerFile.change), and no request slot waits for a file write. The run ends only
+  // once every write is durable; a write that fails fails the run. A crash before that loses at most the
+  // last writes, which the history's outcomes still carry and the next run rebuilds by writing the sets.
+  const ledgerWrites: Promise<void>[] = [];
+  let ledgerFailure: unknown = null;
+  const deferLedger = (write: Promise<void>): void => {
+    ledgerWrites.push(write.catch((error: unknown) => {
+      ledgerFailure ??= error;
+    }));
+  };
+
   const byUser = new Map<string, NedapAction[]>();
   for (const action of actions) {
     const list = byUser.get(action.account.identificationNo) ?? [];
@@ -89,7 +101,7 @@ export async function applyNedapActions(actions: readonly NedapAction[], options
         else if (failedDependency !== undefined) step = refused('blocked', `not done because action ${failedDependency} did not succeed`);
         else {
           try {
-            step = await applyOne(action, state, options);
+            step = await applyOne(action, state, options, deferLedger);
           } catch (error) {
             step = refused('failed', describeError(error));
           }
@@ -102,16 +114,23 @@ export async function applyNedapActions(actions: readonly NedapAction[], options
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.parallelUsers) }, worker));
+  await Promise.all(ledgerWrites);
+  if (ledgerFailure !== null) throw ledgerFailure;
   return outcomes;
 }
 
-async function applyOne(action: NedapAction, state: Map<string, NedapRecord | undefined>, options: ApplyNedapOptions): Promise<Step> {
+async function applyOne(
+  action: NedapAction,
+  state: Map<string, NedapRecord | undefined>,
+  options: ApplyNedapOptions,
+  deferLedger: (write: Promise<void>) => void,
+): Promise<Step> {
   const key = action.account.identificationNo;
   const recorded: LedgerChange[] = [];
   const save = async (next: NedapRecord | null, userHow: 'granted' | 'adopted' = 'granted'): Promise<void> => {
     const at = (options.now ?? (() => new Date()))().toISOString();
     const changes = nedapRecordChanges(key, state.get(key), next, { rules: ruleOf(action), userHow, at });
-    await options.ledger.change(changes);
+    deferLedger(options.ledger.change(changes));
     recorded.push(...changes);
     state.set(key, next ?? undefined);
   };
