@@ -1,7 +1,7 @@
 import { DATASETS } from './datasets';
 import type { CsvRow, DatasetName, DatasetSpec, VismaExport } from './datasets';
-import { rowCount, rowsOfFiles } from './csv';
-import type { CompactCsv } from './csv';
+import { rowCount, rowsOfFiles } from './csv-compact';
+import type { CompactCsv } from './csv-compact';
 import { runExportJob } from './export-job';
 import { ExportWorkerStartError, exportWorkerEntry, readExportInWorker } from './export-worker-host';
 import { createHttpContext } from './http';

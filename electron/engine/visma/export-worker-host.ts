@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { CompactCsv } from './csv';
+import type { CompactCsv } from './csv-compact';
 import type { DatasetName } from './datasets';
 import { VismaExportError } from './errors';
 import type { VismaErrorKind } from './errors';
@@ -11,7 +11,8 @@ import type { ResolvedVismaClientOptions, VismaProgressEvent } from './options';
 /**
  * Runs the Visma read in a worker thread (`visma-worker.ts`): the export jobs, the downloads and the CSV
  * parsing, so that they take the other core while this thread reads the directory and plans. What comes
- * back is compact (column names and one flat array of values per file); the caller builds the rows.
+ * back is compact (per file: column names, each distinct value once, the cells as indexes into them in a
+ * transferred typed array); the caller builds the rows.
  */
 
 /** What the worker is started with: the client options without the callbacks, which cannot cross threads. */
