@@ -87,7 +87,7 @@ function startWorker(entry: ExportWorkerEntry, input: ExportWorkerInput): Worker
 
 /**
  * Reads every export in a worker thread started from `entry`: progress goes to `options.onProgress`,
- * each dataset's parsed files to `onDataset` as they arrive. Rejects with the worker's error rebuilt
+ * each dataset's parsed files to `onDataset` as they arrive. Settles only after the worker has stopped. Rejects with the worker's error rebuilt
  * as the same class ({@link VismaExportError} with its dataset and kind), or with the signal's reason
  * as soon as `options.signal` aborts (the worker is stopped); with {@link ExportWorkerStartError} when the
  * worker failed before it sent anything.
@@ -103,12 +103,12 @@ export function readExportInWorker(
     const worker = startWorker(entry, { options: plain });
     let settled = false;
     let heard = false;
+    // Settles once the worker has stopped, so that its heap is given back before the caller builds rows.
     const finish = (settle: () => void): void => {
       if (settled) return;
       settled = true;
       signal?.removeEventListener('abort', onAbort);
-      void worker.terminate();
-      settle();
+      void worker.terminate().then(settle, settle);
     };
     const onAbort = (): void => finish(() => reject(signal?.reason));
     signal?.addEventListener('abort', onAbort, { once: true });
