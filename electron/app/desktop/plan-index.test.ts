@@ -32,6 +32,20 @@ describe('PlanIndex', () => {
     expect(ids({ search: '2', orgUnit: 'ICT' })).toEqual([]);
   });
 
+  it('combines filters, starting from any of them, and answers the same after other filters pushed it out of the kept answers', () => {
+    const mixed = new PlanIndex('mixed', Array.from({ length: 60 }, (_, i) => action(String(i), {
+      action: i % 3 === 0 ? 'disable' : 'update', orgUnit: i % 2 === 0 ? 'ICT' : 'Zorg', held: i % 5 === 0, personName: `Medewerker ${i}`,
+    })));
+    const wanted = { ...none, action: 'disable', orgUnit: 'ICT', status: 'held' as const };
+    const expected = ['0', '30'];
+    expect(mixed.ids(wanted)).toEqual(expected);
+    for (let i = 0; i < 20; i += 1) mixed.ids({ ...none, search: String(i) });
+    expect(mixed.ids(wanted)).toEqual(expected);
+    expect(mixed.ids({ ...wanted, search: 'medewerker 3' })).toEqual(['30']);
+    expect(mixed.ids({ ...wanted, orgUnit: 'Nowhere' })).toEqual([]);
+    expect(mixed.page({ ...none, status: 'ready', orgUnit: 'Zorg' }, 0, 3).rows.map((a) => a.id)).toEqual(['1', '3', '7']);
+  });
+
   it('answers a page of the matching actions with how many match in all', () => {
     expect(index.page(none, 1, 1)).toEqual({ planId: 'p1', offset: 1, matching: 3, rows: [actions[1]] });
     expect(index.page({ ...none, status: 'ready' }, 0, 10).rows.map((a) => a.id)).toEqual(['1', '3']);
