@@ -95,11 +95,19 @@ export class PlanIndex {
     const start = lists.reduce((shortest, list) => (list.length < shortest.length ? list : shortest), this.all);
     const search = filters.search.trim().toLowerCase();
     if (search === '' && chosen.length <= 1) return start;
-    return start.filter((position) => {
-      const action = this.actions[position] as ActionDto;
-      return chosen.every((field) => fieldValue(action, field) === filters[field])
-        && (search === '' || (this.texts[position] ?? '').includes(search));
-    });
+    // A plain loop: this runs cold, on the admin's first keystroke, over up to the whole plan.
+    const matching: number[] = [];
+    for (const position of start) {
+      if (search !== '' && !(this.texts[position] as string).includes(search)) continue;
+      if (chosen.length > 1 && !this.passes(this.actions[position] as ActionDto, chosen, filters)) continue;
+      matching.push(position);
+    }
+    return matching;
+  }
+
+  private passes(action: ActionDto, chosen: readonly Field[], filters: ActionFiltersDto): boolean {
+    for (const field of chosen) if (fieldValue(action, field) !== filters[field]) return false;
+    return true;
   }
 
   /** `limit` matching actions from `offset`, with how many match in all. */

@@ -155,8 +155,9 @@ export function ActionTable(props: {
   const { onRange, resetKey } = props;
   useEffect(() => onRange(first, last), [onRange, first, last]);
   useEffect(() => {
-    scrollRef.current?.scrollTo({ top: 0 });
-  }, [resetKey]);
+    // Only when scrolled: scrolling the element forces a layout inside the input event that changed the filter.
+    if ((virtualizer.scrollOffset ?? 0) > 0) virtualizer.scrollToOffset(0);
+  }, [resetKey, virtualizer]);
   return (
     <div className={styles.table} role="grid" aria-rowcount={props.count} aria-label={t('preview.tableLabel')} style={{ height: props.height }}>
       <Head allOn={props.allOn} onToggleAll={props.onToggleAll} />
