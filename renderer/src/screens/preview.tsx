@@ -3,12 +3,13 @@ import {
 } from '@fluentui/react-components';
 import { SearchRegular } from '@fluentui/react-icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import type { ActionDto, PlanDto } from '../../../electron/shared/dto';
 import { ActionTable } from '../components/action-table';
-import { useActionPages } from '../components/action-pages';
+import { actionPageQuery, useActionPages } from '../components/action-pages';
 import type { ActionFilters } from '../components/action-table';
 import { ActionDetail } from '../components/action-detail';
 import { ErrorMessage, Loading } from '../components/messages';
@@ -73,6 +74,59 @@ function SafetyBanner({ plan }: { readonly plan: PlanDto }) {
   );
 }
 
+/**
+ * The search box and the filters. Memoised: an answer from the API (new rows, a new count) does not
+ * render them again; only a change of the filters does.
+ */
+const FilterInputs = memo(function FilterInputs({ filters, options, onChange, searchRef }: {
+  readonly filters: ActionFilters;
+  readonly options: PlanDto['options'];
+  readonly onChange: (key: keyof ActionFilters, value: string) => void;
+  readonly searchRef: RefObject<HTMLInputElement | null>;
+}) {
+  const { t } = useTranslation();
+  const set = (key: keyof ActionFilters) => (_: unknown, data: { value: string }) => onChange(key, data.value);
+  return (
+    <>
+      <Input ref={searchRef} contentBefore={<SearchRegular />} placeholder={t('preview.search')} aria-label={t('preview.search')} value={filters.search} onChange={set('search')} />
+      <Select aria-label={t('preview.col.target')} value={filters.target} onChange={set('target')}>
+        <option value="">{t('preview.allTargets')}</option>
+        {options.targets.map((v) => <option key={v} value={v}>{t(`target.${v}`)}</option>)}
+      </Select>
+      <Select aria-label={t('preview.col.action')} value={filters.action} onChange={set('action')}>
+        <option value="">{t('preview.allActions')}</option>
+        {options.actions.map((v) => <option key={v} value={v}>{t(`kind.${v}`, v)}</option>)}
+      </Select>
+      <Select aria-label={t('preview.col.orgUnit')} value={filters.orgUnit} onChange={set('orgUnit')}>
+        <option value="">{t('preview.allOrgUnits')}</option>
+        {options.orgUnits.map((v) => <option key={v} value={v}>{v}</option>)}
+      </Select>
+      <Select aria-label={t('preview.status')} value={filters.status} onChange={set('status')}>
+        <option value="">{t('preview.allStatus')}</option>
+        <option value="ready">{t('preview.ready')}</option>
+        <option value="held">{t('preview.held')}</option>
+      </Select>
+    </>
+  );
+});
+
+/** Apply the selection or all; memoised like the filters, as it changes with the selection, not the rows. */
+const ApplyButtons = memo(function ApplyButtons({ selected, total, busy, onAsk }: {
+  readonly selected: number;
+  readonly total: number;
+  readonly busy: boolean;
+  readonly onAsk: (what: 'all' | 'selected') => void;
+}) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  return (
+    <span style={{ marginLeft: 'auto' }} className={styles.buttons}>
+      <Button disabled={selected === 0 || busy} onClick={() => onAsk('selected')}>{t('preview.applySelected', { count: selected })}</Button>
+      <Button appearance="primary" disabled={total === 0 || busy} onClick={() => onAsk('all')}>{t('preview.applyAll')}</Button>
+    </span>
+  );
+});
+
 function ActionsTab({ plan }: { readonly plan: PlanDto }) {
   const { t } = useTranslation();
   const styles = useStyles();
@@ -107,7 +161,16 @@ function ActionsTab({ plan }: { readonly plan: PlanDto }) {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
-  const set = (key: keyof ActionFilters) => (_: unknown, data: { value: string }) => setFilters((f) => ({ ...f, [key]: data.value }));
+  const filtersNow = useRef(filters);
+  filtersNow.current = filters;
+  const planId = plan.planId;
+  const onFilter = useCallback((key: keyof ActionFilters, value: string) => {
+    const next = { ...filtersNow.current, [key]: value };
+    filtersNow.current = next;
+    // The request for the new first page leaves with the event, not after the render the event causes.
+    void client.prefetchQuery(actionPageQuery(planId, next, 0));
+    setFilters(next);
+  }, [client, planId]);
   const toggle = useCallback((id: string) => {
     setAllFor(null);
     setSelected((s) => {
@@ -121,45 +184,28 @@ function ActionsTab({ plan }: { readonly plan: PlanDto }) {
   const allForNow = useRef<string | null>(null);
   allForNow.current = allFor;
   const selectAll = useMutation({
-    mutationFn: (key: string) => call('planActionIds', { planId: plan.planId, filters }).then((ids) => ({ key, ids })),
+    mutationFn: (asked: { readonly key: string; readonly filters: ActionFilters }) => call('planActionIds', { planId, filters: asked.filters }).then((ids) => ({ key: asked.key, ids })),
     onSuccess: ({ key, ids }) => {
       if (allForNow.current === key) setSelected(new Set(ids));
     },
     onError: () => setAllFor(null),
   });
-  const toggleAll = (on: boolean): void => {
-    setAllFor(on ? filtersKey : null);
-    if (on) selectAll.mutate(filtersKey);
+  const { mutate: selectAllFor } = selectAll;
+  const toggleAll = useCallback((on: boolean): void => {
+    const shown = filtersNow.current;
+    const key = JSON.stringify(shown);
+    setAllFor(on ? key : null);
+    if (on) selectAllFor({ key, filters: shown });
     else setSelected(new Set());
-  };
+  }, [selectAllFor]);
   const close = useCallback(() => setActive(null), []);
   const count = confirm === 'all' ? plan.total : selected.size;
   return (
     <>
       <div className={styles.filters}>
-        <Input ref={search} contentBefore={<SearchRegular />} placeholder={t('preview.search')} aria-label={t('preview.search')} value={filters.search} onChange={set('search')} />
-        <Select aria-label={t('preview.col.target')} value={filters.target} onChange={set('target')}>
-          <option value="">{t('preview.allTargets')}</option>
-          {options.targets.map((v) => <option key={v} value={v}>{t(`target.${v}`)}</option>)}
-        </Select>
-        <Select aria-label={t('preview.col.action')} value={filters.action} onChange={set('action')}>
-          <option value="">{t('preview.allActions')}</option>
-          {options.actions.map((v) => <option key={v} value={v}>{t(`kind.${v}`, v)}</option>)}
-        </Select>
-        <Select aria-label={t('preview.col.orgUnit')} value={filters.orgUnit} onChange={set('orgUnit')}>
-          <option value="">{t('preview.allOrgUnits')}</option>
-          {options.orgUnits.map((v) => <option key={v} value={v}>{v}</option>)}
-        </Select>
-        <Select aria-label={t('preview.status')} value={filters.status} onChange={set('status')}>
-          <option value="">{t('preview.allStatus')}</option>
-          <option value="ready">{t('preview.ready')}</option>
-          <option value="held">{t('preview.held')}</option>
-        </Select>
+        <FilterInputs filters={filters} options={options} onChange={onFilter} searchRef={search} />
         <Text role="status">{pages.matching === null ? '' : t('preview.shown', { shown: formatNumber(pages.matching), total: formatNumber(plan.total) })}</Text>
-        <span style={{ marginLeft: 'auto' }} className={styles.buttons}>
-          <Button disabled={selected.size === 0 || apply.isPending} onClick={() => setConfirm('selected')}>{t('preview.applySelected', { count: selected.size })}</Button>
-          <Button appearance="primary" disabled={plan.total === 0 || apply.isPending} onClick={() => setConfirm('all')}>{t('preview.applyAll')}</Button>
-        </span>
+        <ApplyButtons selected={selected.size} total={plan.total} busy={apply.isPending} onAsk={setConfirm} />
       </div>
       {confirm && (
         <MessageBar intent="warning">
