@@ -449,7 +449,7 @@ export class Provisioner {
     const refusals = validatePlan(plan, this.planScope(runsAd ? usableLedger(ledgerRead) : null));
     const store = new RunStore(this.config.dataDir, this.openRunFile ? { openFile: this.openRunFile } : {});
     await pruneOlderThan(store.directory, '.jsonl', retentionCutoff(this.config.retentionDays, new Date()));
-    const run = await store.begin({ runId: randomUUID(), planId: plan.planId, asOf: plan.asOf, trigger: input.trigger, actions: plan.actions, safety: gate.safety });
+    const run = await store.begin({ runId: randomUUID(), planId: plan.planId, asOf: plan.asOf, trigger: input.trigger, actions: plan.actions, safety: gate.safety, held: plan.held });
     // Stopped before any write: the record says why, in numbers.
     if (gate.stop) return run.finish(gate.stop, gate.error);
     const actions = gate.actions;

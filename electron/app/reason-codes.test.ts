@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { codeReason, translateReason } from '../shared/reason-codes';
-import { contract, person, POLICY, SETTINGS, account, grantedLedger } from '../engine/plan/ad-plan.fixtures';
+import { contract, name, person, POLICY, SETTINGS, account, grantedLedger } from '../engine/plan/ad-plan.fixtures';
+import { evaluateExport } from '../engine/policy/evaluate';
+import { exportFromCsv } from '../engine/visma/rows-fixture';
+import { DEFAULT_PRIMARY_CONTRACT_ORDER } from '../engine/model/policy';
 import { planAd } from '../engine/plan/ad-plan';
 import { hrChanges } from '../engine/history/hr-changes';
 import { heldReason } from '../engine/plan/ad-decide';
@@ -66,5 +69,54 @@ describe('reason codes', () => {
     expect(codeReason(partlyHeld(doubtful, 'ad', [], actions.slice(0, 2)).reason)).toMatchObject({ code: 'hrUnreadablePartly', params: { waiting: expect.stringMatching(/^create /) } });
     expect(codeReason(partlyHeld(doubtful, 'ad', [], []).reason)?.code).toBe('hrUnreadableNothingWaits');
     expect(codeReason(overLimit[0]?.reason ?? '')).toMatchObject({ code: 'overLimit', params: { count: 3, kinds: 'creates', target: 'Active Directory', allowed: '2' } });
+  });
+
+  it('knows the findings the evaluation of an odd export gives, so the Findings tab is Dutch too', () => {
+    const odd = exportFromCsv({
+      employees: 'employeeid,initials,firstname,nickname,nameusage,birthname,partnername,formattedname,dateofbirth,existencestartutc\n'
+        + '1,A.,Anna,,Eigen,,,"?, A.",1990-01-01,\n'
+        + '2,B.,Bea,,,Smit,,"Smit, B.",1990-01-02,\n'
+        + '3,C.,Cor,,Zus,Mol,,"Mol, C.",1990-01-03,\n'
+        + '4,D.,Dirk,,Partner,,Visser,"Visser, D.",1990-01-04,\n'
+        + '5,E.,Eva,,Partner,Bos,,"Bos, E.",1990-01-05,\n'
+        + '6,F.,,,Eigen,Kok,,"Kok, F.",1990-01-06,\n'
+        + ',G.,Gijs,,Eigen,Dam,,"Dam, G.",1990-01-07,\n'
+        + '8,H.,Hans,,Eigen,Hof,,"Hof, H.",31-02-1990,\n'
+        + '9,I.,Ids,,Eigen,Ree,,"Ree, I.",1990-01-09,\n'
+        + '9,I.,Ids,,Eigen,Ree,,"Ree, I.",1990-01-09,\n'
+        + '10,J.,Jos,,Eigen,Wit,,"Wit, J.",1990-01-10,\n'
+        + '10,J.,Joost,,Eigen,Wit,,"Wit, J.",1990-01-10,\n'
+        + '11,K.,Kim,,Eigen,Zon,,"Zon, K.",1990-01-11,2020-01-01T00:00:00Z\n'
+        + '11,K.,Kim,,Eigen,Zon,,"Zon, K.",1990-01-12,2021-01-01T00:00:00Z\n'
+        + '12,L.,Lars,,Eigen,Kuipers,,"Kuipers, L.",1990-01-13,\n'
+        + '13,L.,Lars,,Eigen,Kuipers,,"Kuipers, L.",,\n'
+        + '14,M.,Mark,,Eigen,Veen,,"Veen, M.",1990-01-14,\n'
+        + '15,M.,Max,,Eigen,Veen,,"Veen, M.",1990-01-14,\n',
+      contracts: 'startdate,enddate,weekhoursfixed,employeeid,contractid,subcontractid\n'
+        + '2024-01-01,,36,,1,1\n'
+        + ',,36,2,1,1\n'
+        + 'gisteren,,36,3,1,1\n'
+        + '2024-01-01,31-02-2027,36,4,1,1\n'
+        + '2024-01-01,2023-01-01,36,5,1,1\n'
+        + '2024-01-01,,veel,6,1,1\n'
+        + '2024-01-01,,400,9,1,1\n',
+    });
+    const { findings } = evaluateExport({ export: odd, asOf: '2026-02-01', lifecycle: { createDaysBeforeStart: 7, enableDaysBeforeStart: 0, disableDaysAfterEnd: 3, deleteDaysAfterEnd: 30 }, primaryContractOrder: DEFAULT_PRIMARY_CONTRACT_ORDER, cutOffDays: 90 });
+    expect(findings.length).toBeGreaterThanOrEqual(15);
+    expect(unknown(findings.map((f) => f.message))).toEqual([]);
+    expect(new Set(findings.map((f) => codeReason(f.message)?.code))).toEqual(new Set([
+      'findNoFamilyName', 'findNoNameUsage', 'findUnknownNameUsage', 'findNoBirthName', 'findNoPartnerName', 'findNoGivenName',
+      'findEmployeeRowNoId', 'findBadDateOfBirth', 'findContractRowNoId', 'findNoStartDate', 'findBadStartDate', 'findBadEndDate',
+      'findEndBeforeStart', 'findBadHours', 'findHoursOutOfRange', 'findDuplicateCopy', 'findDuplicateLastRow', 'findDuplicateLatest',
+      'findUnmatchable', 'findUnmatchableMaybe', 'findSameButFirstName',
+    ]));
+  });
+
+  it('knows the findings of the AD planner: no logon name possible, a manager without an account', () => {
+    const chinese = person({ id: '100010', name: name({ givenName: '★', nickname: '', initials: '', familyName: '☆' }), contracts: [contract({ employeeId: '100010' })] });
+    const managed = person({ id: '100011', contracts: [contract({ employeeId: '100011', managerPersonId: '999999' })] });
+    const p = plan([chinese, managed], [], '2026-11-27');
+    const codes = p.findings.map((f) => codeReason(f.message)?.code ?? f.message);
+    expect(codes).toEqual(expect.arrayContaining(['findNoLatinLetters', 'findManagerNoAccount']));
   });
 });

@@ -52,7 +52,7 @@ function syntheticPlan(count: number): Plan {
 function benchApi(plan: Plan): Api {
   const status: StatusDto = {
     configured: true, demoAvailable: false, lastRun: null, recentRuns: [], nextRun: null, schedulePaused: false, syncing: false,
-    attention: { failedActions: 0, heldActions: 0, heldPersons: 0, guardStop: false, findings: { error: 0, warning: 0, info: 0 }, leaversThisWeek: 0 },
+    attention: { failedActions: 0, heldActions: 0, heldPersons: 0, heldPersonsIn: 'plan', guardStop: false, findings: { error: 0, warning: 0, info: 0 }, leaversThisWeek: 0 },
   };
   // Built before the first request, as Application.preview builds it with the plan.
   const view = new PlanView(plan);

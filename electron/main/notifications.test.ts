@@ -4,7 +4,7 @@ import { notificationsFor } from './notifications';
 
 const run: RunSummaryDto = {
   runId: 'r1', planId: 'p', asOf: '2026-11-30', trigger: 'schedule', startedAt: '2026-11-30T05:00:00Z', finishedAt: null, durationMs: null,
-  status: 'completed', error: null, counts: { created: 0, updated: 0, unchanged: 0, failed: 0, skipped: 0, blocked: 0 },
+  status: 'completed', error: null, counts: { created: 0, updated: 0, unchanged: 0, failed: 0, skipped: 0, blocked: 0 }, heldPersons: 0, ledger: [],
 };
 const on = { leaversProcessed: true, leaversThisWeek: true, runFailed: true, reviewWaiting: true };
 

@@ -6,7 +6,7 @@ function run(overrides: Partial<RunSummaryDto> = {}): RunSummaryDto {
   return {
     runId: 'r1', planId: 'p1', asOf: '2026-11-30', trigger: 'schedule', startedAt: new Date(2026, 10, 30, 6, 0).toISOString(),
     finishedAt: null, durationMs: 1000, status: 'completed', error: null,
-    counts: { created: 3, updated: 11, unchanged: 0, failed: 0, skipped: 0, blocked: 0 }, ...overrides,
+    counts: { created: 3, updated: 11, unchanged: 0, failed: 0, skipped: 0, blocked: 0 }, heldPersons: 0, ledger: [], ...overrides,
   };
 }
 

@@ -167,6 +167,17 @@ export interface RunSummaryDto {
   readonly status: RunStatusName;
   readonly counts: Readonly<Record<OutcomeName, number>>;
   readonly error: string | null;
+  /** Persons held for doubtful HR data when the run was planned. */
+  readonly heldPersons: number;
+  /** What the run added to and removed from the entitlement ledger, per target it changed. */
+  readonly ledger: readonly LedgerCountDto[];
+}
+
+/** Entries a run added to and removed from the entitlement ledger of one target. */
+export interface LedgerCountDto {
+  readonly target: TargetName;
+  readonly added: number;
+  readonly removed: number;
 }
 
 /** One action of a run with its outcome. */
@@ -180,6 +191,8 @@ export interface RunActionDto {
 /** A run opened in History. */
 export interface RunDto extends RunSummaryDto {
   readonly actions: readonly RunActionDto[];
+  /** The persons held for doubtful HR data, and what of theirs waited. */
+  readonly held: readonly HeldPersonDto[];
 }
 
 /** Overview: is everything fine? */
@@ -196,8 +209,10 @@ export interface StatusDto {
   readonly attention: {
     readonly failedActions: number;
     readonly heldActions: number;
-    /** Persons held in the latest plan because their HR data is in doubt. */
+    /** Persons held because their HR data is in doubt: in the current plan, or else in the last run. */
     readonly heldPersons: number;
+    /** Where the held persons are shown: the current plan (Preview), or else the last run (History). */
+    readonly heldPersonsIn: 'plan' | 'run';
     /** The guard stopped the last run (or the current plan). */
     readonly guardStop: boolean;
     readonly findings: Readonly<Record<'error' | 'warning' | 'info', number>>;

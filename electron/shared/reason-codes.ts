@@ -17,6 +17,11 @@ export interface CodedReason {
 const D = '(?<date>\\d{4}-\\d{2}-\\d{2})';
 const C = '(?<contract>\\S+)';
 const N = '(?<count>\\d+) days?';
+const E = 'employee (?<employee>\\S+)';
+// A cell as the engine quotes it: 'text'.
+const T = "'(?<text>[^']*)'";
+// A duplicated record: "employee 100234", "contract 100234_1_1", "user U00077".
+const K = '(?<thing>employee|contract|user) (?<key>\\S+)';
 
 /** Code and whole-text pattern of each known reason; the first match wins. */
 const CATALOGUE = [
@@ -73,6 +78,33 @@ const CATALOGUE = [
   ['hrUnreadable', 'HR data for employee (?<employee>\\S+) is unreadable \\((?<doubts>.+)\\); nothing is changed for this person until HR corrects it'],
   ['doubtNoDate', "(?<dataset>\\w+) row (?<row>\\d+): (?<column>\\S+) '(?<text>[^']*)' is no date"],
   ['doubtEmpty', "(?<dataset>\\w+) row (?<row>\\d+): (?<column>\\S+) '(?<text>[^']*)' is empty"],
+  ['doubtBeforeStart', `(?<dataset>\\w+) row (?<row>\\d+): (?<column>\\S+) '(?<text>[^']*)' is before the start date ${D}`],
+  // Findings about the HR data (electron/engine/visma/rows.ts, rows-dedupe.ts, normalise-name.ts).
+  ['findNoFamilyName', `${E} has neither a birth name nor a partner name; the person is held until HR corrects it`],
+  ['findNoNameUsage', `${E} has no name usage; the own name \\(B\\) is used`],
+  ['findUnknownNameUsage', `${E} has an unknown name usage ${T}; the own name \\(B\\) is used`],
+  ['findNoBirthName', `${E} has no birth name; the partner name '(?<name>[^']*)' is used \\(name usage P\\)`],
+  ['findNoPartnerName', `${E} has name usage (?<usage>\\S+) but no partner name; the own name \\(B\\) is used`],
+  ['findNoGivenName', `${E} has neither a first name nor a nickname \\(initials '(?<initials>[^']*)'\\); names that need a given name will be incomplete`],
+  ['findEmployeeRowNoId', `a row in the employees export has no employee id \\(name '(?<name>[^']*)'\\); the row is ignored`],
+  ['findBadDateOfBirth', `${E} has an unreadable date of birth ${T}; the person is held until HR corrects it`],
+  ['findContractRowNoId', `a row in the contracts export has no employee id \\(contract ${C}\\); the contract is ignored`],
+  ['findNoStartDate', `contract ${C} has no start date; the person is held until HR corrects it`],
+  ['findBadStartDate', `contract ${C} has an unreadable start date ${T}; the person is held until HR corrects it`],
+  ['findBadEndDate', `contract ${C} has an unreadable end date ${T}; the person is held until HR corrects it`],
+  ['findEndBeforeStart', `contract ${C} ends ${D}, before it starts (?<start>\\d{4}-\\d{2}-\\d{2}); the person is held until HR corrects it`],
+  ['findBadHours', `contract ${C} has unreadable weekly hours ${T}; the hours are treated as unknown`],
+  ['findHoursOutOfRange', `contract ${C} has weekly hours ${T}, outside 0-(?<max>\\d+); the hours are treated as unknown`],
+  ['findDuplicateCopy', `${K} appears more than once in the (?<dataset>\\w+) export with identical data; the copy is ignored`],
+  ['findDuplicateLastRow', `${K} appears in (?<count>\\d+) different versions in the (?<dataset>\\w+) export; none has an existencestartutc, so the last row in the file is used`],
+  ['findDuplicateLatest', `${K} appears in (?<count>\\d+) different versions in the (?<dataset>\\w+) export; the row with the latest existencestartutc \\((?<stamp>[^)]+)\\) is used`],
+  ['findUnmatchableMaybe', `${E} has no readable (?<missing>.+?), so it cannot be matched with other employee records of the same person; the person is held until HR corrects it \\(it may be employee (?<candidates>.+), who is held too\\)`],
+  ['findUnmatchable', `${E} has no readable (?<missing>.+?), so it cannot be matched with other employee records of the same person; the person is held until HR corrects it`],
+  ['findSameButFirstName', 'employees (?<ids>.+) share initials, gender, date of birth and birth name but not the first name \\((?<names>.+)\\); they are kept apart as different persons\\. If they are one person, link them in the configuration \\(links\\.same\\); if they are different persons, say so with links\\.separate to silence this warning'],
+  // Findings of the AD planner (electron/engine/plan/ad-decide.ts, ad-actions.ts).
+  ['findNoFreeName', 'person (?<person>\\S+): no free (?<attribute>\\S+) for (?<name>.+) \\(every candidate of the naming convention is taken\\); no account is created'],
+  ['findNoLatinLetters', 'person (?<person>\\S+): the name (?<name>.+) has no Latin letters \\(nor letters that transliterate to them\\), so no logon name can be made; no account is created'],
+  ['findManagerNoAccount', 'person (?<person>\\S+): manager (?<manager>\\S+) has no \\(single, managed or unmanaged\\) AD account; the manager attribute is left as it is'],
   // Undo (electron/engine/plan/undo-plan.ts).
   ['undoNedapSet', 'undo of run (?<run>\\S+), action (?<action>\\S+) \\((?<kind>\\S+) (?<account>[^)]+)\\): the set recorded before it is written back'],
   ['undoOf', 'undo of run (?<run>\\S+), action (?<action>\\S+) \\((?<kind>\\S+) (?<account>[^)]+)\\)'],

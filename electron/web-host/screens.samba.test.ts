@@ -138,7 +138,10 @@ describe('the screens (English)', () => {
     await page.getByRole('button', { name: 'Export CSV' }).click();
     expect((await download).suggestedFilename()).toMatch(/^hr-provisioner-run-.*\.csv$/);
     await go('History');
-    await expect.poll(() => page.getByRole('table', { name: 'Runs, newest first' }).locator('tbody tr').count()).toBe(1);
+    const runs = page.getByRole('table', { name: 'Runs, newest first' });
+    await expect.poll(() => runs.locator('tbody tr').count()).toBe(1);
+    // The ledger column: two creates without their group grants change nothing the product may take back.
+    expect((await runs.locator('tbody tr').first().locator('td').allTextContents()).at(-1)).toBe('no change');
   });
 
   it('syncs now from the Overview and shows the last run and the chart', async () => {
@@ -157,6 +160,14 @@ describe('the screens (English)', () => {
     await table.waitFor();
     expect(await table.textContent()).toMatch(/contracts row \d+: enddate '31-02-2027' is no date/);
     await shot('04-held-persons');
+    // The run keeps them: after the plan is gone (or the app restarted) History still names them.
+    await go('History');
+    const newest = page.getByRole('table', { name: 'Runs, newest first' }).locator('tbody tr').first();
+    await expect.poll(() => newest.textContent()).toContain('1 person held');
+    await newest.click();
+    await page.getByRole('heading', { name: 'Persons held for doubtful HR data (1)' }).waitFor();
+    expect(await page.getByRole('table', { name: 'Doubtful HR data (1)' }).textContent()).toMatch(/contracts row \d+: enddate '31-02-2027' is no date/);
+    await shot('04-run-held-persons');
     await go('Overview');
   });
 
@@ -175,6 +186,8 @@ describe('the screens (English)', () => {
     await page.getByRole('button', { name: /^Approve \d+ and apply$/ }).click();
     await page.getByRole('heading', { name: /^Run of / }).waitFor({ timeout: 120_000 });
     await expect.poll(() => page.getByRole('table', { name: 'Actions of the run' }).textContent()).toContain('Updated');
+    // The groups this run granted are in the entitlement ledger now: the run says how many.
+    expect(await page.getByText(/^Entitlement ledger/).textContent()).toMatch(/: AD \+[1-9]\d* −0$/);
   });
 
   it('plans the undo of a run as a preview first', async () => {

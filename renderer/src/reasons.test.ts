@@ -33,6 +33,15 @@ describe('the engine reasons in Dutch', () => {
       .toBe("HR-gegevens van medewerker 210001 zijn onleesbaar (contracts rij 3: startdate '2026-13-01' is geen datum); wat dat kan veranderen wacht tot HR het corrigeert (uitschakelen k.smit, verplaatsen k.smit); de rest gaat door");
   });
 
+  it('translates the findings about the HR data, with the words inside their parameters', () => {
+    expect(dutch("contract 100_1_1 has an unreadable end date '31-02-2027'; the person is held until HR corrects it"))
+      .toBe("contract 100_1_1 heeft een onleesbare einddatum '31-02-2027'; de persoon wordt vastgehouden tot HR dit corrigeert");
+    expect(dutch('employee 13 has no readable date of birth, so it cannot be matched with other employee records of the same person; the person is held until HR corrects it (it may be employee 12, who is held too)'))
+      .toBe('medewerker 13 heeft geen leesbare geboortedatum, dus deze kan niet worden gekoppeld aan andere medewerkerrecords van dezelfde persoon; de persoon wordt vastgehouden tot HR dit corrigeert (het kan medewerker 12 zijn, die ook wordt vastgehouden)');
+    expect(dutch('user U7 appears in 2 different versions in the users export; the row with the latest existencestartutc (2021-01-01T00:00:00Z) is used'))
+      .toBe('gebruiker U7 staat in 2 verschillende versies in de users-export; de rij met de laatste existencestartutc (2021-01-01T00:00:00Z) telt');
+  });
+
   it('keeps an unknown reason, and every reason in English, as the engine wrote it', () => {
     expect(dutch('a reason nobody catalogued')).toBe('a reason nobody catalogued');
     expect(reasonText('created disabled', i18n.t, 'en')).toBe('created disabled');

@@ -11,7 +11,7 @@ import { reasonWordsNl } from './i18n/reasons-nl';
  * engine wrote them).
  */
 
-const WORDS = /managed accounts|whichever is larger| or | of |\b(?:roles|teams|locations)\b/g;
+const WORDS = /managed accounts|whichever is larger| or | of |\b(?:roles|teams|locations|birth name|date of birth)\b/g;
 
 /** Parameters that are themselves English: nested reasons, action kinds, the words of a limit. */
 function params(coded: CodedReason, t: TFunction, again: (text: string) => string): Record<string, string | number> {
@@ -21,6 +21,8 @@ function params(coded: CodedReason, t: TFunction, again: (text: string) => strin
   if (typeof out.limit === 'string') out.limit = words(out.limit);
   if (typeof out.what === 'string') out.what = words(out.what);
   if (typeof out.ids === 'string') out.ids = words(out.ids);
+  if (typeof out.missing === 'string') out.missing = words(out.missing);
+  if (typeof out.thing === 'string') out.thing = reasonWordsNl[out.thing] ?? out.thing;
   // "disable j.jansen, move j.jansen": each action kind in words.
   if (typeof out.waiting === 'string') {
     out.waiting = out.waiting.split(', ').map((item) => item.replace(/^\S+/, (kind) => t(`kind.${kind}`, { defaultValue: kind }).toLowerCase())).join(', ');

@@ -3,7 +3,8 @@ import type { AdAction, Plan } from '../../engine/model/plan';
 import { summarisePlan } from '../../engine/model/plan';
 import { Application, selectActions } from './application';
 import { dispatch } from './dispatch';
-import { planActionDtos, planDto } from './to-dto';
+import { planActionDtos, planDto, runDto, runSummaryDto } from './to-dto';
+import type { RunRecord } from '../../engine/model/run';
 import { composeConfig, withoutSecrets } from './compose-config';
 import { defaultDesktopSettings } from './settings-port';
 import { MemorySettings } from './memory-settings';
@@ -55,6 +56,27 @@ describe('planDto', () => {
     expect(dto.total).toBe(4);
     expect(dto.options).toEqual({ targets: ['ad'], actions: ['create'], orgUnits: ['Zorg'] });
     expect(dto.held).toEqual([{ actionId: 'd', reason: 'more than 20 creates', waitsFor: null, target: 'ad', action: 'create', personId: 'd', personName: 'd', accountName: 'd' }]);
+  });
+});
+
+describe('runSummaryDto', () => {
+  const held = [{ target: 'ad' as const, personId: '210001', employeeIds: ['210001'], accounts: [], reason: 'HR data for employee 210001 is unreadable' }];
+  const run: RunRecord = {
+    runId: 'r', planId: 'p1', asOf: '2026-11-30', trigger: 'schedule', startedAt: '2026-11-30T06:00:00Z', finishedAt: '2026-11-30T06:00:02Z',
+    status: 'completed', actions: [action('a')], summary: { created: 1, updated: 0, unchanged: 0, failed: 0, skipped: 0, blocked: 0 }, error: null, safety: null,
+    outcomes: [{ actionId: 'a', outcome: 'created', error: null, at: '2026-11-30T06:00:01Z', ledger: [
+      { kind: 'record', entry: { target: 'ad', account: 'a', accountId: null, entitlement: 'CN=Zorg,DC=x', rule: 'zorg', how: 'granted', at: '2026-11-30T06:00:01Z' } },
+      { kind: 'record', entry: { target: 'ad', account: 'a', accountId: null, entitlement: 'CN=Alle,DC=x', rule: 'alle', how: 'granted', at: '2026-11-30T06:00:01Z' } },
+    ] }],
+    ledger: [{ kind: 'forget-account', target: 'nedap-ons', account: '77' }],
+    held,
+  };
+
+  it('counts the ledger changes per target and the persons held for doubtful HR data', () => {
+    expect(runSummaryDto(run)).toMatchObject({ heldPersons: 1, ledger: [{ target: 'ad', added: 2, removed: 0 }, { target: 'nedap-ons', added: 0, removed: 1 }] });
+    expect(runDto(run).held).toEqual(held);
+    const { ledger: _ledger, held: _held, ...bare } = run;
+    expect(runSummaryDto({ ...bare, outcomes: [] })).toMatchObject({ heldPersons: 0, ledger: [] });
   });
 });
 

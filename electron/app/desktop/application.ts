@@ -87,8 +87,6 @@ export class Application implements Api {
   private plan: Plan | null = null;
   /** The current plan as the Preview screen reads it; rebuilt when the plan changes. */
   private view: PlanView | null = null;
-  /** Persons held for doubtful HR data in the latest plan, kept after a sync consumed that plan. */
-  private heldPersons = 0;
   private syncing = false;
   private imported: { readonly at: number; readonly result: ImportResult } | null = null;
 
@@ -185,7 +183,9 @@ export class Application implements Api {
         attention: {
           failedActions: lastRun ? lastRun.counts.failed + lastRun.counts.blocked : 0,
           heldActions: this.plan?.safety?.heldForReview.length ?? 0,
-          heldPersons: this.plan?.held.length ?? this.heldPersons,
+          // The current plan's, or else those the last run recorded (they outlive the plan and a restart).
+          heldPersons: this.plan ? this.plan.held.length : (lastRun?.heldPersons ?? 0),
+          heldPersonsIn: this.plan ? 'plan' : 'run',
           guardStop: lastRun?.status === 'stopped-by-guard' || this.plan?.safety?.guard?.passed === false,
           findings,
           leaversThisWeek,
@@ -276,7 +276,6 @@ export class Application implements Api {
    */
   private finishRun(run: RunRecord, keepIfHeld: Plan | null = null): ApiResult<RunSummaryDto> {
     const held = keepIfHeld?.safety?.heldForReview.length ?? 0;
-    if (keepIfHeld) this.heldPersons = keepIfHeld.held.length;
     this.plan = held > 0 && run.status !== 'failed' ? keepIfHeld : null;
     this.imported = null;
     const summary = runSummaryDto(run);
@@ -291,7 +290,6 @@ export class Application implements Api {
   async preview(args: ApiArgs<'preview'>): Promise<ApiResult<ApiValues['preview']>> {
     return this.guarded(async () => {
       this.plan = await (await this.provisioner()).preview(args.asOf ?? this.today());
-      this.heldPersons = this.plan.held.length;
       this.view = new PlanView(this.plan);
       return ok(this.view.dto);
     });

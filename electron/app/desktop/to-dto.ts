@@ -1,8 +1,9 @@
-import type { PlannedAction, Plan } from '../../engine/model/plan';
+import type { HeldPerson, PlannedAction, Plan } from '../../engine/model/plan';
 import type { RunRecord } from '../../engine/model/run';
 import { leafValue, parseDn } from '../../engine/ad/dn';
+import { ledgerCounts } from '../../engine/history/ledger-counts';
 import { PlanIndex } from './plan-index';
-import type { ActionDto, PlanDto, RunDto, RunSummaryDto, TargetName } from '../../shared/dto';
+import type { ActionDto, HeldPersonDto, PlanDto, RunDto, RunSummaryDto, TargetName } from '../../shared/dto';
 
 /**
  * Engine values to the DTOs of electron/shared: the screens never see engine types, so the engine can
@@ -65,6 +66,11 @@ export function actionDto(action: PlannedAction, held = false, hrChanges: readon
   };
 }
 
+/** A person held for doubtful HR data, as the screens show one. */
+export function heldPersonDto(held: HeldPerson): HeldPersonDto {
+  return { target: held.target, personId: held.personId, employeeIds: held.employeeIds, accounts: held.accounts, reason: held.reason };
+}
+
 /** The plan's actions for the screens, each with whether it is held for review and the HR changes behind it. */
 export function planActionDtos(plan: Plan): ActionDto[] {
   const held = new Set((plan.safety?.heldForReview ?? []).map((h) => h.actionId));
@@ -97,7 +103,7 @@ export function planDto(plan: Plan, index: PlanIndex = new PlanIndex(plan.planId
         personName: a?.personName ?? '', accountName: a?.account.name ?? '',
       };
     }),
-    heldPersons: plan.held.map((h) => ({ target: h.target, personId: h.personId, employeeIds: h.employeeIds, accounts: h.accounts, reason: h.reason })),
+    heldPersons: plan.held.map(heldPersonDto),
     reviewMode: safety?.reviewMode ?? 'hold-over-limit',
     undoOf: safety?.undoOf ?? null,
     irreversible: (safety?.irreversible ?? []).map((i) => `${i.what}: ${i.reason}`),
@@ -139,6 +145,8 @@ export function runSummaryDto(run: RunRecord): RunSummaryDto {
     status: run.status,
     counts: run.summary,
     error: run.error,
+    heldPersons: run.held?.length ?? 0,
+    ledger: ledgerCounts(run),
   };
 }
 
@@ -151,5 +159,6 @@ export function runDto(run: RunRecord): RunDto {
       const outcome = outcomes.get(action.id);
       return { action: actionDto(action), outcome: outcome?.outcome ?? null, error: outcome?.error ?? null, at: outcome?.at ?? null };
     }),
+    held: (run.held ?? []).map(heldPersonDto),
   };
 }

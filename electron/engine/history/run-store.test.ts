@@ -77,6 +77,20 @@ describe('RunStore', () => {
     expect((await store.list()).runs[0]?.status).toBe('interrupted');
   });
 
+  it('keeps the persons held for doubtful HR data with the run, so they outlive the plan and a restart', async () => {
+    const store = new RunStore(dir);
+    const held = [{ target: 'ad' as const, personId: '210001', employeeIds: ['210001'], accounts: ['CN=Kees,OU=Zorg,DC=x'], reason: "HR data for employee 210001 is unreadable (contracts row 7: enddate '31-02-2027' is no date)" }];
+    const written = await (await store.begin({ runId: 'h1', planId: 'p', asOf: '2026-11-27', trigger: 'schedule', actions: [], held })).finish('completed');
+    expect(written.held).toEqual(held);
+    await (await store.begin({ runId: 'h2', planId: 'p', asOf: '2026-11-27', trigger: 'schedule', actions: [], held: [], startedAt: '2000-01-01T00:00:00.000Z' })).finish('completed');
+    // A new store over the same directory is what the app sees after a restart.
+    const { runs, problems } = await new RunStore(dir).list();
+    expect(problems).toEqual([]);
+    expect(runs.find((r) => r.runId === 'h1')?.held).toEqual(held);
+    // None held: the record says nothing of it (as runs recorded before this was kept).
+    expect(runs.find((r) => r.runId === 'h2')).not.toHaveProperty('held');
+  });
+
   it('returns no runs for a data directory without history', async () => {
     expect(await new RunStore(path.join(dir, 'none')).list()).toEqual({ runs: [], problems: [] });
   });

@@ -2,7 +2,7 @@ import { open, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../state/private-file';
-import type { PlannedAction } from '../model/plan';
+import type { HeldPerson, PlannedAction } from '../model/plan';
 import type { ActionOutcome, Outcome, RunRecord, RunSafety, RunStatus, RunSummary, RunTrigger } from '../model/run';
 import type { IsoDate } from '../model/iso-date';
 import type { LedgerChange } from '../model/ledger';
@@ -26,6 +26,8 @@ type RunEvent =
       readonly actions: readonly PlannedAction[];
       /** Absent in runs recorded before the safety checks existed. */
       readonly safety?: RunSafety;
+      /** Persons held for doubtful HR data; absent when none were. */
+      readonly held?: readonly HeldPerson[];
     }
   | ({ readonly type: 'outcome' } & ActionOutcome)
   /** Ledger changes that belong to no action (adoptions, stale entries dropped). */
@@ -113,6 +115,7 @@ export class RunStore {
     readonly trigger: RunTrigger;
     readonly actions: readonly PlannedAction[];
     readonly safety?: RunSafety;
+    readonly held?: readonly HeldPerson[];
     readonly startedAt?: string;
   }): Promise<RunWriter> {
     await ensurePrivateDir(this.dir);
@@ -122,7 +125,8 @@ export class RunStore {
     const handle = await this.openFile(file);
     const outcomes: ActionOutcome[] = [];
     const ledger: LedgerChange[] = [];
-    const started: RunEvent = { type: 'started', ...input, startedAt };
+    const { held, ...rest } = input;
+    const started: RunEvent = { type: 'started', ...rest, ...(held && held.length > 0 ? { held } : {}), startedAt };
     await appendLine(handle, started);
     let closed = false;
     return {
@@ -160,6 +164,7 @@ export class RunStore {
           error,
           safety: input.safety ?? null,
           ...(ledger.length > 0 ? { ledger } : {}),
+          ...(held && held.length > 0 ? { held } : {}),
         };
       },
       abandon: async () => {
@@ -216,6 +221,13 @@ const outcomeSchema = z.object({
   undo: z.object({ target: z.string() }).loose().optional(),
   ledger: z.array(z.object({ kind: z.string() }).loose()).optional(),
 });
+const heldPersonSchema = z.object({
+  target: z.enum(['ad', 'nedap-ons']),
+  personId: z.string(),
+  employeeIds: z.array(z.string()),
+  accounts: z.array(z.string()),
+  reason: z.string(),
+});
 const eventSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('started'),
@@ -226,6 +238,7 @@ const eventSchema = z.discriminatedUnion('type', [
     startedAt: z.string(),
     actions: z.array(z.object({ id: z.string(), action: z.string() }).loose()),
     safety: z.object({ heldForReview: z.array(z.unknown()), approvals: z.array(z.unknown()) }).loose().optional(),
+    held: z.array(heldPersonSchema).optional(),
   }),
   outcomeSchema.extend({ type: z.literal('outcome') }),
   z.object({ type: z.literal('ledger'), at: z.string(), changes: z.array(z.object({ kind: z.string() }).loose()) }),
@@ -304,6 +317,7 @@ export function parseRun(text: string, name = 'run'): { readonly record: RunReco
     error: finished?.error ?? null,
     safety: first.safety ?? null,
     ...(ledger.length > 0 ? { ledger } : {}),
+    ...(first.held ? { held: first.held } : {}),
   };
   return { record, problems };
 }

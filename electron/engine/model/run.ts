@@ -1,6 +1,6 @@
 import type { IsoDate } from './iso-date';
 import type { LedgerChange } from './ledger';
-import type { PlannedAction } from './plan';
+import type { HeldPerson, PlannedAction } from './plan';
 import type { Approval, HeldForReview, SourceGuardReport } from './safety';
 import type { UndoInfo } from './undo';
 
@@ -19,6 +19,12 @@ export interface ActionOutcome {
   readonly undo?: UndoInfo;
   /** What the action changed in the entitlement ledger. */
   readonly ledger?: readonly LedgerChange[];
+  /**
+   * Persons whose HR data was in doubt when the run was planned (what of theirs waited); absent when
+   * none were, and in runs recorded before this was kept. Kept so the admin still sees them after the
+   * plan is consumed or the app restarts.
+   */
+  readonly held?: readonly HeldPerson[];
 }
 
 /**
@@ -64,4 +70,10 @@ export interface RunRecord {
   readonly safety: RunSafety | null;
   /** Ledger changes that belong to no action (adoptions, stale entries dropped); those of actions are on their outcomes. */
   readonly ledger?: readonly LedgerChange[];
+  /**
+   * Persons whose HR data was in doubt when the run was planned (and what of theirs waited); absent
+   * when none were, and in runs recorded before this was kept. Kept so the admin still sees them after
+   * the plan is consumed or the app restarts.
+   */
+  readonly held?: readonly HeldPerson[];
 }

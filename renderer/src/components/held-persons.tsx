@@ -1,6 +1,6 @@
 import { Text } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import type { PlanDto } from '../../../electron/shared/dto';
+import type { HeldPersonDto } from '../../../electron/shared/dto';
 import { SimpleTable } from './simple-table';
 import { navigate } from '../routes';
 import { useReasonText } from '../reasons';
@@ -10,17 +10,17 @@ import { useReasonText } from '../reasons';
  * doubt could change, is done for them until HR corrects the row and cell named. Not the same as
  * actions held for review, which wait for approval.
  */
-export function HeldPersons({ plan }: { readonly plan: PlanDto }) {
+export function HeldPersons({ held }: { readonly held: readonly HeldPersonDto[] }) {
   const { t } = useTranslation();
   const reason = useReasonText();
-  if (plan.heldPersons.length === 0) return <Text>{t('preview.noHeldPersons')}</Text>;
+  if (held.length === 0) return <Text>{t('preview.noHeldPersons')}</Text>;
   return (
     <section>
       <Text block style={{ margin: '8px 0' }}>{t('heldPersons.intro')}</Text>
       <SimpleTable
-        label={t('preview.tabHeldPersons', { count: plan.heldPersons.length })}
+        label={t('preview.tabHeldPersons', { count: held.length })}
         headers={[t('heldPersons.person'), t('heldPersons.target'), t('heldPersons.accounts'), t('heldPersons.reason')]}
-        rows={plan.heldPersons}
+        rows={held}
         rowKey={(h) => `${h.target}:${h.personId}`}
         onOpen={(h) => navigate('person', h.personId)}
         cells={(h) => [h.employeeIds.join(', '), t(`target.${h.target}`), h.accounts.join('; ') || '–', reason(h.reason)]}

@@ -61,6 +61,10 @@ export const en = {
     back: 'All runs', runTitle: 'Run of {{time}}', runLine: 'Trigger: {{trigger}} · {{status}} · {{duration}} · as of {{asOf}}', exportCsv: 'Export CSV', undo: 'Undo this run…',
     actions: 'Actions ({{count}})', actionsLabel: 'Actions of the run', outcome: 'Outcome', error: 'Error', notRun: 'not run', runsLabel: 'Runs, newest first',
     started: 'Started', trigger: 'Trigger', duration: 'Duration', status: 'Status', counts: 'Outcomes',
+    ledger: 'Entitlement ledger', ledgerCount: '{{target}} +{{added}} −{{removed}}', ledgerNone: 'no change',
+    ledgerLine: 'Entitlement ledger (what the product granted and may take back): {{changes}}',
+    heldPersonsBadge_one: '{{count}} person held', heldPersonsBadge_other: '{{count}} persons held',
+    heldPersons: 'Persons held for doubtful HR data ({{count}})',
   },
   leavers: {
     reading: 'Reading Visma.net…', upcoming: 'Leaving in the next 30 days ({{count}})', processed: 'Left in the last 30 days ({{count}})',

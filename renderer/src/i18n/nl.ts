@@ -65,6 +65,10 @@ export const nl: Strings<typeof en> = {
     back: 'Alle runs', runTitle: 'Run van {{time}}', runLine: 'Aanleiding: {{trigger}} · {{status}} · {{duration}} · per {{asOf}}', exportCsv: 'CSV exporteren', undo: 'Deze run terugdraaien…',
     actions: 'Acties ({{count}})', actionsLabel: 'Acties van de run', outcome: 'Uitkomst', error: 'Fout', notRun: 'niet uitgevoerd', runsLabel: 'Runs, nieuwste eerst',
     started: 'Gestart', trigger: 'Aanleiding', duration: 'Duur', status: 'Status', counts: 'Uitkomsten',
+    ledger: 'Rechtenregister', ledgerCount: '{{target}} +{{added}} −{{removed}}', ledgerNone: 'geen wijziging',
+    ledgerLine: 'Rechtenregister (wat het product toekende en weer mag intrekken): {{changes}}',
+    heldPersonsBadge_one: '{{count}} persoon vastgehouden', heldPersonsBadge_other: '{{count}} personen vastgehouden',
+    heldPersons: 'Personen vastgehouden om twijfelachtige HR-gegevens ({{count}})',
   },
   leavers: {
     reading: 'Visma.net wordt gelezen…', upcoming: 'Vertrekt binnen 30 dagen ({{count}})', processed: 'Vertrokken in de afgelopen 30 dagen ({{count}})',

@@ -61,6 +61,37 @@ export const reasonsNl: Readonly<Record<ReasonCode, ReasonText>> = {
   hrUnreadable: 'HR-gegevens van medewerker {{employee}} zijn onleesbaar ({{doubts}}); voor deze persoon verandert niets tot HR dit corrigeert',
   doubtNoDate: "{{dataset}} rij {{row}}: {{column}} '{{text}}' is geen datum",
   doubtEmpty: "{{dataset}} rij {{row}}: {{column}} '{{text}}' is leeg",
+  doubtBeforeStart: "{{dataset}} rij {{row}}: {{column}} '{{text}}' ligt vóór de begindatum {{date}}",
+  findNoFamilyName: 'medewerker {{employee}} heeft geen geboortenaam en geen partnernaam; de persoon wordt vastgehouden tot HR dit corrigeert',
+  findNoNameUsage: 'medewerker {{employee}} heeft geen naamgebruik; de eigen naam (B) wordt gebruikt',
+  findUnknownNameUsage: "medewerker {{employee}} heeft een onbekend naamgebruik '{{text}}'; de eigen naam (B) wordt gebruikt",
+  findNoBirthName: "medewerker {{employee}} heeft geen geboortenaam; de partnernaam '{{name}}' wordt gebruikt (naamgebruik P)",
+  findNoPartnerName: 'medewerker {{employee}} heeft naamgebruik {{usage}} maar geen partnernaam; de eigen naam (B) wordt gebruikt',
+  findNoGivenName: "medewerker {{employee}} heeft geen voornaam en geen roepnaam (voorletters '{{initials}}'); namen die een voornaam nodig hebben blijven onvolledig",
+  findEmployeeRowNoId: "een rij in de employees-export heeft geen medewerkernummer (naam '{{name}}'); de rij wordt overgeslagen",
+  findBadDateOfBirth: "medewerker {{employee}} heeft een onleesbare geboortedatum '{{text}}'; de persoon wordt vastgehouden tot HR dit corrigeert",
+  findContractRowNoId: 'een rij in de contracts-export heeft geen medewerkernummer (contract {{contract}}); het contract wordt overgeslagen',
+  findNoStartDate: 'contract {{contract}} heeft geen begindatum; de persoon wordt vastgehouden tot HR dit corrigeert',
+  findBadStartDate: "contract {{contract}} heeft een onleesbare begindatum '{{text}}'; de persoon wordt vastgehouden tot HR dit corrigeert",
+  findBadEndDate: "contract {{contract}} heeft een onleesbare einddatum '{{text}}'; de persoon wordt vastgehouden tot HR dit corrigeert",
+  findEndBeforeStart: 'contract {{contract}} eindigt op {{date}}, vóór de begindatum {{start}}; de persoon wordt vastgehouden tot HR dit corrigeert',
+  findBadHours: "contract {{contract}} heeft een onleesbaar aantal uren per week '{{text}}'; de uren gelden als onbekend",
+  findHoursOutOfRange: "contract {{contract}} heeft '{{text}}' uren per week, buiten 0-{{max}}; de uren gelden als onbekend",
+  findDuplicateCopy: '{{thing}} {{key}} staat meer dan eens met dezelfde gegevens in de {{dataset}}-export; de kopie wordt genegeerd',
+  findDuplicateLastRow: {
+    one: '{{thing}} {{key}} staat in {{count}} versie in de {{dataset}}-export; geen heeft een existencestartutc, dus de laatste rij van het bestand telt',
+    other: '{{thing}} {{key}} staat in {{count}} verschillende versies in de {{dataset}}-export; geen heeft een existencestartutc, dus de laatste rij van het bestand telt',
+  },
+  findDuplicateLatest: {
+    one: '{{thing}} {{key}} staat in {{count}} versie in de {{dataset}}-export; de rij met de laatste existencestartutc ({{stamp}}) telt',
+    other: '{{thing}} {{key}} staat in {{count}} verschillende versies in de {{dataset}}-export; de rij met de laatste existencestartutc ({{stamp}}) telt',
+  },
+  findUnmatchableMaybe: 'medewerker {{employee}} heeft geen leesbare {{missing}}, dus deze kan niet worden gekoppeld aan andere medewerkerrecords van dezelfde persoon; de persoon wordt vastgehouden tot HR dit corrigeert (het kan medewerker {{candidates}} zijn, die ook wordt vastgehouden)',
+  findUnmatchable: 'medewerker {{employee}} heeft geen leesbare {{missing}}, dus deze kan niet worden gekoppeld aan andere medewerkerrecords van dezelfde persoon; de persoon wordt vastgehouden tot HR dit corrigeert',
+  findSameButFirstName: 'medewerkers {{ids}} hebben dezelfde voorletters, hetzelfde geslacht, dezelfde geboortedatum en geboortenaam, maar niet dezelfde voornaam ({{names}}); ze blijven aparte personen. Zijn ze één persoon, koppel ze dan in de configuratie (links.same); zijn het verschillende personen, zeg dat dan met links.separate, dan verdwijnt deze waarschuwing',
+  findNoFreeName: 'persoon {{person}}: geen vrije {{attribute}} voor {{name}} (elke kandidaat van de naamgeving is bezet); er wordt geen account aangemaakt',
+  findNoLatinLetters: 'persoon {{person}}: de naam {{name}} heeft geen Latijnse letters (en geen letters die ernaar om te zetten zijn), dus er kan geen inlognaam worden gemaakt; er wordt geen account aangemaakt',
+  findManagerNoAccount: 'persoon {{person}}: leidinggevende {{manager}} heeft geen (enkel, beheerd of onbeheerd) AD-account; het attribuut manager blijft zoals het is',
   undoNedapSet: 'ongedaan maken van run {{run}}, actie {{action}} ({{kind}} {{account}}): de set van daarvoor wordt teruggezet',
   undoOf: 'ongedaan maken van run {{run}}, actie {{action}} ({{kind}} {{account}})',
   neverUsed: 'het account is nooit gebruikt',
@@ -84,6 +115,10 @@ export const reasonsNl: Readonly<Record<ReasonCode, ReasonText>> = {
 export const reasonWordsNl: Readonly<Record<string, string>> = {
   'managed accounts': 'beheerde accounts', ' or ': ' of ', 'whichever is larger': 'wat het grootst is', ' of ': ' van ',
   roles: 'rollen', teams: 'teams', locations: 'locaties',
+  // What an employee record lacks (`missing`).
+  'birth name': 'geboortenaam', 'date of birth': 'geboortedatum',
+  // What a duplicated record is (`thing`).
+  employee: 'medewerker', contract: 'contract', user: 'gebruiker',
 };
 
 /** A reason table as i18next keys: a text with singular and plural becomes `code_one` and `code_other`. */

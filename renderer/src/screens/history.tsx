@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import { ErrorMessage, Loading } from '../components/messages';
 import { SimpleTable } from '../components/simple-table';
+import { HeldPersons } from '../components/held-persons';
+import type { RunSummaryDto } from '../../../electron/shared/dto';
 import { RunCounts } from './overview';
 import { formatDate, formatDateTime, formatDuration } from '../format';
 import { navigate } from '../routes';
@@ -18,11 +20,29 @@ function download(fileName: string, content: string): void {
   URL.revokeObjectURL(url);
 }
 
+/** What a run added to and removed from the entitlement ledger, per target: "AD +3 −1". */
+function useLedgerText(): (run: RunSummaryDto) => string {
+  const { t } = useTranslation();
+  return (run) => run.ledger.map((c) => t('history.ledgerCount', { target: t(`target.${c.target}`), added: c.added, removed: c.removed })).join(', ') || t('history.ledgerNone');
+}
+
+/** The outcome counts, and a warning badge when persons were held for doubtful HR data. */
+function RunOutcomes({ run }: { readonly run: RunSummaryDto }) {
+  const { t } = useTranslation();
+  return (
+    <span style={{ display: 'flex', gap: 6, flexWrap: 'wrap' }}>
+      <RunCounts run={run} />
+      {run.heldPersons > 0 && <Badge appearance="tint" color="warning">{t('history.heldPersonsBadge', { count: run.heldPersons })}</Badge>}
+    </span>
+  );
+}
+
 function RunView({ runId }: { readonly runId: string }) {
   const { t } = useTranslation();
   const run = useQuery({ queryKey: ['run', runId], queryFn: () => call('run', { runId }) });
   const csv = useMutation({ mutationFn: () => call('exportRunCsv', { runId }), onSuccess: (file) => download(file.fileName, file.content) });
   const client = useQueryClient();
+  const ledgerText = useLedgerText();
   const undo = useMutation({
     mutationFn: () => call('undoRun', { runId }),
     onSuccess: (plan) => {
@@ -38,7 +58,8 @@ function RunView({ runId }: { readonly runId: string }) {
       <Button appearance="subtle" icon={<ArrowLeftRegular />} onClick={() => navigate('history')}>{t('history.back')}</Button>
       <Title2 block as="h2" id="run-title">{t('history.runTitle', { time: formatDateTime(r.startedAt) })}</Title2>
       <Text block>{t('history.runLine', { trigger: t(`trigger.${r.trigger}`), status: t(`runStatus.${r.status}`), duration: formatDuration(r.durationMs), asOf: formatDate(r.asOf) })}</Text>
-      <RunCounts run={r} />
+      <RunOutcomes run={r} />
+      <Text block>{t('history.ledgerLine', { changes: ledgerText(r) })}</Text>
       {r.error && <ErrorMessage error={new Error(r.error)} />}
       <div style={{ display: 'flex', gap: 8, margin: '12px 0' }}>
         <Button icon={<ArrowDownloadRegular />} onClick={() => csv.mutate()}>{t('history.exportCsv')}</Button>
@@ -59,6 +80,12 @@ function RunView({ runId }: { readonly runId: string }) {
           a.error ?? '',
         ]}
       />
+      {r.held.length > 0 && (
+        <>
+          <Subtitle1 block as="h3">{t('history.heldPersons', { count: r.held.length })}</Subtitle1>
+          <HeldPersons held={r.held} />
+        </>
+      )}
     </section>
   );
 }
@@ -67,6 +94,7 @@ function RunView({ runId }: { readonly runId: string }) {
 export function HistoryScreen({ runId }: { readonly runId: string | null }) {
   const { t } = useTranslation();
   const history = useQuery({ queryKey: ['history'], queryFn: () => call('history', {}), enabled: runId === null });
+  const ledgerText = useLedgerText();
   if (runId) return <RunView runId={runId} />;
   return (
     <section aria-labelledby="history-title">
@@ -77,11 +105,11 @@ export function HistoryScreen({ runId }: { readonly runId: string | null }) {
       {history.data && history.data.runs.length > 0 && (
         <SimpleTable
           label={t('history.runsLabel')}
-          headers={[t('history.started'), t('history.trigger'), t('history.duration'), t('history.status'), t('history.counts')]}
+          headers={[t('history.started'), t('history.trigger'), t('history.duration'), t('history.status'), t('history.counts'), t('history.ledger')]}
           rows={history.data.runs}
           rowKey={(r) => r.runId}
           onOpen={(r) => navigate('history', r.runId)}
-          cells={(r) => [formatDateTime(r.startedAt), t(`trigger.${r.trigger}`), formatDuration(r.durationMs), t(`runStatus.${r.status}`), <RunCounts key="c" run={r} />]}
+          cells={(r) => [formatDateTime(r.startedAt), t(`trigger.${r.trigger}`), formatDuration(r.durationMs), t(`runStatus.${r.status}`), <RunOutcomes key="c" run={r} />, ledgerText(r)]}
         />
       )}
       {history.data?.problems.map((p) => <Text block key={p}>{p}</Text>)}

@@ -42,7 +42,7 @@ function Attention({ status }: { readonly status: StatusDto }) {
   if (attention.failedActions > 0) items.push({ key: 'failed', text: t('overview.attentionFailed', { count: attention.failedActions }), go: () => navigate('history', status.lastRun?.runId ?? null) });
   if (attention.guardStop) items.push({ key: 'guard', text: t('overview.attentionGuard'), go: () => navigate('preview') });
   if (attention.heldActions > 0) items.push({ key: 'held', text: t('overview.attentionHeld', { count: attention.heldActions }), go: () => navigate('preview', 'held') });
-  if (attention.heldPersons > 0) items.push({ key: 'heldPersons', text: t('overview.attentionHeldPersons', { count: attention.heldPersons }), go: () => navigate('preview', 'heldPersons') });
+  if (attention.heldPersons > 0) items.push({ key: 'heldPersons', text: t('overview.attentionHeldPersons', { count: attention.heldPersons }), go: () => (attention.heldPersonsIn === 'plan' ? navigate('preview', 'heldPersons') : navigate('history', status.lastRun?.runId ?? null)) });
   for (const severity of ['error', 'warning'] as const) {
     if (attention.findings[severity] > 0) items.push({ key: severity, text: t(`overview.attentionFindings_${severity}`, { count: attention.findings[severity] }), go: () => navigate('preview', 'findings') });
   }

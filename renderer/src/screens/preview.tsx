@@ -262,7 +262,7 @@ export function PreviewScreen({ tab: asked }: { readonly tab: string | null }) {
           </TabList>
           {tab === 'actions' && <ActionsTab plan={p} />}
           {tab === 'held' && <HeldReview plan={p} />}
-          {tab === 'heldPersons' && <HeldPersons plan={p} />}
+          {tab === 'heldPersons' && <HeldPersons held={p.heldPersons} />}
           {tab === 'lookAhead' && <LookAhead />}
           {tab === 'findings' && <FindingsTab plan={p} />}
           {tab === 'unmanaged' && <UnmanagedTab plan={p} />}
