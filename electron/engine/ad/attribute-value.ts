@@ -8,7 +8,9 @@ import { normaliseDn } from './naming-dn';
  * compare as DNs (case- and escape-insensitive).
  */
 export function sameAttributeValue(attribute: string, a: AttributeValue, b: AttributeValue): boolean {
-  if (DN_VALUED.has(attribute.toLowerCase()) && typeof a === 'string' && typeof b === 'string' && a !== '' && b !== '') {
+  // The same value (almost every attribute of every account a preview compares) is equal either way below.
+  if (a === b) return true;
+  if (typeof a === 'string' && typeof b === 'string' && a !== '' && b !== '' && DN_VALUED.has(attribute.toLowerCase())) {
     return normaliseDn(a) === normaliseDn(b);
   }
   return text(a) === text(b);

@@ -223,7 +223,8 @@ export function desiredAccount(
   const primary = person.contracts.find((c) => c.id === person.primaryContractId) ?? null;
   const naming = policy.naming ?? DEFAULT_NAMING;
   const tokens = nameTokens(person.name, naming.nameSeparator);
-  const cleaned = new Set<string>(tokens.cleaned);
+  // The fields that had characters removed, each once, in order: an array (almost always empty), not a set per person.
+  const cleaned: string[] = [...tokens.cleaned];
 
   const values: Record<string, string | null> = {
     givenName: tokens.values.nickname,
@@ -259,7 +260,7 @@ export function desiredAccount(
 
   const limited = (attribute: keyof typeof AD_ATTRIBUTE_LIMITS): string | null => {
     const clean = cleanText(values[attribute] ?? '');
-    if (clean.removed) cleaned.add(attribute);
+    if (clean.removed && !cleaned.includes(attribute)) cleaned.push(attribute);
     const value = emptyToNull(clean.text);
     const limit = AD_ATTRIBUTE_LIMITS[attribute];
     if (value === null || value.length <= limit) return value;
@@ -285,8 +286,8 @@ export function desiredAccount(
       : mappedDescription?.on === 'always'
         ? { managed: true, value: mappedDescription.value }
         : { managed: false };
-  if (cleaned.size > 0) {
-    finding('warning', 'invalid-attribute', `person ${person.id}: control, bidi-override or zero-width characters were removed from ${[...cleaned].join(', ')}`);
+  if (cleaned.length > 0) {
+    finding('warning', 'invalid-attribute', `person ${person.id}: control, bidi-override or zero-width characters were removed from ${cleaned.join(', ')}`);
   }
   const cnBase = cleanText(values.cn ?? '').text || person.id;
   // Logon names are made of the given name as written (templated or not), as they always were.
@@ -304,17 +305,6 @@ export function desiredAccount(
         ? 'no primary contract: default users OU'
         : `org unit ${orgUnitId ?? '(none)'} of primary contract ${primary.id} has no OU of its own: default users OU`;
 
-  const groups = new Map<string, { dn: string; reasons: string[]; rules: string[] }>();
-  for (const match of matchRules(policy.rules, person, lifecycle.inCondition)) {
-    const reason = `rule "${match.rule.name}" matches contract ${match.contracts.map((c) => c.id).join(', ')}`;
-    for (const dn of match.rule.grant.adGroups ?? []) {
-      const key = normaliseDn(dn);
-      const entry = groups.get(key) ?? { dn, reasons: [], rules: [] };
-      entry.reasons.push(reason);
-      entry.rules.push(match.rule.name);
-      groups.set(key, entry);
-    }
-  }
 
   const managerPersonId = primary?.managerPersonId ?? null;
   return {
@@ -332,12 +322,31 @@ export function desiredAccount(
       attributes,
       mapped: mapped.filter((m) => m.attribute.toLowerCase() !== 'description' || m.on === 'create'),
       description,
-      groups: [...groups.values()],
+      groups: desiredGroups(policy, person, lifecycle.inCondition),
       managerPersonId: managerPersonId === person.id ? null : managerPersonId,
       primaryContract: primary,
     },
     findings,
   };
+}
+
+/** The groups the rules grant `person` through the contracts in condition, each once, with every rule that grants it. */
+function desiredGroups(policy: AdPolicy, person: Person, inCondition: readonly Contract[]): DesiredGroup[] {
+  const matches = matchRules(policy.rules, person, inCondition);
+  // No map for a person no rule matches.
+  if (matches.length === 0) return [];
+  const groups = new Map<string, { dn: string; reasons: string[]; rules: string[] }>();
+  for (const match of matches) {
+    const reason = `rule "${match.rule.name}" matches contract ${match.contracts.map((c) => c.id).join(', ')}`;
+    for (const dn of match.rule.grant.adGroups ?? []) {
+      const key = normaliseDn(dn);
+      const entry = groups.get(key) ?? { dn, reasons: [], rules: [] };
+      entry.reasons.push(reason);
+      entry.rules.push(match.rule.name);
+      groups.set(key, entry);
+    }
+  }
+  return [...groups.values()];
 }
 
 /**

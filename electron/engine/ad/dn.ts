@@ -104,9 +104,17 @@ export function parseDn(dn: string): ParsedDn {
 // caps keep a long-running process from growing without bound.
 const CACHE_LIMIT = 250_000;
 const parsedCache = new Map<string, ParsedDn>();
-const rdnKeyCache = new Map<string, readonly string[]>();
-const keyCache = new Map<string, string>();
-const parentKeyCache = new Map<string, string>();
+// One entry per DN for its keys (RDNs, whole, parent): the planner asks several of them of every
+// account, and on a busy machine each lookup in a map this size costs a cache miss or three, so the
+// second question about a DN finds the entry the first one brought in.
+const keysCache = new Map<string, DnKeys>();
+
+/** The comparison keys of one DN, each made when first asked. */
+interface DnKeys {
+  readonly rdns: readonly string[];
+  key: string | undefined;
+  parentKey: string | undefined;
+}
 
 function remember<V>(cache: Map<string, V>, key: string, value: V): V {
   if (cache.size >= CACHE_LIMIT) cache.clear();
@@ -116,7 +124,11 @@ function remember<V>(cache: Map<string, V>, key: string, value: V): V {
 
 /** The normalised RDNs of a DN, leaf first (cached). */
 function rdnKeys(dn: string): readonly string[] {
-  return rdnKeyCache.get(dn) ?? remember(rdnKeyCache, dn, parseDn(dn).map(normaliseRdn));
+  return keysOf(dn).rdns;
+}
+
+function keysOf(dn: string): DnKeys {
+  return keysCache.get(dn) ?? remember(keysCache, dn, { rdns: parseDn(dn).map(normaliseRdn), key: undefined, parentKey: undefined });
 }
 
 function parseDnText(dn: string): ParsedDn {
@@ -224,7 +236,9 @@ function normaliseRdn(r: Rdn): string {
  * Two DNs name the same entry in AD when their keys are equal. Use it as a Map key; do not send it to the server.
  */
 export function normaliseDn(dn: string): string {
-  return keyCache.get(dn) ?? remember(keyCache, dn, rdnKeys(dn).join(','));
+  const keys = keysOf(dn);
+  if (keys.key === undefined) keys.key = keys.rdns.join(',');
+  return keys.key;
 }
 
 /**
@@ -232,7 +246,9 @@ export function normaliseDn(dn: string): string {
  * parent again (cached, as the planner asks it of every account several times); `''` for a single-RDN DN.
  */
 export function parentNormalisedDn(dn: string): string {
-  return parentKeyCache.get(dn) ?? remember(parentKeyCache, dn, rdnKeys(dn).slice(1).join(','));
+  const keys = keysOf(dn);
+  if (keys.parentKey === undefined) keys.parentKey = keys.rdns.slice(1).join(',');
+  return keys.parentKey;
 }
 
 /**

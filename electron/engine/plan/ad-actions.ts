@@ -281,12 +281,7 @@ function keepUpdate(
       changed.push(attribute);
     }
   }
-  if (changed.includes('employeeID')) reasons.push(`employeeID becomes person id ${person.id} (the lowest employee id)`);
-  const hrChanged = changed.filter((a) => a !== 'employeeID');
-  if (hrChanged.length > 0) {
-    const contract = desired.primaryContract ? ` (primary contract ${desired.primaryContract.id})` : '';
-    reasons.push(`HR data changed: ${hrChanged.join(', ')}${contract}`);
-  }
+  if (changed.length > 0) reasons.push(...changeReasons(person.id, desired, changed));
   if (desired.description.managed) {
     if (!sameAttributeValue('description', account.description, desired.description.value)) {
       changes.push({ attribute: 'description', before: account.description, after: desired.description.value });
@@ -319,6 +314,18 @@ function keepUpdate(
     }
   }
   return { changes, reasons, dependsOn };
+}
+
+/** Why the desired attributes `changed` are written. */
+function changeReasons(personId: string, desired: DesiredAccount, changed: readonly string[]): string[] {
+  const reasons: string[] = [];
+  if (changed.includes('employeeID')) reasons.push(`employeeID becomes person id ${personId} (the lowest employee id)`);
+  const hrChanged = changed.filter((a) => a !== 'employeeID');
+  if (hrChanged.length > 0) {
+    const contract = desired.primaryContract ? ` (primary contract ${desired.primaryContract.id})` : '';
+    reasons.push(`HR data changed: ${hrChanged.join(', ')}${contract}`);
+  }
+  return reasons;
 }
 
 /** A retiring account: its rule groups go, it is disabled and stamped once. */

@@ -36,12 +36,13 @@ export function draftGroups(drafts: Drafts, ctx: GroupContext, work: GroupWork):
   const { personId, ref, account, wanted } = work;
   const subject = personId ?? account.objectGuid;
   const key = adLedgerAccount(account.sAMAccountName);
-  const members = new Set(account.memberOf.map(normaliseDn));
-  const wantedKeys = new Set(wanted.map((g) => normaliseDn(g.dn)));
+  // Most accounts are in no group and get none: no sets for them (planning drafts every account).
+  const members = account.memberOf.length === 0 ? NO_KEYS : new Set(account.memberOf.map(normaliseDn));
+  const wantedKeys = wanted.length === 0 ? NO_KEYS : new Set(wanted.map((g) => normaliseDn(g.dn)));
   const note = (kind: LedgerNote['kind'], entitlement: string, rule: string | null, reason: string): void => {
     ctx.notes.push({ kind, target: 'ad', account: key, objectGuid: account.objectGuid || null, entitlement, rule, reason });
   };
-  for (const group of sortByDn(wanted)) {
+  for (const group of wanted.length <= 1 ? wanted : sortByDn(wanted)) {
     const rule = group.rules[0];
     if (members.has(normaliseDn(group.dn))) {
       if (ctx.ledger.entryOf('ad', key, group.dn) === undefined) {
@@ -82,6 +83,8 @@ export function draftGroups(drafts: Drafts, ctx: GroupContext, work: GroupWork):
     });
   }
 }
+
+const NO_KEYS: ReadonlySet<string> = new Set();
 
 /** "rule "ICT staff" granted it on 2026-01-05" / "adopted on …" */
 function origin(entry: LedgerEntry): string {

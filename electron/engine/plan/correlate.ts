@@ -50,6 +50,8 @@ function sortPersons(persons: readonly Person[]): Person[] {
 
 /** Accounts (or groups) ordered by normalised DN, each DN normalised once rather than twice per comparison. */
 export function sortByDn<A extends { readonly dn: string }>(accounts: readonly A[]): A[] {
+  // One or none: nothing to compare (a person's groups, mostly).
+  if (accounts.length <= 1) return [...accounts];
   return accounts
     .map((account) => ({ account, key: normaliseDn(account.dn) }))
     .sort((a, b) => compareStrings(a.key, b.key))
@@ -59,6 +61,10 @@ export function sortByDn<A extends { readonly dn: string }>(accounts: readonly A
 /**
  * Puts every person and account in its situation. Persons come out in ascending id order;
  * account-only situations follow, ordered by DN.
+ *
+ * Persons and accounts are joined by their positions in the sorted lists (arrays), not by maps keyed
+ * by the objects: planning correlates every person and account, and each lookup in a map of tens of
+ * thousands costs far more than an array index.
  */
 export function correlate(
   persons: readonly Person[],
@@ -69,97 +75,113 @@ export function correlate(
   const sortedPersons = sortPersons(persons);
   const sortedAccounts = sortByDn(accounts);
 
-  const personsByEmployeeId = new Map<string, Person[]>();
-  for (const person of sortedPersons) {
+  // Person positions per employee id; a person lists each id once, however often HR repeats it
+  // (persons are added one after another).
+  const personsByEmployeeId = new Map<string, number[]>();
+  sortedPersons.forEach((person, p) => {
     for (const employeeId of person.employeeIds) {
       const id = employeeId.trim();
       const list = personsByEmployeeId.get(id);
-      // A person lists each id once, however often HR repeats it (persons are added one after another).
-      if (list === undefined) personsByEmployeeId.set(id, [person]);
-      else if (list[list.length - 1] !== person) list.push(person);
+      if (list === undefined) personsByEmployeeId.set(id, [p]);
+      else if (list[list.length - 1] !== p) list.push(p);
     }
-  }
+  });
 
-  const accountsByPerson = new Map<Person, AdAccount[]>();
-  const personsByAccount = new Map<AdAccount, Person[]>();
+  const links: Links = { accountsOf: new Array<number[] | undefined>(sortedPersons.length), ownersOf: new Array<readonly number[] | undefined>(sortedAccounts.length) };
   const situations: Situation[] = [];
   const accountOnly: Situation[] = [];
 
-  for (const account of sortedAccounts) {
+  sortedAccounts.forEach((account, a) => {
     const employeeId = account.employeeID?.trim() ?? '';
     if (employeeId === '') {
       accountOnly.push({ kind: 'unmanaged', account, reason: 'no-employee-id' });
-      continue;
+      return;
     }
     if (!isWithin(account.dn, settings.baseDn)) {
       accountOnly.push({ kind: 'unmanaged', account, reason: 'outside-base-dn' });
-      continue;
+      return;
     }
-    const owners = personsByEmployeeId.get(employeeId) ?? [];
-    if (owners.length === 0) {
+    const owners = personsByEmployeeId.get(employeeId);
+    if (owners === undefined) {
       accountOnly.push(
         isInManagedOu(account.dn, managed)
           ? { kind: 'source-missing', account }
           : { kind: 'unmanaged', account, reason: 'outside-managed-ous' },
       );
-      continue;
+      return;
     }
-    personsByAccount.set(account, owners);
-    for (const person of owners) {
-      const list = accountsByPerson.get(person);
-      if (list === undefined) accountsByPerson.set(person, [account]);
-      else list.push(account);
+    links.ownersOf[a] = owners;
+    for (const p of owners) {
+      const list = links.accountsOf[p];
+      if (list === undefined) links.accountsOf[p] = [a];
+      else list.push(a);
     }
-  }
+  });
 
   // Persons and accounts joined through correlations form components; anything but 1:1 is disputed.
-  const seen = new Set<Person>();
-  for (const person of sortedPersons) {
-    if (seen.has(person)) continue;
-    const single = oneToOne(person, accountsByPerson, personsByAccount);
+  const seen = new Uint8Array(sortedPersons.length);
+  sortedPersons.forEach((person, p) => {
+    if (seen[p] === 1) return;
+    const single = oneToOne(p, links);
     if (single !== undefined) {
       // Almost every person: no account, or one account that is theirs alone. No component to walk.
-      situations.push(situationOf(person, single, managed));
-      continue;
+      situations.push(situationOf(person, single === null ? null : (sortedAccounts[single] ?? null), managed));
+      return;
     }
-    const componentPersons = new Set<Person>([person]);
-    const componentAccounts = new Set<AdAccount>();
-    const queue: Person[] = [person];
-    while (queue.length > 0) {
-      const p = queue.pop() as Person;
-      for (const account of accountsByPerson.get(p) ?? []) {
-        if (componentAccounts.has(account)) continue;
-        componentAccounts.add(account);
-        for (const other of personsByAccount.get(account) ?? []) {
-          if (!componentPersons.has(other)) {
-            componentPersons.add(other);
-            queue.push(other);
-          }
+    const component = componentOf(p, links);
+    for (const q of component.persons) seen[q] = 1;
+    const ps = component.persons.map((q) => sortedPersons[q] as Person);
+    const as = component.accounts.map((a) => sortedAccounts[a] as AdAccount);
+    // Almost every component is one person with at most one account: nothing to sort.
+    const sortedPs = ps.length === 1 ? [person] : sortPersons(ps);
+    const sortedAs = as.length <= 1 ? as : sortByDn(as);
+    const [only] = sortedAs;
+    if (sortedPs.length === 1 && sortedAs.length <= 1) situations.push(situationOf(person, only ?? null, managed));
+    else situations.push({ kind: 'disputed', persons: sortedPs, accounts: sortedAs });
+  });
+  return [...situations, ...accountOnly];
+}
+
+/** Who correlates with whom, by position in the sorted persons and accounts. */
+interface Links {
+  /** Per person, the accounts that carry one of their employee ids. */
+  readonly accountsOf: (number[] | undefined)[];
+  /** Per account, the persons whose employee id it carries. */
+  readonly ownersOf: (readonly number[] | undefined)[];
+}
+
+/** The persons and accounts joined to person `start` through correlations, in the order they are found. */
+function componentOf(start: number, links: Links): { readonly persons: readonly number[]; readonly accounts: readonly number[] } {
+  const persons = new Set<number>([start]);
+  const accounts = new Set<number>();
+  const queue: number[] = [start];
+  while (queue.length > 0) {
+    const p = queue.pop() as number;
+    for (const a of links.accountsOf[p] ?? []) {
+      if (accounts.has(a)) continue;
+      accounts.add(a);
+      for (const other of links.ownersOf[a] ?? []) {
+        if (!persons.has(other)) {
+          persons.add(other);
+          queue.push(other);
         }
       }
     }
-    for (const p of componentPersons) seen.add(p);
-    // Almost every component is one person with at most one account: nothing to sort.
-    const ps = componentPersons.size === 1 ? [person] : sortPersons([...componentPersons]);
-    const as = componentAccounts.size <= 1 ? [...componentAccounts] : sortByDn([...componentAccounts]);
-    const [only] = as;
-    if (ps.length === 1 && as.length <= 1) situations.push(situationOf(person, only ?? null, managed));
-    else situations.push({ kind: 'disputed', persons: ps, accounts: as });
   }
-  return [...situations, ...accountOnly];
+  return { persons: [...persons], accounts: [...accounts] };
 }
 
 /**
  * The person's account when the two correlate only with each other, null when the person has no account,
  * undefined when more persons or accounts are involved (a component to walk).
  */
-function oneToOne(person: Person, accountsByPerson: ReadonlyMap<Person, readonly AdAccount[]>, personsByAccount: ReadonlyMap<AdAccount, readonly Person[]>): AdAccount | null | undefined {
-  const accounts = accountsByPerson.get(person);
+function oneToOne(p: number, links: Links): number | null | undefined {
+  const accounts = links.accountsOf[p];
   if (accounts === undefined) return null;
-  const [account] = accounts;
-  if (accounts.length !== 1 || account === undefined) return undefined;
-  const owners = personsByAccount.get(account);
-  return owners?.length === 1 && owners[0] === person ? account : undefined;
+  const [a] = accounts;
+  if (accounts.length !== 1 || a === undefined) return undefined;
+  const owners = links.ownersOf[a];
+  return owners?.length === 1 && owners[0] === p ? a : undefined;
 }
 
 /** The situation of a person with at most one account, which correlates with them alone. */

@@ -74,6 +74,8 @@ export function contractWindows(contract: Contract, policy: LifecyclePolicy, bri
   };
 }
 
+const NO_BRIDGES: ReadonlyMap<Contract, Bridge> = new Map();
+
 /** A short gap between a contract's end and the next contract's start, bridged by `bridgeGapDays`. */
 export interface Bridge {
   readonly next: Contract;
@@ -90,8 +92,9 @@ export interface Bridge {
  */
 export function contractBridges(contracts: readonly Contract[], policy: LifecyclePolicy): ReadonlyMap<Contract, Bridge> {
   const maxGap = policy.bridgeGapDays ?? DEFAULT_BRIDGE_GAP_DAYS;
+  // A single contract has no next one: most persons, and planning asks for every person.
+  if (maxGap <= 0 || contracts.length < 2) return NO_BRIDGES;
   const bridges = new Map<Contract, Bridge>();
-  if (maxGap <= 0) return bridges;
   for (const contract of contracts) {
     const end = contract.endDate;
     if (end === null) continue;
@@ -105,6 +108,11 @@ export function contractBridges(contracts: readonly Contract[], policy: Lifecycl
     if (gapDays >= 1 && gapDays <= maxGap) bridges.set(contract, { next, gapDays, until: addDays(next.startDate, -1) });
   }
   return bridges;
+}
+
+/** `reasons.join('; ')`, without a copy of the one reason almost every person has. */
+function joinReasons(reasons: readonly string[]): string {
+  return reasons.length === 1 ? (reasons[0] as string) : reasons.join('; ');
 }
 
 function within(asOf: IsoDate, from: IsoDate, until: IsoDate | null): boolean {
@@ -161,24 +169,20 @@ export function evaluateLifecycle(
   policy: LifecyclePolicy,
 ): LifecycleEvaluation {
   const bridges = contractBridges(contracts, policy);
-  const windows = contracts.map((c) => ({ c, w: contractWindows(c, policy, bridges.get(c)) }));
+  const windows = contracts.map((c) => contractWindows(c, policy, bridges.get(c)));
   // One pass for the two lists every person needs (planning evaluates every person).
   const inCondition: Contract[] = [];
   const enabled: Contract[] = [];
-  for (const { c, w } of windows) {
+  contracts.forEach((c, i) => {
+    const w = windows[i] as ContractWindows;
     if (within(asOf, w.createFrom, w.enabledUntil)) inCondition.push(c);
     if (within(asOf, w.enableFrom, w.enabledUntil)) enabled.push(c);
-  }
+  });
   if (enabled.length > 0) {
     const gap = enabled.find((c) => c.endDate !== null && asOf > c.endDate && bridges.has(c));
     const reasons = enabled.map((c) => activeReason(c, asOf, policy, bridges.get(c)));
-    return {
-      ...(gap && enabled.length === 1 ? { bridged: activeReason(gap, asOf, policy, bridges.get(gap)) } : {}),
-      stage: 'active',
-      reasons,
-      cause: reasons.join('; '),
-      inCondition,
-    };
+    const evaluation: LifecycleEvaluation = { stage: 'active', reasons, cause: joinReasons(reasons), inCondition };
+    return gap && enabled.length === 1 ? { bridged: activeReason(gap, asOf, policy, bridges.get(gap)), ...evaluation } : evaluation;
   }
 
   if (inCondition.length > 0) {
@@ -187,10 +191,10 @@ export function evaluateLifecycle(
         `contract ${c.id} starts ${c.startDate}; create ${days(createOffset(policy))} before start,` +
         ` enable from ${addDays(c.startDate, -policy.enableDaysBeforeStart)}`,
     );
-    return { stage: 'prepare', reasons, cause: reasons.join('; '), inCondition };
+    return { stage: 'prepare', reasons, cause: joinReasons(reasons), inCondition };
   }
 
-  const existing = windows.filter(({ w }) => within(asOf, w.createFrom, w.existsUntil)).map(({ c }) => c);
+  const existing = contracts.filter((_, i) => { const w = windows[i] as ContractWindows; return within(asOf, w.createFrom, w.existsUntil); });
   if (existing.length > 0) {
     const last = lastEnded(existing);
     // Every contract in its exists window but out of condition has ended, so `last` is set.
@@ -204,14 +208,14 @@ export function evaluateLifecycle(
     return { stage: 'disabled', reasons, cause, inCondition };
   }
 
-  const upcoming = windows.filter(({ w }) => asOf < w.createFrom);
+  const upcoming = contracts.flatMap((c, i) => { const w = windows[i] as ContractWindows; return asOf < w.createFrom ? [{ c, w }] : []; });
   if (upcoming.length > 0) {
     const reasons = upcoming.map(
       ({ c, w }) =>
         `contract ${c.id} starts ${c.startDate}; create ${days(createOffset(policy))} before start (from ${w.createFrom})`,
     );
     const last = lastEnded(contracts);
-    const cause = last ? `contract ${last.id} ended ${last.endDate}` : reasons.join('; ');
+    const cause = last ? `contract ${last.id} ended ${last.endDate}` : joinReasons(reasons);
     return { stage: 'none', reasons, cause, inCondition };
   }
 

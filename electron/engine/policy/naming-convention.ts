@@ -114,7 +114,10 @@ export function nameTokens(name: PersonName, separator: string): NameTokens {
   const partnerPrefix = clean('partnerNamePrefix');
   const givenName = clean('givenName');
   const nickname = clean('nickname') || givenName;
-  const initialParts = clean('initials').split(/[.\s]+/).filter((p) => p !== '');
+  const initials = clean('initials');
+  // No initials (most persons): no split and no arrays.
+  const initialParts = initials === '' ? [] : initials.split(/[.\s]+/).filter((p) => p !== '');
+  const rest = initialParts.slice(1);
   const birth = joinName(birthPrefix, birthNameOnly);
   const partner = joinName(partnerPrefix, partnerNameOnly);
   const both = (a: string, b: string): string => (a && b ? `${a}${separator}${b}` : a || b);
@@ -125,10 +128,10 @@ export function nameTokens(name: PersonName, separator: string): NameTokens {
       nickname,
       givenName,
       initials: initialParts.join(''),
-      initialsDotted: initialParts.map((p) => `${p}.`).join(''),
+      initialsDotted: dotted(initialParts),
       // The initials after the first (the first is the given name, written out beside them): "J.H.C." gives "H.C.".
-      initialsRest: initialParts.slice(1).join(''),
-      initialsRestDotted: initialParts.slice(1).map((p) => `${p}.`).join(''),
+      initialsRest: rest.join(''),
+      initialsRestDotted: dotted(rest),
       familyName: byBirth ? birth || partner : partner || birth,
       birthName: birth,
       partnerName: partner,
@@ -140,6 +143,11 @@ export function nameTokens(name: PersonName, separator: string): NameTokens {
     },
     cleaned,
   };
+}
+
+/** "J", "H" gives "J.H.": each part followed by a dot. */
+function dotted(parts: readonly string[]): string {
+  return parts.length === 0 ? '' : `${parts.join('.')}.`;
 }
 
 function familyFull(convention: NameConvention, birth: string, partner: string, both: (a: string, b: string) => string): string {
