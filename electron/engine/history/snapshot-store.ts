@@ -64,6 +64,8 @@ async function gzipPersonsJson(persons: readonly Person[], signal: AbortSignal |
   const chunks: Buffer[] = [];
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
   const ended = once(stream, 'end');
+  // Awaited at the end; a stream error before that must not count as an unhandled rejection meanwhile.
+  ended.catch(() => {});
   const write = async (text: string): Promise<void> => {
     if (!stream.write(text)) await once(stream, 'drain');
   };
