@@ -46,7 +46,8 @@ import os from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { sourceCounts } from '../engine/plan/guard';
 import type { SourceCounts } from '../engine/model/safety';
-import { SnapshotStore } from '../engine/history/snapshot-store';
+import { compressPersons, SnapshotStore } from '../engine/history/snapshot-store';
+import type { CompressedPersons } from '../engine/history/snapshot-store';
 import { gateRun, guardPlan } from './safety';
 import { notifyRun } from './notify';
 import { readOutbox } from '../engine/notices/outbox';
@@ -203,31 +204,41 @@ export class Provisioner {
   async preview(asOf: IsoDate, out?: string, options: { readonly targets?: readonly TargetName[] } = {}): Promise<Plan> {
     const targets = this.targets(options.targets);
     await prepareDataDir(this.config.dataDir);
-    const planned = await this.plan(asOf, targets);
-    const plan = await guardPlan({
-      plan: planned.plan,
-      persons: planned.imported.persons,
-      counts: planned.imported.counts,
-      managedAccounts: planned.managedAccounts,
-      config: this.config.safety,
-      snapshots: new SnapshotStore(this.config.dataDir),
-    });
-    await this.savePlanCopies(plan, out);
-    return plan;
+    // The HR snapshot this preview keeps is compressed while the directory is still being read; a preview
+    // that fails stops it.
+    const stop = new AbortController();
+    let compressedPersons: CompressedPersons | undefined;
+    try {
+      const planned = await this.plan(asOf, targets, (imported) => { compressedPersons = compressPersons(imported.persons, stop.signal); });
+      const plan = await guardPlan({
+        plan: planned.plan,
+        persons: planned.imported.persons,
+        counts: planned.imported.counts,
+        managedAccounts: planned.managedAccounts,
+        config: this.config.safety,
+        snapshots: new SnapshotStore(this.config.dataDir),
+        ...(compressedPersons ? { compressedPersons } : {}),
+      });
+      await this.savePlanCopies(plan, out);
+      return plan;
+    } finally {
+      stop.abort();
+    }
   }
 
   /**
    * Reads every side and plans each target, before the safety guard and saving nothing: `managedAccounts`
-   * counts, per target, the accounts the product manages (the base of percentage limits).
+   * counts, per target, the accounts the product manages (the base of percentage limits). `onImported` gets
+   * the evaluated import as soon as it is there, while the other sides may still be read.
    */
-  private async plan(asOf: IsoDate, targets: readonly TargetName[]): Promise<{
+  private async plan(asOf: IsoDate, targets: readonly TargetName[], onImported?: (imported: ImportResult) => void): Promise<{
     readonly plan: Plan;
     readonly imported: ImportResult;
     readonly managedAccounts: Partial<Record<TargetName, number>>;
   }> {
     const ad = targets.includes('ad') ? this.adConfig() : null;
     const nedap = targets.includes('nedap-ons') ? this.nedapConfig() : null;
-    const [imported, directory, nedapRead] = await this.readSources(asOf, ad !== null, nedap);
+    const [imported, directory, nedapRead] = await this.readSources(asOf, ad !== null, nedap, onImported);
     let plan: Plan = { planId: randomUUID(), asOf, createdAt: new Date().toISOString(), summary: summarisePlan([]), actions: [], unmanaged: [], held: [], findings: imported.findings };
     const managedAccounts: Partial<Record<TargetName, number>> = {};
     const ledgerFile = new LedgerFile(this.config.dataDir);
@@ -329,6 +340,7 @@ export class Provisioner {
     asOf: IsoDate,
     readAd: boolean,
     nedap: NedapOnsConfig | null,
+    onImported?: (imported: ImportResult) => void,
   ): Promise<[ImportResult, Awaited<ReturnType<Provisioner['readDirectory']>> | null, Omit<NedapPlanState, 'records'> | null]> {
     const cancel = new AbortController();
     const outer = this.signal;
@@ -342,7 +354,10 @@ export class Provisioner {
     try {
       // Every read settles before the preview answers: nothing of a cancelled read runs on after it.
       const [people, directory, nedapState] = await Promise.allSettled([
-        cancelling(this.importPersons(asOf, cancel.signal)),
+        cancelling(this.importPersons(asOf, cancel.signal).then((imported) => {
+          onImported?.(imported);
+          return imported;
+        })),
         readAd ? cancelling(this.readDirectory(cancel.signal)) : null,
         nedap ? cancelling(readNedapState(nedap, this.env, (read) => this.onProgress({ kind: 'nedap-ons', ...read }))) : null,
       ]);

@@ -7,7 +7,7 @@ import { checkSource } from '../engine/plan/guard';
 import { approvedIds, holdForReview, stillHeld } from '../engine/plan/limits';
 import { applyExclusions } from '../engine/plan/exclusions';
 import { hrChangesByPerson } from '../engine/history/hr-changes';
-import type { SnapshotStore } from '../engine/history/snapshot-store';
+import type { CompressedPersons, SnapshotStore } from '../engine/history/snapshot-store';
 import type { SafetyConfig } from './safety-config';
 import { effectiveActionLimits } from './safety-config';
 
@@ -25,15 +25,19 @@ export interface GuardPlanInput {
   readonly managedAccounts: Readonly<Partial<Record<TargetName, number>>>;
   readonly config: SafetyConfig;
   readonly snapshots: SnapshotStore;
+  /** `persons` already being compressed for the snapshot (`compressPersons`), when the caller started that early. */
+  readonly compressedPersons?: CompressedPersons;
 }
 
 /** The plan with its safety section; the import is kept as an HR snapshot. */
 export async function guardPlan(input: GuardPlanInput): Promise<Plan> {
   const { plan, config, snapshots } = input;
   const { actions, excluded } = applyExclusions(plan.actions, input.persons, config.exclusions);
-  const [baseline, previous] = await Promise.all([snapshots.baseline(), snapshots.latestBefore(plan.createdAt)]);
   const concerned = new Set(actions.flatMap((a) => (a.personId === null ? [] : [a.personId])));
-  await snapshots.save({ planId: plan.planId, takenAt: plan.createdAt, asOf: plan.asOf, counts: input.counts, persons: input.persons });
+  // The previous import only explains actions: with none that concerns a person, it is not read (a full
+  // snapshot is tens of MB of JSON to unpack).
+  const [baseline, previous] = await Promise.all([snapshots.baseline(), concerned.size > 0 ? snapshots.latestBefore(plan.createdAt) : null]);
+  await snapshots.save({ planId: plan.planId, takenAt: plan.createdAt, asOf: plan.asOf, counts: input.counts, persons: input.persons }, input.compressedPersons);
   await snapshots.prune(config.snapshotRetentionMonths);
   return {
     ...plan,

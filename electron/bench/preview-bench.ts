@@ -22,7 +22,8 @@ import { runCompiledChild } from './compiled';
 import type { CompiledBench } from './compiled';
 import type { VismaCredentials, VismaEndpoint } from './bench-config';
 import { OpTimes, timedDirectory } from './op-timer';
-import { disturbance, watched } from './cpu-watch';
+import { cpuLine, cpuSplit, disturbance, watched } from './cpu-watch';
+import type { CpuSplit } from './cpu-watch';
 import type { AdAccount } from '../engine/model/ad-account';
 import type { BenchSamba } from './samba';
 import type { DcCacheUse, LoadedDc } from './loaded-dc';
@@ -31,8 +32,8 @@ import { median, seconds, timed } from './stats';
 /** What section 2 needs from the run. */
 export interface SectionContext {
   readonly samba: BenchSamba;
-  /** The Visma simulator (in a process of its own) holding the generated workforce. */
-  readonly simulator: VismaEndpoint;
+  /** The Visma simulator (in a process of its own, `pid`) holding the generated workforce. */
+  readonly simulator: VismaEndpoint & { readonly pid?: number };
   readonly credentials: VismaCredentials;
   /** The bench's temp directory (config files, data dirs). */
   readonly workDir: string;
@@ -66,6 +67,8 @@ export interface PreviewRun {
   readonly actions: number;
   /** Average cores used by other processes meanwhile. */
   readonly foreign: number;
+  /** CPU seconds per part (steadier than the wall time on a shared machine). */
+  readonly cpu: CpuSplit;
 }
 
 /** Everything section 2 reports. */
@@ -81,6 +84,8 @@ export interface PreviewFigures {
   readonly runs: readonly PreviewRun[];
   readonly firstActions: readonly string[];
   readonly rawPagedMs: readonly number[];
+  /** CPU seconds per part of each bare paged search. */
+  readonly rawPagedCpu: readonly CpuSplit[];
   readonly rawUnpagedMs: readonly number[];
   readonly rawEntries: number;
   /** `LdapDirectory.readAccounts` of the same entries on its own, outside a preview. */
@@ -175,7 +180,8 @@ async function timedPreview(ctx: SectionContext, config: AppConfig): Promise<{ r
     config, env: ctx.env, onProgress,
     openDirectory: (c) => timedDirectory(new LdapDirectory(c), times),
   });
-  const w = await watched(ctx.cpuRoots, () => provisioner.preview(ctx.asOf));
+  const split = await cpuSplit({ simulator: ctx.simulator.pid, samba: ctx.samba.pid }, () => watched(ctx.cpuRoots, () => provisioner.preview(ctx.asOf)));
+  const w = split.value;
   const end = started + w.ms;
   const readSpan = times.first('directory.readAccounts');
   const close = times.first('directory.close');
@@ -189,6 +195,7 @@ async function timedPreview(ctx: SectionContext, config: AppConfig): Promise<{ r
     accountsRead,
     actions: w.value.actions.length,
     foreign: w.foreign,
+    cpu: split.cpu,
   };
   return { run, plan: w.value };
 }
@@ -250,7 +257,7 @@ export async function runPreviewSection(
   for (let i = 0; i < options.previewRuns; i += 1) {
     const { run, plan: previewPlan } = await timedPreview(ctx, config);
     runs.push(run);
-    log(`  preview ${i + 1}: ${seconds(run.totalMs)} (${run.accountsRead} accounts read, ${run.actions} actions)${disturbance(run.foreign)}`);
+    log(`  preview ${i + 1}: ${seconds(run.totalMs)} (${run.accountsRead} accounts read, ${run.actions} actions); ${cpuLine(run.cpu)}${disturbance(run.foreign)}`);
     if (run.actions > 0 && firstActions.length === 0) {
       firstActions = previewPlan.actions.slice(0, 5).map(describeAction);
       log(`  WARNING: the preview is not empty: ${JSON.stringify(previewPlan.summary)}`);
@@ -260,12 +267,15 @@ export async function runPreviewSection(
 
   log('raw floor: bare ldapts search of the same entries and attributes ...');
   const rawPagedMs: number[] = [];
+  const rawPagedCpu: CpuSplit[] = [];
   const rawUnpagedMs: number[] = [];
   let rawEntries = 0;
   const floor = await watched(ctx.cpuRoots, () => withRawClient(ctx.samba.connection, async (client) => {
     for (let i = 0; i < options.floorRuns; i += 1) {
-      const paged = await timed(() => rawSearch(client, ctx.samba.domainDn, true));
+      const split = await cpuSplit({ simulator: ctx.simulator.pid, samba: ctx.samba.pid }, () => timed(() => rawSearch(client, ctx.samba.domainDn, true)));
+      const paged = split.value;
       rawPagedMs.push(paged.ms);
+      rawPagedCpu.push(split.cpu);
       rawEntries = paged.value;
       const unpaged = await timed(() => rawSearch(client, ctx.samba.domainDn, false));
       rawUnpagedMs.push(unpaged.ms);
@@ -305,6 +315,7 @@ export async function runPreviewSection(
     runs,
     firstActions,
     rawPagedMs,
+    rawPagedCpu,
     rawUnpagedMs,
     rawEntries,
     adapterMs,

@@ -60,7 +60,7 @@ import { SambaUnavailableError, sambaInstalled, sambaIp, sambaVersion, stopSamba
 import { loadedDc } from './loaded-dc';
 import type { BenchSamba } from './samba';
 import { median, perSecond, seconds, verdict } from './stats';
-import { disturbance, watched } from './cpu-watch';
+import { cpuLine, disturbance, watched } from './cpu-watch';
 import { startSimulatorChild } from './simulator-child';
 import type { SimulatorChild } from './simulator-child';
 
@@ -246,11 +246,15 @@ function previewReport(p: PreviewFigures): string[] {
   const lines = [
     `2. Preview, ${p.persons} persons against ${p.loaded} existing accounts, nothing to change`,
     `   setup: initial plan ${seconds(p.initialPlanMs)}; ${p.dcCache === 'hit' ? 'DC from the cache (not loaded this run; when stored, its ' : ''}raw load of ${p.loaded} accounts ${seconds(p.loadMs)} (${perSecond(p.loaded, p.loadMs)}, enabled = UAC ${p.enabledUac}, ${p.managerModifies} late manager modifies)${p.dcCache === 'hit' ? ')' : `${disturbance(p.loadForeign)}; DC cache ${p.dcCache}`}`,
-    ...p.runs.map((x, i) => `   preview ${i + 1}: ${seconds(x.totalMs)} = max(Visma export ${seconds(x.vismaMs)}, directory connect + read ${x.accountsRead} accounts ${seconds(x.directoryMs)} [readAccounts ${seconds(x.readMs)}]) + evaluate/plan/save ${seconds(x.tailMs)}   actions: ${x.actions}${disturbance(x.foreign)}`),
+    ...p.runs.flatMap((x, i) => [
+      `   preview ${i + 1}: ${seconds(x.totalMs)} = max(Visma export ${seconds(x.vismaMs)}, directory connect + read ${x.accountsRead} accounts ${seconds(x.directoryMs)} [readAccounts ${seconds(x.readMs)}]) + evaluate/plan/save ${seconds(x.tailMs)}   actions: ${x.actions}${disturbance(x.foreign)}`,
+      `     ${cpuLine(x.cpu)}`,
+    ]),
     `   median preview ${seconds(best)} = ${ratio(best, median(p.rawPagedMs))} the bare paged search (goal <= 1.2x: ${verdict(best <= 1.2 * median(p.rawPagedMs))})`,
     `   one-shot CLI preview from compiled JavaScript (node electron/dist/cli.mjs preview, spawn to exit): ${p.cliColdMs.map(seconds).join(', ')}; median ${seconds(median(p.cliColdMs))} = ${ratio(median(p.cliColdMs), best)} the warm preview (goal <= 1.15x: ${verdict(median(p.cliColdMs) <= 1.15 * best)})`,
     `   apart: planAd alone median ${seconds(median(p.planAloneMs))} [${p.planAloneMs.map(seconds).join(', ')}]; evaluation of the export alone ${seconds(p.evaluateAloneMs)}`,
     `   raw floor, bare ldapts search of ${p.rawEntries} user entries, same attributes: paged (1000) median ${seconds(median(p.rawPagedMs))} [${p.rawPagedMs.map(seconds).join(', ')}], unpaged median ${seconds(median(p.rawUnpagedMs))} [${p.rawUnpagedMs.map(seconds).join(', ')}]${disturbance(p.floorForeign)}`,
+    ...p.rawPagedCpu.map((cpu, i) => `     paged search ${i + 1}: ${cpuLine(cpu)}`),
     `   LdapDirectory.readAccounts alone (paged 1000, 2 connections, one slice of the names each) median ${seconds(median(p.adapterMs))} [${p.adapterMs.map(seconds).join(', ')}]`,
   ];
   if (p.firstActions.length > 0) lines.push('   WARNING: the preview was not empty; first actions:', ...p.firstActions.map((a) => `     ${a}`));

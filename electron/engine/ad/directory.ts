@@ -78,11 +78,28 @@ function toStrings(v: Entry[string] | undefined): string[] {
   return arr.map((x) => (typeof x === 'string' ? x : x.toString('utf8')));
 }
 
-/** Case-insensitive view of a search entry (servers may spell attribute names differently from the request). */
+/**
+ * Case-insensitive view of a search entry (servers may spell attribute names differently from the request).
+ * A name spelled as asked is found directly; the lower-cased index is built only when one is not, which a
+ * read of every account (tens of thousands of entries) would otherwise pay for on each entry.
+ */
 function entryView(entry: Entry): (name: string) => Entry[string] | undefined {
-  const byLower = new Map<string, Entry[string]>();
-  for (const [k, v] of Object.entries(entry)) byLower.set(k.toLowerCase(), v);
-  return (name) => byLower.get(name.toLowerCase());
+  let byLower: Map<string, Entry[string]> | undefined;
+  return (name) => {
+    if (Object.hasOwn(entry, name)) return entry[name];
+    if (byLower === undefined) {
+      byLower = new Map();
+      for (const [k, v] of Object.entries(entry)) byLower.set(k.toLowerCase(), v);
+    }
+    return byLower.get(name.toLowerCase());
+  };
+}
+
+/** The first value of an attribute as text; null when it has none. */
+function firstString(v: Entry[string] | undefined): string | null {
+  const first: string | Buffer | undefined = Array.isArray(v) ? v[0] : v;
+  if (first === undefined) return null;
+  return typeof first === 'string' ? first : first.toString('utf8');
 }
 
 function guidOf(v: Entry[string] | undefined): string | null {
@@ -94,7 +111,7 @@ function guidOf(v: Entry[string] | undefined): string | null {
 
 function toAccount(entry: Entry, extra: readonly string[]): DirectoryAccount | null {
   const get = entryView(entry);
-  const one = (name: string): string | null => toStrings(get(name))[0] ?? null;
+  const one = (name: string): string | null => firstString(get(name));
   const objectGuid = guidOf(get('objectGUID'));
   if (objectGuid === null) return null;
   const uac = Number.parseInt(one('userAccountControl') ?? '', 10);
