@@ -56,18 +56,13 @@ describe('PlanIndex', () => {
     expect(index.options()).toEqual({ targets: ['ad', 'nedap-ons'], actions: ['create', 'disable', 'set-duties'], orgUnits: ['ICT', 'Zorg'] });
   });
 
-  it('filters a plan of 35,000 actions well within the 100 ms of a keystroke', () => {
-    const plan = Array.from({ length: 35_000 }, (_, i) => action(String(i), { action: i % 7 === 0 ? 'disable' : 'update', personName: `Medewerker ${i}` }));
-    // The best of three fresh indexes (no kept answers): a shared machine's load spikes weigh on one try, not on all.
-    const tries = [0, 1, 2].map(() => {
-      const big = new PlanIndex('big', plan);
-      const started = performance.now();
-      expect(big.page({ ...none, search: 'medewerker 1234' }, 0, 100).matching).toBe(11);
-      expect(big.page({ ...none, action: 'disable' }, 0, 100).matching).toBe(5000);
-      expect(big.page({ ...none, action: 'disable', search: 'medewerker 12' }, 0, 100).matching).toBe(158);
-      return performance.now() - started;
-    });
-    // Generous on a shared machine: the figure that matters is measured in Chromium by npm run bench:ui.
-    expect(Math.min(...tries)).toBeLessThan(100);
+  it('filters a plan of 35,000 actions by search, by action and by both', () => {
+    // How fast is the bench's question (npm run bench:ui, in Chromium), not a test's: a timed test fails on a busy machine.
+    const big = new PlanIndex('big', Array.from({ length: 35_000 }, (_, i) => action(String(i), { action: i % 7 === 0 ? 'disable' : 'update', personName: `Medewerker ${i}` })));
+    expect(big.page({ ...none, search: 'medewerker 1234' }, 0, 100).matching).toBe(11);
+    expect(big.page({ ...none, action: 'disable' }, 0, 100).matching).toBe(5000);
+    const both = big.page({ ...none, action: 'disable', search: 'medewerker 12' }, 0, 100);
+    expect(both.matching).toBe(158);
+    expect(both.rows.every((a) => a.action === 'disable' && a.personName.toLowerCase().includes('medewerker 12'))).toBe(true);
   });
 });
