@@ -1,7 +1,7 @@
 import { DATASETS } from './datasets';
 import type { CsvRow, DatasetName, DatasetSpec, VismaExport } from './datasets';
-import { rowCount, rowsOfFiles } from './csv';
-import type { CompactCsv } from './csv';
+import { rowCount, rowsOfFiles } from './csv-compact';
+import type { CompactCsv } from './csv-compact';
 import { runExportJob } from './export-job';
 import { ExportWorkerStartError, exportWorkerEntry, readExportInWorker } from './export-worker-host';
 import { createHttpContext } from './http';
@@ -30,13 +30,24 @@ export async function fetchVismaExport(options: VismaClientOptions): Promise<Vis
   const entry = exportWorkerEntry();
   if (entry === null) return fetchVismaExportWith(createHttpContext(resolved));
   const result: Partial<Record<DatasetName, readonly CsvRow[]>> = {};
+  // Each dataset's rows are built when the next dataset arrives, and the last one's once the worker has
+  // stopped: building the last (often the largest) while the worker still held its heap made the peak.
+  let held: { readonly dataset: DatasetName; readonly files: readonly CompactCsv[] } | undefined;
+  const buildHeld = (): void => {
+    if (held !== undefined) result[held.dataset] = rowsOfFiles(held.files);
+    held = undefined;
+  };
   try {
-    await readExportInWorker(entry, resolved, (dataset, files) => { result[dataset] = rowsOfFiles(files); });
+    await readExportInWorker(entry, resolved, (dataset, files) => {
+      buildHeld();
+      held = { dataset, files };
+    });
   } catch (error) {
     // Nothing was read yet: the same read in this thread is slower on a preview, never different.
     if (error instanceof ExportWorkerStartError) return fetchVismaExportWith(createHttpContext(resolved));
     throw error;
   }
+  buildHeld();
   return result as VismaExport;
 }
 

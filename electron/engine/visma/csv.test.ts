@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DATASETS } from './datasets';
 import type { DatasetName, DatasetSpec } from './datasets';
-import { appendRows, parseVismaCsv, parseVismaCsvStream } from './csv';
+import { parseVismaCsv, parseVismaCsvStream } from './csv';
+import { appendRows, CompactCsvBuilder, rowsOfFiles } from './csv-compact';
+import type { CompactCsv } from './csv-compact';
 import { VismaExportError } from './errors';
 
 function spec(name: DatasetName): DatasetSpec {
@@ -183,10 +185,9 @@ describe('parseVismaCsvStream', () => {
 
   it('parses while the bytes arrive, characters cut by chunk boundaries included', async () => {
     const file = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('costcenter,costcentername\r\nCC1,"Zoë Ünal-Çelik, 😀"\r\nCC2,B\r\n', 'utf8')]);
-    expect(await parseVismaCsvStream(bytesOneByOne(file), costCenters)).toEqual({
-      names: ['costcenter', 'costcentername'],
-      values: ['CC1', 'Zoë Ünal-Çelik, 😀', 'CC2', 'B'],
-    });
+    const csv = await parseVismaCsvStream(bytesOneByOne(file), costCenters);
+    expect(csv.names).toEqual(['costcenter', 'costcentername']);
+    expect(rowsOfFiles([csv])).toEqual([{ costcenter: 'CC1', costcentername: 'Zoë Ünal-Çelik, 😀' }, { costcenter: 'CC2', costcentername: 'B' }]);
   });
 
   it('names the byte offset of bytes that are not UTF-8 in a later chunk, and a character cut off at the end', async () => {
@@ -198,23 +199,33 @@ describe('parseVismaCsvStream', () => {
 
   it('decodes windows-1252 across chunks', async () => {
     const latin = Buffer.concat([header, Buffer.from('CC1,Zo\xeb \xdcnal\n', 'latin1')]);
-    expect((await parseVismaCsvStream(bytesOneByOne(latin), costCenters, undefined, 'windows-1252')).values).toEqual(['CC1', 'Zoë Ünal']);
+    expect(rowsOfFiles([await parseVismaCsvStream(bytesOneByOne(latin), costCenters, undefined, 'windows-1252')])).toEqual([{ costcenter: 'CC1', costcentername: 'Zoë Ünal' }]);
   });
 });
+
+/** A parsed file of the given cells, as the parser builds it. */
+function compact(names: readonly string[], values: readonly string[]): CompactCsv {
+  const builder = new CompactCsvBuilder();
+  for (const value of values) builder.add(value);
+  return builder.finish(names);
+}
 
 describe('appendRows', () => {
   it('appends more rows than a spread call could take as arguments', async () => {
     const target = [{ a: '0' }];
-    appendRows(target, { names: ['a'], values: Array.from({ length: 300_000 }, (_, index) => String(index)) });
+    appendRows(target, compact(['a'], Array.from({ length: 300_000 }, (_, index) => String(index))));
     expect(target).toHaveLength(300_001);
     expect(target[300_000]).toEqual({ a: '299999' });
   });
 
-  it('keeps every value of a column of few values and of one of many, where the sharing of repeats stops', () => {
+  it('keeps every value of a column of few values and of one of many, each distinct value stored once', () => {
     const rows = 2000;
     const values = Array.from({ length: rows }, (_, i) => [`code${i % 3}`, `id${i}`, i % 2 === 0 ? '' : '2026-01-01']).flat();
+    const csv = compact(['code', 'id', 'date'], values);
+    expect(csv.dictionary).toHaveLength(3 + rows + 2);
+    expect(csv.cells).toHaveLength(values.length);
     const target: Record<string, string>[] = [];
-    appendRows(target, { names: ['code', 'id', 'date'], values });
+    appendRows(target, csv);
     expect(target).toHaveLength(rows);
     expect(target.map((r) => [r.code, r.id, r.date]).flat()).toEqual(values);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CONTRACT_EXCLUDED_FIELDS, DATASETS } from './datasets';
 import type { DatasetName, DatasetSpec } from './datasets';
 import { fetchVismaExportWith } from './client';
-import { rowsOfFiles } from './csv';
+import { rowsOfFiles } from './csv-compact';
 import { commandUrl, queryUrl, runExportJob } from './export-job';
 import type { JobProgress } from './export-job';
 import { createHttpContext } from './http';

@@ -1,7 +1,8 @@
 import { CONTRACT_EXCLUDED_FIELDS } from './datasets';
 import type { DatasetSpec } from './datasets';
-import { parseVismaCsvStream, rowCount } from './csv';
-import type { CompactCsv } from './csv';
+import { parseVismaCsvStream } from './csv';
+import { rowCount } from './csv-compact';
+import type { CompactCsv } from './csv-compact';
 import { VismaExportError } from './errors';
 import { describeUrl, excerpt, formatSeconds, jsonField, parseJsonBody, sendRequest, sendRequestReading } from './http';
 import type { BearerSource, VismaHttpContext, VismaRequest } from './http';

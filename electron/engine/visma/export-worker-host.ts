@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { CompactCsv } from './csv';
+import type { CompactCsv } from './csv-compact';
 import type { DatasetName } from './datasets';
 import { VismaExportError } from './errors';
 import type { VismaErrorKind } from './errors';
@@ -11,7 +11,8 @@ import type { ResolvedVismaClientOptions, VismaProgressEvent } from './options';
 /**
  * Runs the Visma read in a worker thread (`visma-worker.ts`): the export jobs, the downloads and the CSV
  * parsing, so that they take the other core while this thread reads the directory and plans. What comes
- * back is compact (column names and one flat array of values per file); the caller builds the rows.
+ * back is compact (per file: column names, each distinct value once, the cells as indexes into them in a
+ * transferred typed array); the caller builds the rows.
  */
 
 /** What the worker is started with: the client options without the callbacks, which cannot cross threads. */
@@ -86,7 +87,7 @@ function startWorker(entry: ExportWorkerEntry, input: ExportWorkerInput): Worker
 
 /**
  * Reads every export in a worker thread started from `entry`: progress goes to `options.onProgress`,
- * each dataset's parsed files to `onDataset` as they arrive. Rejects with the worker's error rebuilt
+ * each dataset's parsed files to `onDataset` as they arrive. Settles only after the worker has stopped. Rejects with the worker's error rebuilt
  * as the same class ({@link VismaExportError} with its dataset and kind), or with the signal's reason
  * as soon as `options.signal` aborts (the worker is stopped); with {@link ExportWorkerStartError} when the
  * worker failed before it sent anything.
@@ -102,12 +103,12 @@ export function readExportInWorker(
     const worker = startWorker(entry, { options: plain });
     let settled = false;
     let heard = false;
+    // Settles once the worker has stopped, so that its heap is given back before the caller builds rows.
     const finish = (settle: () => void): void => {
       if (settled) return;
       settled = true;
       signal?.removeEventListener('abort', onAbort);
-      void worker.terminate();
-      settle();
+      void worker.terminate().then(settle, settle);
     };
     const onAbort = (): void => finish(() => reject(signal?.reason));
     signal?.addEventListener('abort', onAbort, { once: true });
