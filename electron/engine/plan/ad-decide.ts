@@ -84,7 +84,12 @@ export function decideAd(input: DecideAdInput): AdDecisions {
     if (input.decideOnly === undefined || concerns(situation, input.decideOnly)) decide(decider, situation);
   }
   // Creates have had their pick of addresses; empty addresses of existing accounts get what is left.
-  const works = decider.works.map((work) => (work.kind === 'keep' && work.rename === null ? { ...work, fills: fillAddresses(decider, work.account, work.desired) } : work));
+  const works = decider.works.map((work) => {
+    if (work.kind !== 'keep' || work.rename !== null) return work;
+    const fills = fillAddresses(decider, work.account, work.desired);
+    // Almost every account has both addresses: its work stays as it is (fills already empty), not copied.
+    return fills.length === 0 ? work : { ...work, fills };
+  });
   return { works, findings: decider.findings, unmanaged: decider.unmanaged, held };
 }
 
@@ -298,10 +303,18 @@ function decideKeep(d: Decider, person: Person, desired: DesiredAccount, account
   let finalDn = account.dn;
   if (cn === null) {
     namingExhausted(d, person.id, `person ${person.id}: no free CN for "${desired.cnBase}" in ${desired.ou}; the account is not moved or renamed`);
-  } else if (childKey(cn, desired.ou) !== normaliseDn(account.dn)) {
+  } else if (!isAt(account.dn, cn, desired.ou)) {
     finalDn = childDn(cn, desired.ou);
   }
   d.works.push({ kind: 'keep', person, desired, account, finalDn, fills: [], rename: decideRename(d, person, desired, account) });
+}
+
+/**
+ * True when `dn` names the entry `cn` in `ou`: the very text `childDn` gives (almost every account a
+ * preview keeps, and then its key needs no building), else the same key.
+ */
+function isAt(dn: string, cn: string, ou: string): boolean {
+  return dn === childDn(cn, ou) || childKey(cn, ou) === normaliseDn(dn);
 }
 
 /**

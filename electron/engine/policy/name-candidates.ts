@@ -21,10 +21,20 @@ export interface CandidateSpec {
   readonly token: (name: string) => string;
 }
 
+// The convention has a handful of templates, and planning expands them for every person: each is
+// parsed once (the parts are never changed, so sharing them is safe). Bounded all the same.
+const parsedTemplates = new Map<string, readonly TemplatePart[]>();
+
 function parsed(template: string): readonly TemplatePart[] {
-  const result = parseTemplate(template);
-  // Templates are checked when the configuration is loaded; one that still fails gives nothing.
-  return result.ok ? result.parts : [];
+  let parts = parsedTemplates.get(template);
+  if (parts === undefined) {
+    const result = parseTemplate(template);
+    // Templates are checked when the configuration is loaded; one that still fails gives nothing.
+    parts = result.ok ? result.parts : [];
+    if (parsedTemplates.size >= 1_000) parsedTemplates.clear();
+    parsedTemplates.set(template, parts);
+  }
+  return parts;
 }
 
 /** The values of every candidate template, in order, before duplicates are removed and before any cut. */
