@@ -49,25 +49,27 @@ function syntheticPlan(count: number): Plan {
  * plan summary, then pages of the plan index, built with the plan as after a preview); every other
  * operation is not available.
  */
-function benchApi(plan: Plan): Api {
+function benchApi(plan: Plan): { readonly api: Api; readonly renew: () => void } {
   const status: StatusDto = {
     configured: true, demoAvailable: false, lastRun: null, recentRuns: [], nextRun: null, schedulePaused: false, syncing: false,
     attention: { failedActions: 0, heldActions: 0, heldPersons: 0, heldPersonsIn: 'plan', guardStop: false, findings: { error: 0, warning: 0, info: 0 }, leaversThisWeek: 0 },
   };
-  // Built before the first request, as Application.preview builds it with the plan.
-  const view = new PlanView(plan);
+  // Built before the first request, as Application.preview builds it with the plan; built anew for each
+  // run, so that no run finds the filter answers an earlier run left in the index (it keeps the last few).
+  let view = new PlanView(plan);
   const answers: Partial<{ [K in OperationName]: (args: ApiParsedArgs<K>) => ApiValues[K] }> = {
     status: () => status,
     currentPlan: () => view.dto,
     planActions: (args) => view.index.page(args.filters, args.offset, args.limit),
     planActionIds: (args) => view.index.ids(args.filters),
   };
-  return new Proxy({}, {
+  const api = new Proxy({}, {
     get: (_, name: string) => async (args: unknown) => {
       const answer = (answers as Record<string, ((a: unknown) => unknown) | undefined>)[name];
       return answer ? ok(answer(args)) : fail('not-available', `${name} is not part of the bench`);
     },
   }) as Api;
+  return { api, renew: () => { view = new PlanView(plan); } };
 }
 
 /**
@@ -122,13 +124,15 @@ async function measure(figures: Figures, page: Page, events: readonly string[], 
 
 async function main(): Promise<void> {
   const plan = syntheticPlan(ACTIONS);
-  const host = await startWebHost({ api: benchApi(plan), staticDir: RENDERER_DIST });
+  const bench = benchApi(plan);
+  const host = await startWebHost({ api: bench.api, staticDir: RENDERER_DIST });
   const browser = await launchChromium();
   try {
     const firstRows: Figures = { page: [], driver: [] };
     const filters: Figures = { page: [], driver: [] };
     const searches: Figures = { page: [], driver: [] };
     for (let run = 0; run < RUNS; run += 1) {
+      bench.renew();
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       await page.goto(host.url);
       await page.getByRole('tab', { name: 'Overview', exact: true }).waitFor();
