@@ -155,12 +155,13 @@ describe('fetchVismaExport against the simulator', () => {
 
   it('ends a stuck job after jobTimeoutMs, names dataset and job, and exports nothing after it', async () => {
     const started = performance.now();
-    const error = await failure(run({ stuckJobs: { count: 1, datasets: ['contracts'] } }, { jobTimeoutMs: 150, parallelJobs: 1 }));
-    expect(performance.now() - started).toBeGreaterThanOrEqual(150);
+    // 1 s, not less: the jobs before the stuck one must finish within the same limit on a busy machine.
+    const error = await failure(run({ stuckJobs: { count: 1, datasets: ['contracts'] } }, { jobTimeoutMs: 1_000, parallelJobs: 1 }));
+    expect(performance.now() - started).toBeGreaterThanOrEqual(1_000);
     expect(error.kind).toBe('timeout');
     expect(error.dataset).toBe('contracts');
     expect(error.message).toMatch(
-      /^the Visma\.net export of contracts did not finish within 0\.15 s \(job [0-9a-f-]{36}\); Visma may be busy, try again later or raise visma\.jobTimeoutSeconds$/,
+      /^the Visma\.net export of contracts did not finish within 1 s \(job [0-9a-f-]{36}\); Visma may be busy, try again later or raise visma\.jobTimeoutSeconds$/,
     );
     expect(error.message).toContain(error.jobId ?? 'no job id');
     expect(commands().map((request) => commandDataset(request.path))).toEqual(['employees', 'employeeUdfHistories', 'contracts']);
