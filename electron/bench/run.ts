@@ -3,7 +3,10 @@
  * beside its floor (the same work done by the barest client) and the ratio. A benchmark, not a test: it prints
  * figures and goals, and fails only when it cannot measure.
  *
- *   HRP_SAMBA_IP=127.0.0.1 npm run bench [-- --wait] [--employees 30000] [--creates 1000] [--import-runs 3] [--as-of 2026-11-27] [--import-only] [--nedap-users 1000] [--fresh-dc]
+ *   HRP_SAMBA_IP=127.0.0.1 npm run bench [-- --wait] [--employees 30000] [--creates 1000] [--import-runs 3] [--as-of 2026-11-27] [--import-only] [--preview-only] [--nedap-users 1000] [--fresh-dc]
+ *
+ * `--preview-only` runs section 2 alone (for work on the preview; `node --cpu-prof electron/dist/bench.mjs
+ * --preview-only` profiles its previews, the Visma worker in a profile of its own).
  *
  * Size: `--employees` / `--creates`, or the environment: BENCH_PERSONS (employee records) and BENCH_SCALE (a
  * factor on both defaults, e.g. 0.02 for a quick check that the bench works). Figures at a small size say
@@ -74,6 +77,7 @@ const { values: args } = parseArgs({
     'import-only': { type: 'boolean', default: false },
     'nedap-users': { type: 'string' },
     'fresh-dc': { type: 'boolean', default: false },
+    'preview-only': { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -104,6 +108,11 @@ const creates = positive('creates', args.creates ?? String(scaled(1000)));
 const nedapUsers = positive('nedap-users', args['nedap-users'] ?? String(scaled(1000)));
 const fullSize = employees === 30_000 && creates === 1000;
 const importRuns = positive('import-runs', args['import-runs']);
+const previewOnly = args['preview-only'];
+if (previewOnly && args['import-only']) {
+  process.stderr.write('--preview-only and --import-only exclude each other\n');
+  process.exit(2);
+}
 const asOf = args['as-of'];
 const benchStarted = performance.now();
 
@@ -286,7 +295,7 @@ function applyReport(a: ApplyFigures): string[] {
 async function main(): Promise<void> {
   const header = machineLines();
   for (const line of header) log(line);
-  log(`bench: ${employees} employee records, as of ${asOf}, ${importRuns} import runs, ${creates} creates${args['import-only'] ? ', import only' : ''}`);
+  log(`bench: ${employees} employee records, as of ${asOf}, ${importRuns} import runs, ${creates} creates${args['import-only'] ? ', import only' : ''}${previewOnly ? ', section 2 (preview) only' : ''}`);
   if (!fullSize) log('NOTE: not the full size (30,000 employees, 1,000 creates): the figures do not speak to the goals');
   if (!args['import-only']) {
     if (!sambaInstalled()) {
@@ -314,17 +323,21 @@ async function main(): Promise<void> {
   const report: string[] = [];
   const results: Record<string, unknown> = { machine: header, asOf, employees };
 
-  log(`section 1: import, ${importRuns} runs in child processes ...`);
-  const importConfig = path.join(workDir, 'config-import.json');
-  await writeBenchConfig(importConfig, benchConfigJson({ simulator, credentials, dataDir: path.join(workDir, 'data-import') }));
-  const imports = await importSection(compiled, importConfig, env, simulator, credentials);
-  results.import = imports;
-  report.push(...importReport(imports));
-  log('planning alone (generated persons, the accounts a first plan gives them) ...');
-  const planning = (await runCompiledChild<PlanAloneFigures>(compiled.planAlone, ['--persons', String(employees), '--as-of', asOf, '--runs', '3'], env, (pid) => { childPid = pid; })).value;
-  log(`  planAd of ${planning.persons} persons against ${planning.accounts} accounts: ${planning.planMs.map(seconds).join(', ')} (${planning.actions} actions)`);
-  results.planning = planning;
-  report.push(...planAloneReport(planning));
+  let imports: ImportFigures | undefined;
+  let planning: PlanAloneFigures | undefined;
+  if (!previewOnly) {
+    log(`section 1: import, ${importRuns} runs in child processes ...`);
+    const importConfig = path.join(workDir, 'config-import.json');
+    await writeBenchConfig(importConfig, benchConfigJson({ simulator, credentials, dataDir: path.join(workDir, 'data-import') }));
+    imports = await importSection(compiled, importConfig, env, simulator, credentials);
+    results.import = imports;
+    report.push(...importReport(imports));
+    log('planning alone (generated persons, the accounts a first plan gives them) ...');
+    planning = (await runCompiledChild<PlanAloneFigures>(compiled.planAlone, ['--persons', String(employees), '--as-of', asOf, '--runs', '3'], env, (pid) => { childPid = pid; })).value;
+    log(`  planAd of ${planning.persons} persons against ${planning.accounts} accounts: ${planning.planMs.map(seconds).join(', ')} (${planning.actions} actions)`);
+    results.planning = planning;
+    report.push(...planAloneReport(planning));
+  }
   let preview: PreviewFigures | undefined;
   let apply: ApplyFigures | undefined;
 
@@ -353,19 +366,23 @@ async function main(): Promise<void> {
     preview = await runPreviewSection(ctx, dc, { previewRuns: 3, floorRuns: 2 });
     results.preview = preview;
     report.push(...previewReport(preview));
-    log('section 3: apply of creates vs bare ldapts adds ...');
-    apply = await runApplySection(ctx, { creates });
-    results.apply = apply;
-    report.push(...applyReport(apply));
-    log('section 4: preview with Nedap Ons beside AD vs AD alone ...');
-    const nedapPreview = await runNedapPreviewSection(ctx, { adConfigFile: path.join(workDir, 'config-preview.json'), employees, runs: 3 });
-    results.nedapPreview = nedapPreview;
-    report.push(...nedapPreviewReport(nedapPreview));
+    if (!previewOnly) {
+      log('section 3: apply of creates vs bare ldapts adds ...');
+      apply = await runApplySection(ctx, { creates });
+      results.apply = apply;
+      report.push(...applyReport(apply));
+      log('section 4: preview with Nedap Ons beside AD vs AD alone ...');
+      const nedapPreview = await runNedapPreviewSection(ctx, { adConfigFile: path.join(workDir, 'config-preview.json'), employees, runs: 3 });
+      results.nedapPreview = nedapPreview;
+      report.push(...nedapPreviewReport(nedapPreview));
+    }
   }
-  log(`section 5: Nedap Ons apply of ${nedapUsers} new users at 20 ms per request vs the 4-in-flight floor ...`);
-  const nedapApply = await runNedapApplySection({ users: nedapUsers, latencyMs: 20 });
-  results.nedapApply = nedapApply;
-  report.push(...nedapApplyReport(nedapApply));
+  if (!previewOnly) {
+    log(`section 5: Nedap Ons apply of ${nedapUsers} new users at 20 ms per request vs the 4-in-flight floor ...`);
+    const nedapApply = await runNedapApplySection({ users: nedapUsers, latencyMs: 20 });
+    results.nedapApply = nedapApply;
+    report.push(...nedapApplyReport(nedapApply));
+  }
 
   const total = performance.now() - benchStarted;
   results.totalMs = total;

@@ -13,8 +13,8 @@ import { median, perSecond, seconds } from './stats';
 export interface SummaryInput {
   readonly employees: number;
   readonly creates: number;
-  readonly imports: { readonly imports: readonly ImportOnceResult[]; readonly floors: readonly ExportFloorResult[] };
-  readonly planning: PlanAloneFigures;
+  readonly imports?: { readonly imports: readonly ImportOnceResult[]; readonly floors: readonly ExportFloorResult[] };
+  readonly planning?: PlanAloneFigures;
   readonly preview?: PreviewFigures;
   readonly apply?: ApplyFigures;
 }
@@ -25,17 +25,26 @@ function times(value: number, floor: number): string {
   return `${(value / floor).toFixed(2)}×`;
 }
 
-function rows(input: SummaryInput): Row[] {
+function importRows(input: SummaryInput): Row[] {
+  if (!input.imports) return [];
   const { imports, floors } = input.imports;
   const importMs = median(imports.map((r) => r.wallMs));
   const rss = median(imports.map((r) => r.maxRssMb));
   const floorMs = median(floors.map((f) => f.wallMs));
-  const planMs = median(input.planning.planMs);
-  const out: Row[] = [
+  return [
     [`import, ${input.employees} employee records`, `${seconds(importMs)}`, `bare export client ${seconds(floorMs)}`, times(importMs, floorMs), '≤ 2×', importMs <= 2 * floorMs],
     ['import, peak RSS', `${rss.toFixed(0)} MB`, '', '', '< 300 MB', rss < 300],
-    [`planning alone, ${input.planning.persons} persons × ${input.planning.accounts} accounts`, seconds(planMs), '', '', '< 1 s', planMs < 1000],
   ];
+}
+
+function planningRows(planning: PlanAloneFigures | undefined): Row[] {
+  if (!planning) return [];
+  const planMs = median(planning.planMs);
+  return [[`planning alone, ${planning.persons} persons × ${planning.accounts} accounts`, seconds(planMs), '', '', '< 1 s', planMs < 1000]];
+}
+
+function rows(input: SummaryInput): Row[] {
+  const out: Row[] = [...importRows(input), ...planningRows(input.planning)];
   const p = input.preview;
   if (p) {
     const previewMs = median(p.runs.map((r) => r.totalMs));
