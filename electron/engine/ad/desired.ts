@@ -196,6 +196,22 @@ function emptyToNull(value: string | null | undefined): string | null {
 }
 
 /**
+ * {@link desiredAccount} of every one of `persons`, keyed by the person: it depends on nothing the directory
+ * holds, so a preview works it out while the directory is still being read, and planning looks it up
+ * (`DecideAdInput.desired`) instead of working it out when the reads are done.
+ */
+export function desiredAccounts(
+  persons: readonly Person[],
+  asOf: IsoDate,
+  policy: AdPolicy,
+  settings: AdTargetSettings,
+): ReadonlyMap<Person, DesiredResult> {
+  const desired = new Map<Person, DesiredResult>();
+  for (const person of persons) desired.set(person, desiredAccount(person, asOf, policy, settings));
+  return desired;
+}
+
+/**
  * The desired account for `person` on `asOf`. A person whose id does not fit employeeID (16
  * characters) gets no account and an `invalid-attribute` finding. A template that does not render
  * gives a `template-error` finding and the default value. A value longer than Windows AD allows is

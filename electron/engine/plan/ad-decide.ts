@@ -1,5 +1,5 @@
 import type { AdPolicy, AdTargetSettings } from '../ad/ad-policy';
-import { adNameProblems, desiredAccount, stampDate, type DesiredAccount } from '../ad/desired';
+import { adNameProblems, desiredAccount, stampDate, type DesiredAccount, type DesiredResult } from '../ad/desired';
 import { NameRegistry, type OtherNames, cnWithSuffix, MAX_NAME_SUFFIX, namesOfAccount } from '../ad/naming';
 import { sameAttributeValue } from '../ad/attribute-value';
 import { childDn, childKey, normaliseDn, parentKey } from '../ad/naming-dn';
@@ -29,6 +29,12 @@ export interface DecideAdInput {
   readonly asOf: IsoDate;
   readonly policy: AdPolicy;
   readonly settings: AdTargetSettings;
+  /**
+   * The desired account of (some of) `persons`, worked out ahead with the same `asOf`, `policy` and
+   * `settings` (`desiredAccounts`); any person not in it is worked out here. Keyed by the person object, so a
+   * doubtful person's other reading (another object with the same id) is never taken for it.
+   */
+  readonly desired?: ReadonlyMap<Person, DesiredResult>;
   /**
    * Names held by groups, computers and contacts: sAMAccountNames share the namespace with users, and
    * addresses must not be handed out twice either.
@@ -190,7 +196,7 @@ function decide(d: Decider, situation: Situation): void {
 /** A person with or without an account: create, keep, retire or delete. */
 function decidePerson(d: Decider, person: Person, account: AdAccount | null): void {
   const { asOf, policy, settings } = d.input;
-  const result = desiredAccount(person, asOf, policy, settings);
+  const result = d.input.desired?.get(person) ?? desiredAccount(person, asOf, policy, settings);
   d.findings.push(...result.findings);
   const desired = result.desired;
   if (desired === null) {

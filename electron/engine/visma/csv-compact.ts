@@ -13,6 +13,39 @@ export interface CompactCsv {
   readonly dictionary: readonly string[];
   /** The cells, row after row, each an index into {@link CompactCsv.dictionary}. */
   readonly cells: Uint32Array;
+  /**
+   * The columns left out of {@link CompactCsv.names} (see {@link csvLayout}), when there are any, for
+   * {@link fullRow}: their names, and their values of row `i` as a JSON array in `text` from `ends[i - 1]`
+   * (0 for the first row) to `ends[i]`. One text rather than a string per row: it crosses threads in one copy.
+   */
+  readonly rest?: { readonly names: readonly string[]; readonly text: string; readonly ends: Uint32Array };
+}
+
+/**
+ * Which columns of a file go into its rows: `kept` (header positions) become {@link CompactCsv.names}, each of
+ * their values stored once; the `rest` are kept per row as one text. Unnamed and `__proto__` columns are in
+ * neither: no row ever carries them.
+ */
+export interface CsvLayout {
+  readonly kept: readonly number[];
+  readonly keptNames: readonly string[];
+  readonly rest: readonly number[];
+  readonly restNames: readonly string[];
+}
+
+/**
+ * The layout of a file with header `names` whose rows need only `columns` (`'all'`: every column). Rows
+ * of the employees and contracts exports then carry some 20 of their 80-odd columns: less to store while
+ * parsing, to hand over, and to build and collect on the thread that plans.
+ */
+export function csvLayout(names: readonly string[], columns: ReadonlySet<string> | 'all'): CsvLayout {
+  const kept: number[] = [];
+  const rest: number[] = [];
+  names.forEach((name, index) => {
+    if (columns === 'all' || columns.has(name)) kept.push(index);
+    else if (name !== '' && name !== '__proto__') rest.push(index);
+  });
+  return { kept, keptNames: kept.map((i) => names[i] ?? ''), rest, restNames: rest.map((i) => names[i] ?? '') };
 }
 
 /** Collects the cells of one file as {@link CompactCsv} while it is parsed. */
@@ -21,6 +54,26 @@ export class CompactCsvBuilder {
   private readonly dictionary: string[] = [];
   private cells = new Uint32Array(4096);
   private length = 0;
+  private readonly restRows: string[] = [];
+  private restEnds = new Uint32Array(1024);
+  private restLength = 0;
+
+  /** Adds the next record (all of its values, in header order) as `layout` says. */
+  addRecord(record: readonly string[], layout: CsvLayout): void {
+    for (const index of layout.kept) this.add(record[index] ?? '');
+    if (layout.rest.length === 0) return;
+    const rest = new Array<string>(layout.rest.length);
+    for (let i = 0; i < rest.length; i += 1) rest[i] = record[layout.rest[i] ?? 0] ?? '';
+    const text = JSON.stringify(rest);
+    if (this.restRows.length === this.restEnds.length) {
+      const grown = new Uint32Array(this.restEnds.length * 2);
+      grown.set(this.restEnds);
+      this.restEnds = grown;
+    }
+    this.restLength += text.length;
+    this.restEnds[this.restRows.length] = this.restLength;
+    this.restRows.push(text);
+  }
 
   /** Adds the next cell (rows one after the other, as parsed). */
   add(value: string): void {
@@ -39,9 +92,12 @@ export class CompactCsvBuilder {
     this.length += 1;
   }
 
-  /** The file, with the header's column names (its cells trimmed to size: the slack is not sent). */
-  finish(names: readonly string[]): CompactCsv {
-    return { names, dictionary: this.dictionary, cells: this.cells.slice(0, this.length) };
+  /** The file, with the kept columns' names (its cells trimmed to size: the slack is not sent). */
+  finish(names: readonly string[], restNames: readonly string[] = []): CompactCsv {
+    const cells = this.cells.slice(0, this.length);
+    if (restNames.length === 0) return { names, dictionary: this.dictionary, cells };
+    const rest = { names: restNames, text: this.restRows.join(''), ends: this.restEnds.slice(0, this.restRows.length) };
+    return { names, dictionary: this.dictionary, cells, rest };
   }
 }
 
@@ -50,28 +106,45 @@ export function rowCount(csv: CompactCsv): number {
   return csv.names.length === 0 ? 0 : csv.cells.length / csv.names.length;
 }
 
-/** The memory a worker may hand over without copying: the cell arrays of `files`. */
+/** The memory a worker may hand over without copying: the typed arrays of `files` (cells, ends of the rest). */
 export function transferables(files: readonly CompactCsv[]): ArrayBuffer[] {
-  return files.map((file) => file.cells.buffer as ArrayBuffer);
+  return files.flatMap((file) => [file.cells.buffer as ArrayBuffer, ...(file.rest ? [file.rest.ends.buffer as ArrayBuffer] : [])]);
 }
 
 /** Turns the line starting at cell `at` of a file into a row. */
 type RowFactory = (dictionary: readonly string[], cells: Uint32Array, at: number) => CsvRow;
+
+// A row of a file with left-out columns keeps where it came from under these keys, so that the rest can be
+// read back (fullRow). Symbols: for-in, Object.keys, JSON and structured clone all pass them by.
+const SOURCE_FILE: unique symbol = Symbol('source file');
+const SOURCE_AT: unique symbol = Symbol('source cell');
+
+interface SourcedRow {
+  readonly [SOURCE_FILE]?: CompactCsv;
+  readonly [SOURCE_AT]?: number;
+}
 
 /**
  * Compiles a header into one object literal, as d3-dsv does. V8 keeps objects made from a literal
  * in compact "fast" mode, while objects built key by key from data (csv-parse's `columns` option)
  * turn into hash tables after a dozen keys: 35,000 contracts of 88 columns took 260 MB that way
  * against 67 MB now, and were slower to build and to read. Names reach the generated code only
- * through JSON.stringify, so no header can inject code.
+ * through JSON.stringify, so no header can inject code. A row of a file with left-out columns also
+ * carries its file and place, for {@link fullRow}.
  */
-function rowFactory(names: readonly string[]): RowFactory {
-  const properties = names.flatMap((name, index) =>
+function rowFactory(csv: CompactCsv): RowFactory {
+  const properties = csv.names.flatMap((name, index) =>
     // An unnamed column (a trailing comma on every line) carries nothing; `__proto__` in a
     // literal would set the row's prototype instead of adding a value.
     name === '' || name === '__proto__' ? [] : [`${JSON.stringify(name)}: dictionary[cells[at + ${index}]]`],
   );
-  return new Function('dictionary', 'cells', 'at', `return { ${properties.join(', ')} };`) as RowFactory;
+  if (csv.rest === undefined) {
+    return new Function('dictionary', 'cells', 'at', `return { ${properties.join(', ')} };`) as RowFactory;
+  }
+  properties.push('[FILE]: file', '[AT]: at');
+  const make = new Function('FILE', 'AT', 'file', `return (dictionary, cells, at) => ({ ${properties.join(', ')} });`) as
+    (fileKey: symbol, atKey: symbol, file: CompactCsv) => RowFactory;
+  return make(SOURCE_FILE, SOURCE_AT, csv);
 }
 
 /**
@@ -81,7 +154,7 @@ function rowFactory(names: readonly string[]): RowFactory {
 export function appendRows(target: CsvRow[], csv: CompactCsv): void {
   const width = csv.names.length;
   if (width === 0) return;
-  const toRow = rowFactory(csv.names);
+  const toRow = rowFactory(csv);
   const { dictionary, cells } = csv;
   for (let at = 0; at < cells.length; at += width) target.push(toRow(dictionary, cells, at));
 }
@@ -91,4 +164,26 @@ export function rowsOfFiles(files: readonly CompactCsv[]): CsvRow[] {
   const rows: CsvRow[] = [];
   for (const file of files) appendRows(rows, file);
   return rows;
+}
+
+/**
+ * The row with every column of its file: `row` itself, unless its file left columns out (see
+ * {@link csvLayout}); then those are read back and added. For the rare reader that must see a whole
+ * record, such as the comparison of two versions of one.
+ */
+export function fullRow(row: CsvRow): CsvRow {
+  const source = row as SourcedRow;
+  const file = source[SOURCE_FILE];
+  const at = source[SOURCE_AT];
+  if (file?.rest === undefined || at === undefined) return row;
+  const index = at / file.names.length;
+  const { text, ends } = file.rest;
+  const values = JSON.parse(text.slice(index === 0 ? 0 : ends[index - 1], ends[index])) as unknown[];
+  const full: Record<string, string> = {};
+  for (const name of Object.keys(row)) full[name] = row[name] ?? '';
+  file.rest.names.forEach((name, i) => {
+    const value = values[i];
+    full[name] = typeof value === 'string' ? value : '';
+  });
+  return full;
 }

@@ -111,5 +111,20 @@ export const DATASETS: readonly DatasetSpec[] = [
   },
 ];
 
+/**
+ * Every column the evaluation reads from any dataset (visma/rows.ts, visma/rows-dedupe.ts and the source
+ * guard in plan/guard.ts). An import builds its rows with only these columns, a quarter of the 80-odd of
+ * the employees and contracts exports, and keeps the rest in the parsed files for the rare reader that
+ * compares whole records (`fullRow`). A test reads a whole export through the evaluation and fails on any
+ * column read that this list lacks.
+ */
+export const EVALUATED_COLUMNS: ReadonlySet<string> = new Set([
+  'birthname', 'businessemailaddress', 'companyid', 'companyname', 'contractid', 'costcenter', 'costcentername',
+  'dateofbirth', 'emailaddress', 'employeeid', 'enddate', 'existencestartutc', 'fieldname', 'firstname',
+  'formattedname', 'functionid', 'functionname', 'gender', 'initials', 'listname', 'manageruserid', 'nameusage',
+  'nameusage_en', 'nickname', 'orgname', 'orgunit', 'orgunitid', 'orgunitname', 'orgunitparentid', 'partnername',
+  'prefixbirthname', 'prefixpartnername', 'startdate', 'subcontractid', 'type', 'userid', 'value', 'weekhoursfixed',
+]);
+
 /** All rows of every dataset, as downloaded (every file link of a job concatenated). */
 export type VismaExport = Readonly<Record<DatasetName, readonly CsvRow[]>>;

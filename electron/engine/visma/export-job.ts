@@ -171,7 +171,7 @@ async function downloadFiles(
     const file = { index: index + 1, count: fileUris.length };
     // Pre-signed links: no Authorization header, and the token must not leak to the storage host.
     const csv = await sendRequestReading(ctx, { dataset: spec, step: 'file', method: 'GET', url, jobId, deadline }, (response) =>
-      parseVismaCsvStream(response.body ?? [], spec, file, ctx.options.encoding));
+      parseVismaCsvStream(response.body ?? [], spec, file, ctx.options.encoding, ctx.options.rowColumns));
     files.push(csv);
     rows += rowCount(csv);
   }

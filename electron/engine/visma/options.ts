@@ -52,6 +52,11 @@ export interface VismaClientOptions {
    * is an error naming the dataset and byte offset, never silently garbled names.
    */
   readonly encoding?: CsvEncoding;
+  /**
+   * The columns rows are built with (the evaluation's, `EVALUATED_COLUMNS`); the other columns of a row are
+   * kept as one text, for `fullRow`. `'all'` (the default) builds rows with every column.
+   */
+  readonly rowColumns?: readonly string[] | 'all';
   /** Called as each dataset moves through its phases. Exceptions thrown by it are ignored. */
   readonly onProgress?: (event: VismaProgressEvent) => void;
   /** Cancels the whole export; the promise then rejects with the signal's reason. */
@@ -76,6 +81,7 @@ export const VISMA_CLIENT_DEFAULTS = {
   retryMaxDelayMs: 30_000,
   parallelJobs: 7,
   encoding: 'utf-8',
+  rowColumns: 'all',
 } as const;
 
 /**
@@ -94,6 +100,7 @@ export function resolveVismaClientOptions(options: VismaClientOptions): Resolved
     retryMaxDelayMs: options.retryMaxDelayMs ?? VISMA_CLIENT_DEFAULTS.retryMaxDelayMs,
     parallelJobs: options.parallelJobs ?? VISMA_CLIENT_DEFAULTS.parallelJobs,
     encoding: options.encoding ?? VISMA_CLIENT_DEFAULTS.encoding,
+    rowColumns: options.rowColumns ?? VISMA_CLIENT_DEFAULTS.rowColumns,
   };
   const numbers = [
     'jobTimeoutMs', 'pollInitialDelayMs', 'pollMaxDelayMs', 'maxRetries', 'requestTimeoutMs',

@@ -1,4 +1,5 @@
 import type { CsvRow } from './datasets';
+import { fullRow } from './csv-compact';
 import type { Doubts } from './doubts';
 import { cell, finding, type ReportFinding } from './rows';
 
@@ -44,7 +45,10 @@ export const USER_DEDUPE: DedupeSpec = {
 // Column lists sorted once per distinct header, so the signature does not depend on column order.
 const sortedColumnsCache = new Map<string, readonly string[]>();
 
-function signature(row: CsvRow): string {
+// Every column counts, also those an import leaves out of its rows (fullRow reads them back): two versions
+// that differ only in a column the evaluation never reads are still two versions.
+function signature(projected: CsvRow): string {
+  const row = fullRow(projected);
   const columns = Object.keys(row);
   const header = columns.join('\u0001');
   let sorted = sortedColumnsCache.get(header);
