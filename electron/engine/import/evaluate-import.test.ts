@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateVismaData } from '../../simulators/visma-hrm/generate';
 import { columnsOf, writeCsvFiles } from '../../simulators/visma-hrm/csv-writer';
 import { DEFAULT_LIFECYCLE, DEFAULT_PRIMARY_CONTRACT_ORDER } from '../model/policy';
-import { fullRow, rowsOfFiles } from '../visma/csv-compact';
+import { rowsOfFiles } from '../visma/csv-compact';
 import { parseVismaCsvStream } from '../visma/csv';
 import { DATASETS, EVALUATED_COLUMNS } from '../visma/datasets';
 import type { CsvRow, DatasetName, VismaExport } from '../visma/datasets';
@@ -80,12 +80,4 @@ describe('rows of only the evaluated columns', () => {
     expect(Object.keys(projected.employees[0] ?? {}).every((column) => EVALUATED_COLUMNS.has(column))).toBe(true);
   });
 
-  it('give back every column through fullRow', async () => {
-    const data = oddData();
-    const whole = await throughCsv(data, 'all');
-    const projected = await throughCsv(data, [...EVALUATED_COLUMNS]);
-    expect(projected.employees.map(fullRow)).toEqual(whole.employees);
-    expect(projected.contracts.map(fullRow)).toEqual(whole.contracts);
-    expect(projected.costCenters.map(fullRow)).toEqual(whole.costCenters);
-  });
 });

@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import type { CsvRow } from './datasets';
 
 /**
@@ -14,23 +15,25 @@ export interface CompactCsv {
   /** The cells, row after row, each an index into {@link CompactCsv.dictionary}. */
   readonly cells: Uint32Array;
   /**
-   * The columns left out of {@link CompactCsv.names} (see {@link csvLayout}), when there are any, for
-   * {@link fullRow}: their names, and their values of row `i` as a JSON array in `text` from `ends[i - 1]`
-   * (0 for the first row) to `ends[i]`. One text rather than a string per row: it crosses threads in one copy.
+   * The columns left out of {@link CompactCsv.names} (see {@link csvLayout}), when there are any: their names, and
+   * per row a digest of their values (see {@link restDigest}), {@link DIGEST_BYTES} bytes a row, for the comparison
+   * of two versions of one record. A typed array: it moves to the other thread without a copy.
    */
-  readonly rest?: { readonly names: readonly string[]; readonly text: string; readonly ends: Uint32Array };
+  readonly rest?: { readonly names: readonly string[]; readonly digests: Uint8Array };
 }
 
 /**
  * Which columns of a file go into its rows: `kept` (header positions) become {@link CompactCsv.names}, each of
- * their values stored once; the `rest` are kept per row as one text. Unnamed and `__proto__` columns are in
- * neither: no row ever carries them.
+ * their values stored once; of the `rest` (in order of name, so that files with their columns in another order
+ * agree) each row keeps only a digest. Unnamed and `__proto__` columns are in neither: no row ever carries them.
  */
 export interface CsvLayout {
   readonly kept: readonly number[];
   readonly keptNames: readonly string[];
   readonly rest: readonly number[];
   readonly restNames: readonly string[];
+  /** The rest's names as one text, the start of every row's digest. */
+  readonly restKey: string;
 }
 
 /**
@@ -45,8 +48,13 @@ export function csvLayout(names: readonly string[], columns: ReadonlySet<string>
     if (columns === 'all' || columns.has(name)) kept.push(index);
     else if (name !== '' && name !== '__proto__') rest.push(index);
   });
-  return { kept, keptNames: kept.map((i) => names[i] ?? ''), rest, restNames: rest.map((i) => names[i] ?? '') };
+  rest.sort((x, y) => ((names[x] ?? '') < (names[y] ?? '') ? -1 : 1));
+  const restNames = rest.map((i) => names[i] ?? '');
+  return { kept, keptNames: kept.map((i) => names[i] ?? ''), rest, restNames, restKey: JSON.stringify(restNames) };
 }
+
+/** Bytes of the digest of a row's left-out columns: 128 bits of SHA-256, enough that two different versions never agree. */
+export const DIGEST_BYTES = 16;
 
 /** Collects the cells of one file as {@link CompactCsv} while it is parsed. */
 export class CompactCsvBuilder {
@@ -54,25 +62,27 @@ export class CompactCsvBuilder {
   private readonly dictionary: string[] = [];
   private cells = new Uint32Array(4096);
   private length = 0;
-  private readonly restRows: string[] = [];
-  private restEnds = new Uint32Array(1024);
-  private restLength = 0;
+  private digests = new Uint8Array(1024 * DIGEST_BYTES);
+  private rows = 0;
 
-  /** Adds the next record (all of its values, in header order) as `layout` says. */
+  /**
+   * Adds the next record (all of its values, in header order) as `layout` says: the kept values cell by cell, of
+   * the rest a digest of every name and trimmed value (as the dedupe compares them), names first so that files
+   * with other left-out columns never agree.
+   */
   addRecord(record: readonly string[], layout: CsvLayout): void {
     for (const index of layout.kept) this.add(record[index] ?? '');
     if (layout.rest.length === 0) return;
-    const rest = new Array<string>(layout.rest.length);
-    for (let i = 0; i < rest.length; i += 1) rest[i] = record[layout.rest[i] ?? 0] ?? '';
-    const text = JSON.stringify(rest);
-    if (this.restRows.length === this.restEnds.length) {
-      const grown = new Uint32Array(this.restEnds.length * 2);
-      grown.set(this.restEnds);
-      this.restEnds = grown;
+    const values = new Array<string>(layout.rest.length);
+    for (let i = 0; i < values.length; i += 1) values[i] = (record[layout.rest[i] ?? 0] ?? '').trim();
+    const digest = hash('sha256', `${layout.restKey}\u0000${JSON.stringify(values)}`, 'buffer');
+    if ((this.rows + 1) * DIGEST_BYTES > this.digests.length) {
+      const grown = new Uint8Array(this.digests.length * 2);
+      grown.set(this.digests);
+      this.digests = grown;
     }
-    this.restLength += text.length;
-    this.restEnds[this.restRows.length] = this.restLength;
-    this.restRows.push(text);
+    this.digests.set(digest.subarray(0, DIGEST_BYTES), this.rows * DIGEST_BYTES);
+    this.rows += 1;
   }
 
   /** Adds the next cell (rows one after the other, as parsed). */
@@ -96,8 +106,7 @@ export class CompactCsvBuilder {
   finish(names: readonly string[], restNames: readonly string[] = []): CompactCsv {
     const cells = this.cells.slice(0, this.length);
     if (restNames.length === 0) return { names, dictionary: this.dictionary, cells };
-    const rest = { names: restNames, text: this.restRows.join(''), ends: this.restEnds.slice(0, this.restRows.length) };
-    return { names, dictionary: this.dictionary, cells, rest };
+    return { names, dictionary: this.dictionary, cells, rest: { names: restNames, digests: this.digests.slice(0, this.rows * DIGEST_BYTES) } };
   }
 }
 
@@ -106,16 +115,16 @@ export function rowCount(csv: CompactCsv): number {
   return csv.names.length === 0 ? 0 : csv.cells.length / csv.names.length;
 }
 
-/** The memory a worker may hand over without copying: the typed arrays of `files` (cells, ends of the rest). */
+/** The memory a worker may hand over without copying: the typed arrays of `files` (cells, digests of the rest). */
 export function transferables(files: readonly CompactCsv[]): ArrayBuffer[] {
-  return files.flatMap((file) => [file.cells.buffer as ArrayBuffer, ...(file.rest ? [file.rest.ends.buffer as ArrayBuffer] : [])]);
+  return files.flatMap((file) => [file.cells.buffer as ArrayBuffer, ...(file.rest ? [file.rest.digests.buffer as ArrayBuffer] : [])]);
 }
 
 /** Turns the line starting at cell `at` of a file into a row. */
 type RowFactory = (dictionary: readonly string[], cells: Uint32Array, at: number) => CsvRow;
 
-// A row of a file with left-out columns keeps where it came from under these keys, so that the rest can be
-// read back (fullRow). Symbols: for-in, Object.keys, JSON and structured clone all pass them by.
+// A row of a file with left-out columns keeps where it came from under these keys, so that the digest of the
+// rest can be found (restDigest). Symbols: for-in, Object.keys, JSON and structured clone all pass them by.
 const SOURCE_FILE: unique symbol = Symbol('source file');
 const SOURCE_AT: unique symbol = Symbol('source cell');
 
@@ -130,7 +139,7 @@ interface SourcedRow {
  * turn into hash tables after a dozen keys: 35,000 contracts of 88 columns took 260 MB that way
  * against 67 MB now, and were slower to build and to read. Names reach the generated code only
  * through JSON.stringify, so no header can inject code. A row of a file with left-out columns also
- * carries its file and place, for {@link fullRow}.
+ * carries its file and place, for {@link restDigest}.
  */
 function rowFactory(csv: CompactCsv): RowFactory {
   const properties = csv.names.flatMap((name, index) =>
@@ -167,23 +176,15 @@ export function rowsOfFiles(files: readonly CompactCsv[]): CsvRow[] {
 }
 
 /**
- * The row with every column of its file: `row` itself, unless its file left columns out (see
- * {@link csvLayout}); then those are read back and added. For the rare reader that must see a whole
- * record, such as the comparison of two versions of one.
+ * The digest of the columns `row`'s file left out of it (hex), '' when it left none out: two rows with the same
+ * visible values are the same record only when this agrees too. For the comparison of two versions of one
+ * record, the one reader that needs every column.
  */
-export function fullRow(row: CsvRow): CsvRow {
+export function restDigest(row: CsvRow): string {
   const source = row as SourcedRow;
   const file = source[SOURCE_FILE];
   const at = source[SOURCE_AT];
-  if (file?.rest === undefined || at === undefined) return row;
+  if (file?.rest === undefined || at === undefined) return '';
   const index = at / file.names.length;
-  const { text, ends } = file.rest;
-  const values = JSON.parse(text.slice(index === 0 ? 0 : ends[index - 1], ends[index])) as unknown[];
-  const full: Record<string, string> = {};
-  for (const name of Object.keys(row)) full[name] = row[name] ?? '';
-  file.rest.names.forEach((name, i) => {
-    const value = values[i];
-    full[name] = typeof value === 'string' ? value : '';
-  });
-  return full;
+  return Buffer.from(file.rest.digests.buffer, file.rest.digests.byteOffset + index * DIGEST_BYTES, DIGEST_BYTES).toString('hex');
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DATASETS } from './datasets';
 import type { DatasetName, DatasetSpec } from './datasets';
 import { parseVismaCsv, parseVismaCsvStream } from './csv';
-import { appendRows, CompactCsvBuilder, rowsOfFiles } from './csv-compact';
+import { appendRows, CompactCsvBuilder, restDigest, rowsOfFiles } from './csv-compact';
 import type { CompactCsv } from './csv-compact';
 import { VismaExportError } from './errors';
 
@@ -228,5 +228,36 @@ describe('appendRows', () => {
     appendRows(target, csv);
     expect(target).toHaveLength(rows);
     expect(target.map((r) => [r.code, r.id, r.date]).flat()).toEqual(values);
+  });
+});
+
+describe('rows of some columns (rowColumns)', () => {
+  it('carry only those columns, and a digest of the others that tells every difference apart', async () => {
+    const rows = 2500;
+    const header = 'costcenter,costcentername,note,,extra\r\n';
+    const line = (i: number, note: string): string => `CC${i},"Name ${i}, Zoë","${note}",,x${i % 3}\r\n`;
+    const notes = ['', 'a\u0000b', 'say ""hi""\r\nthere', ' padded '];
+    const text = header + Array.from({ length: rows }, (_, i) => line(i, notes[i % notes.length] ?? '')).join('');
+    const file = await parseVismaCsvStream([text], costCenters, undefined, 'utf-8', ['costcenter', 'costcentername']);
+    const some = rowsOfFiles([file]);
+    expect(file.names).toEqual(['costcenter', 'costcentername']);
+    expect(file.rest?.names).toEqual(['extra', 'note']);
+    // (Each row also carries its place in the file under two symbols, which vitest's toEqual would count.)
+    expect(Object.fromEntries(Object.entries(some[7] ?? {}))).toEqual({ costcenter: 'CC7', costcentername: 'Name 7, Zoë' });
+    const of = async (csv: string): Promise<string> =>
+      restDigest(rowsOfFiles([await parseVismaCsvStream([csv], costCenters, undefined, 'utf-8', ['costcenter'])])[0] ?? {});
+    const base = await of('costcenter,costcentername,note\r\nCC1,Name,x\r\n');
+    expect(base).toMatch(/^[0-9a-f]{32}$/);
+    // The same values in another column order, and values that differ only in padding (compared trimmed), agree.
+    expect(await of('note,costcenter,costcentername\r\nx,CC1,Name\r\n')).toBe(base);
+    expect(await of('costcenter,costcentername,note\r\nCC1, Name ,x\r\n')).toBe(base);
+    // Any other value, or another set of left-out columns, does not.
+    expect(await of('costcenter,costcentername,note\r\nCC1,Name,y\r\n')).not.toBe(base);
+    expect(await of('costcenter,costcentername,note,more\r\nCC1,Name,x,\r\n')).not.toBe(base);
+    // Rows of a file with every column kept have none.
+    expect(restDigest(rowsOfFiles([await parseVismaCsvStream(['costcenter,costcentername\r\nCC1,Name\r\n'], costCenters)])[0] ?? {})).toBe('');
+    // Across the blocks of a long file: rows 0 and 2400 left out the same values, rows 0 to 11 all different ones.
+    expect(restDigest(some[2400] ?? {})).toBe(restDigest(some[0] ?? {}));
+    expect(new Set(some.slice(0, 12).map(restDigest)).size).toBe(12);
   });
 });

@@ -1,5 +1,5 @@
 import type { CsvRow } from './datasets';
-import { fullRow } from './csv-compact';
+import { restDigest } from './csv-compact';
 import type { Doubts } from './doubts';
 import { cell, finding, type ReportFinding } from './rows';
 
@@ -45,10 +45,9 @@ export const USER_DEDUPE: DedupeSpec = {
 // Column lists sorted once per distinct header, so the signature does not depend on column order.
 const sortedColumnsCache = new Map<string, readonly string[]>();
 
-// Every column counts, also those an import leaves out of its rows (fullRow reads them back): two versions
+// Every column counts, also those an import leaves out of its rows (their digest stands for them): two versions
 // that differ only in a column the evaluation never reads are still two versions.
-function signature(projected: CsvRow): string {
-  const row = fullRow(projected);
+function signature(row: CsvRow): string {
   const columns = Object.keys(row);
   const header = columns.join('\u0001');
   let sorted = sortedColumnsCache.get(header);
@@ -58,7 +57,7 @@ function signature(projected: CsvRow): string {
   }
   let sig = '';
   for (const column of sorted) sig += `${column}\u0002${cell(row, column)}\u0001`;
-  return sig;
+  return sig + restDigest(row);
 }
 
 function existenceTime(row: CsvRow): number {
