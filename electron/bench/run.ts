@@ -16,7 +16,8 @@
  *    peak RSS), beside the bare export client (export-floor.ts) in the same way. Goal: <= 2x the floor, < 300 MB.
  *    Planning alone (plan-alone.ts: the persons against the accounts a first plan gives them). Goal: < 1 s.
  * 2. Preview of all persons against a Samba AD DC that already holds their accounts (nothing to change), end to
- *    end and in parts, beside a bare ldapts paged search of the same entries. Goal: <= 1.2x the paged search.
+ *    end and in parts, beside a bare ldapts paged search of the same entries, the two taking turns (three of
+ *    each). Goal: <= 1.2x the paged search.
  *    The same preview as a one-shot CLI run from compiled JavaScript. Goal: within 15 % of the warm preview.
  * 3. Apply of the creates against a bare sequential ldapts add loop. Goal: >= 85 % of its rate.
  * 4. Preview with Nedap Ons beside AD against AD alone, nothing to change (nedap-preview-bench.ts). Goal: Nedap
