@@ -1,8 +1,8 @@
 /**
  * Section 2: a preview of the whole population against a directory that already matches it (nothing to
  * change), end to end through `Provisioner.preview`, with its parts, and beside it the raw floor: a bare
- * ldapts search of the same entries with the same attributes, paged as the product pages, run in turns with the
- * previews (floor, preview, floor, preview, ...).
+ * ldapts search of the same entries with the same attributes, paged as the product pages, and the same preview
+ * as a one-shot CLI run, the three in turns (floor, preview, CLI, floor, ...).
  */
 import path from 'node:path';
 import type { Client } from 'ldapts';
@@ -259,8 +259,9 @@ export async function runPreviewSection(
   const rawPagedCpu: CpuSplit[] = [];
   const floorForeign: number[] = [];
   let rawEntries = 0;
-  // The bare paged search and the preview take turns, as the import and its floor do: the speed of a shared
-  // machine drifts by a fifth within minutes, and drift then weighs on both alike.
+  // The bare paged search, the preview and the same preview as a one-shot CLI run take turns, as the import and
+  // its floor do: the speed of a shared machine drifts by a fifth within minutes, and drift then weighs on all alike.
+  const cliColdMs: number[] = [];
   const pagedFloor = async (i: number): Promise<void> => {
     const floor = await watched(ctx.cpuRoots, () => withRawClient(ctx.samba.connection, (client) =>
       cpuSplit({ simulator: ctx.simulator.pid, samba: ctx.samba.pid }, () => timed(() => rawSearch(client, ctx.samba.domainDn, true)))));
@@ -281,6 +282,9 @@ export async function runPreviewSection(
       log(`  WARNING: the preview is not empty: ${JSON.stringify(previewPlan.summary)}`);
       for (const line of firstActions) log(`    ${line}`);
     }
+    const cold = await cliPreview(ctx, path.join(ctx.workDir, 'config-preview.json'));
+    cliColdMs.push(cold.ms);
+    log(`  one-shot CLI preview ${i + 1} (compiled JavaScript, a fresh process): ${seconds(cold.ms)} (${cold.actions} actions)`);
   }
 
   log('raw floor, unpaged: bare ldapts search of the same entries and attributes, for comparison ...');
@@ -299,13 +303,6 @@ export async function runPreviewSection(
     await directory.close();
   }
   log(`  LdapDirectory.readAccounts alone (paged ${DEFAULT_PAGE_SIZE}, ${DEFAULT_READ_CONNECTIONS} connections): median ${seconds(median(adapterMs))}`);
-  log('one-shot CLI preview from compiled JavaScript, in a fresh process each ...');
-  const cliColdMs: number[] = [];
-  for (let i = 0; i < options.floorRuns; i += 1) {
-    const cold = await cliPreview(ctx, path.join(ctx.workDir, 'config-preview.json'));
-    cliColdMs.push(cold.ms);
-    log(`  cli preview ${i + 1}: ${seconds(cold.ms)} (${cold.actions} actions)`);
-  }
   log('planAd alone on the same persons and accounts ...');
   const alone = await planAlone(ctx, config, options.floorRuns);
   log(`  planAd median ${seconds(median(alone.planMs))}; evaluation of the export alone ${seconds(alone.evaluateMs)}`);
