@@ -2,8 +2,9 @@ import { hash } from 'node:crypto';
 import type { CsvRow } from './datasets';
 
 /**
- * One parsed file, compact: the header's column names, every distinct cell value once, and every cell as
- * an index into those values, row after row (`names.length` cells a row). This is what the worker thread
+ * One parsed file, compact: the names of the header's columns that rows carry (all of them, or those asked
+ * for, see {@link csvLayout}), every distinct cell value once, and every cell as an index into those values,
+ * row after row (`names.length` cells a row). This is what the worker thread
  * hands back. An export repeats its codes, dates and ids over and over: each distinct value then exists
  * once instead of once per cell, in the worker while it parses, in the message and in the rows built from
  * it; and the cell indexes are one typed array, which the worker transfers instead of copying.
