@@ -241,7 +241,7 @@ export class Provisioner {
     const managedAccounts: Partial<Record<TargetName, number>> = {};
     const ledgerFile = new LedgerFile(this.config.dataDir);
     const ledgerRead = await ledgerFile.read();
-    if (ad && directory) {
+    if (ad && policy && settings && directory) {
       const planned = planAd({
         ...(desired ? { desired } : {}),
         ledger: usableLedger(ledgerRead),
@@ -253,8 +253,8 @@ export class Provisioner {
         otherNames: directory.otherNames,
         retiredNames: await new RetiredNameStore(this.config.dataDir).taken(this.config.policy.retiredNameDays, new Date()),
         asOf,
-        policy: policy ?? this.adPolicy(),
-        settings: settings ?? this.adSettings(),
+        policy,
+        settings,
         findings: imported.findings,
       });
       // Accounts outside baseDn were read for their names only; listing them all would bury the

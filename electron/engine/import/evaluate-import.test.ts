@@ -49,7 +49,7 @@ function oddData(): Datasets {
 
 describe('EVALUATED_COLUMNS', () => {
   it('holds every column the evaluation reads from any dataset', () => {
-    // Records that repeat are compared whole (every column, through fullRow) on purpose; this export has none.
+    // Records that repeat are compared whole (their left-out columns through restDigest); this export has none.
     const data = generateVismaData({ seed: 5, employees: 120, asOf: AS_OF });
     const read = new Set<string>();
     const watched = Object.fromEntries(DATASETS.map((spec) => [spec.name, data[spec.name].map((row) => new Proxy(row, {

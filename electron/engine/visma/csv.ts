@@ -19,7 +19,7 @@ export interface CsvFileRef {
  * quotes and line breaks inside quotes, CRLF or LF, optional UTF-8 BOM). Every file carries its own
  * header row, so files of one export may order their columns differently. Headers are trimmed and
  * lower-cased; unknown columns are kept; empty cells are `''`; blank lines are ignored. With `rowColumns`,
- * only those columns are stored for rows, the others per row as one text (see `csvLayout`).
+ * only those columns are stored for rows, of the others a digest per row (see `csvLayout`).
  *
  * @throws VismaExportError `missing-column` when a required column of `spec` is absent, `csv` for
  *   bytes that are not UTF-8 (with `encoding` utf-8: the byte offset is named), a row whose value

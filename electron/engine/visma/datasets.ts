@@ -114,8 +114,8 @@ export const DATASETS: readonly DatasetSpec[] = [
 /**
  * Every column the evaluation reads from any dataset (visma/rows.ts, visma/rows-dedupe.ts and the source
  * guard in plan/guard.ts). An import builds its rows with only these columns, a quarter of the 80-odd of
- * the employees and contracts exports, and keeps the rest in the parsed files for the rare reader that
- * compares whole records (`fullRow`). A test reads a whole export through the evaluation and fails on any
+ * the employees and contracts exports; of the rest each row keeps a digest, for the dedupe's comparison of two
+ * versions of one record (`restDigest`). A test reads a whole export through the evaluation and fails on any
  * column read that this list lacks.
  */
 export const EVALUATED_COLUMNS: ReadonlySet<string> = new Set([

@@ -54,7 +54,7 @@ export interface VismaClientOptions {
   readonly encoding?: CsvEncoding;
   /**
    * The columns rows are built with (the evaluation's, `EVALUATED_COLUMNS`); the other columns of a row are
-   * kept as one text, for `fullRow`. `'all'` (the default) builds rows with every column.
+   * kept as one digest per row, for the dedupe (`restDigest`). `'all'` (the default) builds rows with every column.
    */
   readonly rowColumns?: readonly string[] | 'all';
   /** Called as each dataset moves through its phases. Exceptions thrown by it are ignored. */
